@@ -1,0 +1,80 @@
+//! What the couple is told: standard notes and checklists of KAP blocks, and the
+//! preparation card of a dosing day (what to bring, fasting, ride home).
+
+use chrono::{NaiveTime, TimeDelta};
+
+use super::model::{Block, BlockKind, ChecklistItem, Partner, Plan};
+
+pub const PREPARATION_NOTES: &str =
+    "We set your intention for the medicine session together and check your vitals (blood pressure and pulse).";
+pub const DOSING_NOTES: &str = "The medicine is a lozenge that dissolves under the tongue; its effects last about \
+45 minutes to 1.5 hours. You rest with an eye mask and music while the therapist stays with you. Vitals are checked \
+before and after, and the session ends with a first, gentle integration.";
+pub const INTEGRATION_NOTES: &str =
+    "We make sense of the medicine session together, while its insights are fresh and the mind is most open to change.";
+pub const REST_NOTES: &str = "Quiet time: rest, journaling, a short walk. No demanding conversations today.";
+
+/// What to bring to a dosing day.
+pub const WHAT_TO_BRING: [&str; 5] = [
+    "A pillow and a blanket",
+    "An eye mask",
+    "Your prescribed medication",
+    "Comfort items (a photo, a soft sweater, headphones)",
+    "A water bottle for after the session",
+];
+
+pub fn default_checklist(kind: BlockKind) -> Vec<ChecklistItem> {
+    let items: &[&str] = match kind {
+        BlockKind::KapPreparation => &WHAT_TO_BRING,
+        BlockKind::KapDosing => &["Ride home arranged (no driving until tomorrow)"],
+        _ => &[],
+    };
+    items.iter().map(|text| ChecklistItem { text: (*text).to_string(), done: false }).collect()
+}
+
+/// Everything the couple needs to get ready for one dosing session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreparationCard {
+    pub day: u8,
+    pub dosing_starts: NaiveTime,
+    /// Names of the partners taking the medicine.
+    pub dosing: Vec<String>,
+    pub no_food_after: NaiveTime,
+    pub no_liquids_after: NaiveTime,
+    /// One line per dosing partner: who drives them home.
+    pub ride_home: Vec<String>,
+}
+
+/// Clear liquids are fine until two hours before (product brief §2).
+const LIQUIDS_HOURS: i64 = 2;
+
+pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {
+    let mut dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
+    dosings.sort_by_key(|b| (b.day, b.start));
+    dosings
+        .into_iter()
+        .map(|dosing| {
+            let partners: Vec<Partner> = dosing.kap_partners().iter().collect();
+            let ride_home = partners
+                .iter()
+                .map(|p| {
+                    let driver = plan.kap.readiness(*p).ride_home_driver.trim();
+                    let name = plan.partner_name(*p);
+                    if driver.is_empty() {
+                        format!("{name}: not arranged yet. Please arrange a ride: no driving until tomorrow.")
+                    } else {
+                        format!("{name}: {driver} drives you home. No driving until tomorrow.")
+                    }
+                })
+                .collect();
+            PreparationCard {
+                day: dosing.day,
+                dosing_starts: dosing.start,
+                dosing: partners.iter().map(|p| plan.partner_name(*p).to_string()).collect(),
+                no_food_after: dosing.start - TimeDelta::hours(i64::from(plan.limits.fasting_hours)),
+                no_liquids_after: dosing.start - TimeDelta::hours(LIQUIDS_HOURS),
+                ride_home,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,298 @@
+//! Every change to a plan is an `Edit`; `apply` returns the changed plan or says
+//! why not. The UI sends edits and nothing else, which makes undo a list of plans.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use super::agenda;
+use super::kap::KapSettings;
+use super::limits::RuleLimits;
+use super::model::*;
+use super::rules::{check, Severity};
+use super::time::{minute_of_day, snap, snap_length, snap_minutes, time_at, GRID_MINUTES, MINUTES_PER_DAY};
+
+/// Longest block: a whole day's work.
+pub const MAX_BLOCK_MINUTES: i64 = 12 * 60;
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_NOTE_CHARS: usize = 5_000;
+
+/// Text the therapist or the couple edits on a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BlockText {
+    Title,
+    CoupleNotes,
+    PrivateNotes,
+    CoupleQuestion,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    AddBlock {
+        kind: BlockKind,
+        day: u8,
+        start: NaiveTime,
+        minutes: u16,
+        who: Participants,
+    },
+    MoveBlock {
+        id: BlockId,
+        day: u8,
+        start: NaiveTime,
+    },
+    /// Keyboard path: move by whole grid steps and days.
+    NudgeBlock {
+        id: BlockId,
+        minutes: i32,
+        days: i8,
+    },
+    ResizeBlock {
+        id: BlockId,
+        minutes: u16,
+    },
+    DeleteBlock {
+        id: BlockId,
+    },
+    ChangeKind {
+        id: BlockId,
+        kind: BlockKind,
+    },
+    ChangeWho {
+        id: BlockId,
+        who: Participants,
+    },
+    ChangeKapFor {
+        id: BlockId,
+        kap_for: Option<PartnerSet>,
+    },
+    ChangeModality {
+        id: BlockId,
+        modality: Option<Modality>,
+    },
+    SetText {
+        id: BlockId,
+        field: BlockText,
+        text: String,
+    },
+    AddChecklistItem {
+        id: BlockId,
+        text: String,
+    },
+    TickChecklistItem {
+        id: BlockId,
+        index: usize,
+        done: bool,
+    },
+    RemoveChecklistItem {
+        id: BlockId,
+        index: usize,
+    },
+    SetTitle(String),
+    SetPartners(Partners),
+    SetTherapist(Therapist),
+    SetLocation(String),
+    SetFirstDay(NaiveDate),
+    SetDayWindow {
+        day: u8,
+        window: DayWindow,
+    },
+    SetKap(KapSettings),
+    SetLimits(RuleLimits),
+    SetStatus(PlanStatus),
+    MarkReviewed(Option<NaiveDate>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    NoSuchBlock(BlockId),
+    DayOutOfRange {
+        day: u8,
+        last: u8,
+    },
+    BadWindow,
+    TextTooLong {
+        max: usize,
+    },
+    NoSuchChecklistItem,
+    /// Confirming is refused while errors remain; carries their messages.
+    CannotConfirm(Vec<String>),
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::NoSuchBlock(_) => write!(f, "That block no longer exists; it may have been deleted."),
+            EditError::DayOutOfRange { last, .. } => {
+                write!(f, "Blocks go on days 1 to {last} (the last is the day after the intensive).")
+            }
+            EditError::BadWindow => write!(f, "A day's end must come after its start."),
+            EditError::TextTooLong { max } => write!(f, "That text is too long: keep it under {max} characters."),
+            EditError::NoSuchChecklistItem => write!(f, "That checklist item no longer exists."),
+            EditError::CannotConfirm(errors) => write!(
+                f,
+                "The plan cannot be confirmed while {} error{} remain{}: {}",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                if errors.len() == 1 { "s" } else { "" },
+                errors.join(" ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+fn block_mut(plan: &mut Plan, id: BlockId) -> Result<&mut Block, EditError> {
+    plan.blocks.iter_mut().find(|b| b.id == id).ok_or(EditError::NoSuchBlock(id))
+}
+
+/// Days a block may be on: the intensive, plus the day after it for follow-ups.
+fn check_day(plan: &Plan, day: u8) -> Result<u8, EditError> {
+    let last = plan.day_count() + 1;
+    if (1..=last).contains(&day) {
+        Ok(day)
+    } else {
+        Err(EditError::DayOutOfRange { day, last })
+    }
+}
+
+/// A start on the grid that keeps the whole block inside the calendar day.
+fn fit_start(start_minutes: i64, minutes: u16) -> NaiveTime {
+    let latest = MINUTES_PER_DAY - i64::from(minutes);
+    time_at(snap_minutes(start_minutes).clamp(0, latest.max(0)))
+}
+
+fn check_text(text: &str, max: usize) -> Result<String, EditError> {
+    if text.chars().count() > max {
+        Err(EditError::TextTooLong { max })
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+fn default_title(kind: BlockKind) -> String {
+    kind.label().to_string()
+}
+
+/// The plan after `edit`, or why the edit cannot be made. `plan` is left as it was.
+pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
+    let mut next = plan.clone();
+    match edit {
+        Edit::AddBlock { kind, day, start, minutes, who } => {
+            let day = check_day(&next, *day)?;
+            let minutes = snap_length(i64::from(*minutes), MAX_BLOCK_MINUTES);
+            let id = BlockId(next.next_block_id);
+            next.next_block_id = next.next_block_id.saturating_add(1);
+            next.blocks.push(Block {
+                id,
+                kind: *kind,
+                day,
+                start: fit_start(minute_of_day(*start), minutes),
+                minutes,
+                title: default_title(*kind),
+                who: *who,
+                kap_for: None,
+                modality: None,
+                couple_notes: String::new(),
+                private_notes: String::new(),
+                checklist: agenda::default_checklist(*kind),
+                couple_question: String::new(),
+            });
+        }
+        Edit::MoveBlock { id, day, start } => {
+            let day = check_day(&next, *day)?;
+            let block = block_mut(&mut next, *id)?;
+            block.day = day;
+            block.start = fit_start(minute_of_day(*start), block.minutes);
+        }
+        Edit::NudgeBlock { id, minutes, days } => {
+            let last = next.day_count() + 1;
+            let block = block_mut(&mut next, *id)?;
+            let day = (i16::from(block.day) + i16::from(*days)).clamp(1, i16::from(last));
+            block.day = u8::try_from(day).unwrap_or(1);
+            let moved = minute_of_day(block.start) + i64::from(*minutes);
+            block.start = fit_start(moved, block.minutes);
+        }
+        Edit::ResizeBlock { id, minutes } => {
+            let block = block_mut(&mut next, *id)?;
+            let room = MINUTES_PER_DAY - minute_of_day(block.start);
+            block.minutes = snap_length(i64::from(*minutes), MAX_BLOCK_MINUTES.min(room - room % GRID_MINUTES));
+        }
+        Edit::DeleteBlock { id } => {
+            block_mut(&mut next, *id)?;
+            next.blocks.retain(|b| b.id != *id);
+        }
+        Edit::ChangeKind { id, kind } => block_mut(&mut next, *id)?.kind = *kind,
+        Edit::ChangeWho { id, who } => block_mut(&mut next, *id)?.who = *who,
+        Edit::ChangeKapFor { id, kap_for } => block_mut(&mut next, *id)?.kap_for = *kap_for,
+        Edit::ChangeModality { id, modality } => block_mut(&mut next, *id)?.modality = *modality,
+        Edit::SetText { id, field, text } => {
+            let max = if *field == BlockText::Title { MAX_TITLE_CHARS } else { MAX_NOTE_CHARS };
+            let text = check_text(text, max)?;
+            let block = block_mut(&mut next, *id)?;
+            match field {
+                BlockText::Title => block.title = text,
+                BlockText::CoupleNotes => block.couple_notes = text,
+                BlockText::PrivateNotes => block.private_notes = text,
+                BlockText::CoupleQuestion => block.couple_question = text,
+            }
+        }
+        Edit::AddChecklistItem { id, text } => {
+            let text = check_text(text, MAX_TITLE_CHARS)?;
+            block_mut(&mut next, *id)?.checklist.push(ChecklistItem { text, done: false });
+        }
+        Edit::TickChecklistItem { id, index, done } => {
+            let item = block_mut(&mut next, *id)?.checklist.get_mut(*index).ok_or(EditError::NoSuchChecklistItem)?;
+            item.done = *done;
+        }
+        Edit::RemoveChecklistItem { id, index } => {
+            let list = &mut block_mut(&mut next, *id)?.checklist;
+            if *index >= list.len() {
+                return Err(EditError::NoSuchChecklistItem);
+            }
+            list.remove(*index);
+        }
+        Edit::SetTitle(title) => next.title = check_text(title, MAX_TITLE_CHARS)?,
+        Edit::SetPartners(partners) => {
+            next.partners =
+                Partners { a: check_text(&partners.a, MAX_TITLE_CHARS)?, b: check_text(&partners.b, MAX_TITLE_CHARS)? }
+        }
+        Edit::SetTherapist(therapist) => {
+            next.therapist = Therapist {
+                name: check_text(&therapist.name, MAX_TITLE_CHARS)?,
+                contact: check_text(&therapist.contact, MAX_TITLE_CHARS)?,
+            }
+        }
+        Edit::SetLocation(location) => next.location = check_text(location, MAX_TITLE_CHARS)?,
+        Edit::SetFirstDay(day) => next.first_day = *day,
+        Edit::SetDayWindow { day, window } => {
+            if window.end <= window.start {
+                return Err(EditError::BadWindow);
+            }
+            let slot = next
+                .days
+                .get_mut(usize::from(*day).wrapping_sub(1))
+                .ok_or(EditError::DayOutOfRange { day: *day, last: plan.day_count() })?;
+            *slot = DayWindow { start: snap(window.start), end: snap(window.end) };
+        }
+        Edit::SetKap(kap) => next.kap = kap.clone(),
+        Edit::SetLimits(limits) => next.limits = *limits,
+        Edit::SetStatus(PlanStatus::Confirmed) => {
+            let errors = blocking_errors(&next);
+            if !errors.is_empty() {
+                return Err(EditError::CannotConfirm(errors));
+            }
+            next.status = PlanStatus::Confirmed;
+        }
+        Edit::SetStatus(status) => next.status = *status,
+        Edit::MarkReviewed(date) => next.review.reviewed_on = *date,
+    }
+    // A confirmed plan stays free of errors: a change that breaks a rule reopens it.
+    if next.status == PlanStatus::Confirmed && !blocking_errors(&next).is_empty() {
+        next.status = PlanStatus::Draft;
+    }
+    Ok(next)
+}
+
+fn blocking_errors(plan: &Plan) -> Vec<String> {
+    check(plan).into_iter().filter(|p| p.severity == Severity::Error).map(|p| p.message).collect()
+}

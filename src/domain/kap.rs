@@ -1,0 +1,145 @@
+//! KAP (ketamine-assisted psychotherapy) settings of a plan and the readiness
+//! record each dosing partner needs before any medicine is given.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Partner, PartnerSet};
+
+/// Who takes the medicine during the intensive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WhoDoses {
+    Nobody,
+    PartnerA,
+    PartnerB,
+    Both,
+}
+
+impl WhoDoses {
+    pub const ALL: [WhoDoses; 4] = [WhoDoses::Nobody, WhoDoses::PartnerA, WhoDoses::PartnerB, WhoDoses::Both];
+
+    pub fn partners(self) -> PartnerSet {
+        match self {
+            WhoDoses::Nobody => PartnerSet::NONE,
+            WhoDoses::PartnerA => PartnerSet::only(Partner::A),
+            WhoDoses::PartnerB => PartnerSet::only(Partner::B),
+            WhoDoses::Both => PartnerSet::BOTH,
+        }
+    }
+}
+
+/// Where the first dosing session sits in the intensive (product brief §4 table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Placement {
+    Opening,
+    Midway,
+}
+
+/// When both partners dose: in one shared session, or one after the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BothDosing {
+    SameSession,
+    SeparateSessions,
+}
+
+/// Answer to one contraindication question.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScreenAnswer {
+    #[default]
+    NotAsked,
+    No,
+    Yes,
+}
+
+/// The four contraindications that block dosing unless the prescriber clears it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContraindicationScreen {
+    pub blood_pressure_or_heart: ScreenAnswer,
+    pub pregnancy_or_breastfeeding: ScreenAnswer,
+    pub psychosis_or_mania_history: ScreenAnswer,
+    pub recent_brain_injury: ScreenAnswer,
+    /// The licensed prescriber has reviewed a positive answer and cleared dosing.
+    pub prescriber_cleared: bool,
+}
+
+impl ContraindicationScreen {
+    pub fn items(&self) -> [(&'static str, ScreenAnswer); 4] {
+        [
+            ("uncontrolled high blood pressure or heart problems", self.blood_pressure_or_heart),
+            ("pregnancy or breastfeeding", self.pregnancy_or_breastfeeding),
+            ("a history of psychosis or bipolar mania", self.psychosis_or_mania_history),
+            ("a recent traumatic brain injury", self.recent_brain_injury),
+        ]
+    }
+    pub fn all_no() -> ContraindicationScreen {
+        ContraindicationScreen {
+            blood_pressure_or_heart: ScreenAnswer::No,
+            pregnancy_or_breastfeeding: ScreenAnswer::No,
+            psychosis_or_mania_history: ScreenAnswer::No,
+            recent_brain_injury: ScreenAnswer::No,
+            prescriber_cleared: false,
+        }
+    }
+}
+
+/// What must be in place before one partner may dose.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Readiness {
+    pub medical_intake_done: bool,
+    pub prescription_confirmed: bool,
+    pub consent_signed: bool,
+    pub screen: ContraindicationScreen,
+    /// Name of the person driving this partner home after dosing; empty when not arranged.
+    pub ride_home_driver: String,
+}
+
+impl Readiness {
+    /// A fully completed record with a clear screen, as after a good intake.
+    pub fn complete(driver: &str) -> Readiness {
+        Readiness {
+            medical_intake_done: true,
+            prescription_confirmed: true,
+            consent_signed: true,
+            screen: ContraindicationScreen::all_no(),
+            ride_home_driver: driver.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KapSettings {
+    pub who_doses: WhoDoses,
+    pub placement: Placement,
+    pub both_dosing: BothDosing,
+    /// Dosing sessions per dosing partner in this intensive (1 or 2).
+    pub sessions_per_partner: u8,
+    pub readiness_a: Readiness,
+    pub readiness_b: Readiness,
+}
+
+impl Default for KapSettings {
+    fn default() -> Self {
+        KapSettings {
+            who_doses: WhoDoses::Nobody,
+            placement: Placement::Opening,
+            both_dosing: BothDosing::SameSession,
+            sessions_per_partner: 1,
+            readiness_a: Readiness::default(),
+            readiness_b: Readiness::default(),
+        }
+    }
+}
+
+impl KapSettings {
+    pub fn readiness(&self, p: Partner) -> &Readiness {
+        match p {
+            Partner::A => &self.readiness_a,
+            Partner::B => &self.readiness_b,
+        }
+    }
+    pub fn readiness_mut(&mut self, p: Partner) -> &mut Readiness {
+        match p {
+            Partner::A => &mut self.readiness_a,
+            Partner::B => &mut self.readiness_b,
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! The pure domain core: plan model, templates, KAP placement, rules and edits.
+//! No browser types live here, so all of it is tested natively and fast.
+
+pub mod agenda;
+pub mod edit;
+pub mod kap;
+pub mod limits;
+pub mod model;
+pub mod placement;
+pub mod rules;
+pub mod sample;
+pub mod template;
+pub mod time;

@@ -1,0 +1,81 @@
+//! Where dosing sessions go: the placement table of product brief §4, and the
+//! order in which several dosing sessions follow one another.
+
+use super::kap::{BothDosing, KapSettings, Placement, WhoDoses};
+use super::model::{Partner, PartnerSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeOfDay {
+    Morning,
+    Afternoon,
+}
+
+/// One dosing session as placed by a template: its day, part of day and who doses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DosingSlot {
+    pub day: u8,
+    pub time: TimeOfDay,
+    pub partners: PartnerSet,
+}
+
+/// Why a placement cannot be made; the message says what to change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlacementError {
+    MidwayNeedsTwoDays,
+    NoRoomForSessions { days: u8, sessions: usize },
+}
+
+impl std::fmt::Display for PlacementError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlacementError::MidwayNeedsTwoDays => {
+                write!(f, "A 1-day intensive has no midway: choose opening placement or add a day.")
+            }
+            PlacementError::NoRoomForSessions { days, sessions } => write!(
+                f,
+                "{sessions} dosing sessions do not fit a {days}-day intensive with a day between doses: \
+                 choose fewer sessions, dose together, or add days."
+            ),
+        }
+    }
+}
+
+/// Day and part of day of the first dosing session, exactly as the brief's table.
+pub fn first_dosing(days: u8, placement: Placement) -> Result<(u8, TimeOfDay), PlacementError> {
+    match (placement, days) {
+        (Placement::Opening, _) => Ok((1, TimeOfDay::Morning)),
+        (Placement::Midway, 0 | 1) => Err(PlacementError::MidwayNeedsTwoDays),
+        (Placement::Midway, 2) => Ok((1, TimeOfDay::Afternoon)),
+        (Placement::Midway, 3 | 4) => Ok((2, TimeOfDay::Morning)),
+        (Placement::Midway, 5) => Ok((3, TimeOfDay::Morning)),
+        (Placement::Midway, n) => Ok((n.div_ceil(2), TimeOfDay::Morning)),
+    }
+}
+
+/// All dosing sessions a template places, in time order.
+///
+/// Later sessions (the second partner when dosing separately, or a second round) go
+/// on the following mornings, after the previous session's integration; a session
+/// on the last day is integrated at a follow-up the day after the intensive.
+pub fn dosing_slots(days: u8, kap: &KapSettings) -> Result<Vec<DosingSlot>, PlacementError> {
+    let groups: Vec<PartnerSet> = match (kap.who_doses, kap.both_dosing) {
+        (WhoDoses::Nobody, _) => return Ok(Vec::new()),
+        (WhoDoses::Both, BothDosing::SeparateSessions) => {
+            vec![PartnerSet::only(Partner::A), PartnerSet::only(Partner::B)]
+        }
+        (who, _) => vec![who.partners()],
+    };
+    let (first_day, first_time) = first_dosing(days, kap.placement)?;
+    let rounds = usize::from(kap.sessions_per_partner.max(1));
+    let sessions = rounds * groups.len();
+    let mut slots = Vec::with_capacity(sessions);
+    for index in 0..sessions {
+        let day = first_day + u8::try_from(index).unwrap_or(u8::MAX);
+        if day > days {
+            return Err(PlacementError::NoRoomForSessions { days, sessions });
+        }
+        let time = if index == 0 { first_time } else { TimeOfDay::Morning };
+        slots.push(DosingSlot { day, time, partners: groups[index % groups.len()] });
+    }
+    Ok(slots)
+}

@@ -1,0 +1,146 @@
+//! The scheduling rules of product brief §4. `check` is the one entry point: a
+//! pure function from plan to problems, the same answer every time.
+
+mod kap;
+mod schedule;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Block, BlockId, Partner, Plan};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Severity {
+    /// Blocks marking the plan confirmed.
+    Error,
+    /// Informs; the therapist decides.
+    Warning,
+}
+
+/// Stable identity of a rule; `id()` never changes once published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RuleId {
+    IntegrationWithinWindow,
+    IntegrationAfterIntensive,
+    PreparationBeforeDosing,
+    CheckInAfterDosing,
+    DosingReadiness,
+    RideHome,
+    MealInFastingWindow,
+    DosingCountAndSpacing,
+    RestAfterDosing,
+    NoOverlap,
+    InsideDayWindow,
+    BreakEveryTwoHours,
+    LunchEveryFullDay,
+    DosingLength,
+}
+
+impl RuleId {
+    pub const ALL: [RuleId; 14] = [
+        RuleId::IntegrationWithinWindow,
+        RuleId::IntegrationAfterIntensive,
+        RuleId::PreparationBeforeDosing,
+        RuleId::CheckInAfterDosing,
+        RuleId::DosingReadiness,
+        RuleId::RideHome,
+        RuleId::MealInFastingWindow,
+        RuleId::DosingCountAndSpacing,
+        RuleId::RestAfterDosing,
+        RuleId::NoOverlap,
+        RuleId::InsideDayWindow,
+        RuleId::BreakEveryTwoHours,
+        RuleId::LunchEveryFullDay,
+        RuleId::DosingLength,
+    ];
+
+    /// The stable id, numbered after the brief's rule it comes from.
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleId::IntegrationWithinWindow => "R1-integration-within-window",
+            RuleId::IntegrationAfterIntensive => "R1-integration-after-intensive",
+            RuleId::PreparationBeforeDosing => "R1-preparation-before-dosing",
+            RuleId::CheckInAfterDosing => "R2-check-in-after-dosing",
+            RuleId::DosingReadiness => "R3-dosing-readiness",
+            RuleId::RideHome => "R4-ride-home",
+            RuleId::MealInFastingWindow => "R5-meal-in-fasting-window",
+            RuleId::DosingCountAndSpacing => "R6-dosing-count-and-spacing",
+            RuleId::RestAfterDosing => "R7-rest-after-dosing",
+            RuleId::NoOverlap => "R8-no-overlap",
+            RuleId::InsideDayWindow => "R9-inside-day-window",
+            RuleId::BreakEveryTwoHours => "R9-break-every-two-hours",
+            RuleId::LunchEveryFullDay => "R9-lunch-every-full-day",
+            RuleId::DosingLength => "R10-dosing-length",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            RuleId::IntegrationWithinWindow
+            | RuleId::CheckInAfterDosing
+            | RuleId::DosingReadiness
+            | RuleId::RideHome
+            | RuleId::DosingCountAndSpacing
+            | RuleId::NoOverlap => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+}
+
+/// One broken rule: what, where and how to fix it, in the therapist's words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub rule: RuleId,
+    pub severity: Severity,
+    /// The blocks it concerns, first the one to jump to.
+    pub blocks: Vec<BlockId>,
+    pub day: Option<u8>,
+    /// The partner it concerns, for readiness problems.
+    pub partner: Option<Partner>,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(rule: RuleId, blocks: Vec<BlockId>, day: Option<u8>, message: String) -> Problem {
+        Problem { rule, severity: rule.severity(), blocks, day, partner: None, message }
+    }
+}
+
+/// Every problem of the plan, errors first, then by day and block.
+pub fn check(plan: &Plan) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    kap::check_kap(plan, &mut problems);
+    schedule::check_schedule(plan, &mut problems);
+    problems.sort_by(|x, y| {
+        (x.severity, x.day, x.blocks.first(), x.rule, &x.message).cmp(&(
+            y.severity,
+            y.day,
+            y.blocks.first(),
+            y.rule,
+            &y.message,
+        ))
+    });
+    problems
+}
+
+pub fn error_count(problems: &[Problem]) -> usize {
+    problems.iter().filter(|p| p.severity == Severity::Error).count()
+}
+
+/// How a block is named in messages: its title, day and start time.
+pub fn describe_block(plan: &Plan, block: &Block) -> String {
+    format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), block.start.format("%H:%M"))
+}
+
+pub fn day_label(plan: &Plan, day: u8) -> String {
+    if day > plan.day_count() {
+        "the day after the intensive".to_string()
+    } else {
+        format!("day {day}")
+    }
+}
+
+/// "Sam", "Sam and Alex": the names of a set of partners.
+pub fn names(plan: &Plan, partners: impl Iterator<Item = Partner>) -> String {
+    let list: Vec<&str> = partners.map(|p| plan.partner_name(p)).collect();
+    list.join(" and ")
+}

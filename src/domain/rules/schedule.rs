@@ -1,0 +1,164 @@
+//! Rules about the shape of the days: rest after dosing, no double booking,
+//! the daily window, breaks and lunch (rules 7–9).
+
+use std::collections::BTreeMap;
+
+use super::{describe_block, Problem, RuleId};
+use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
+
+pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
+    rest_after_dosing(plan, out);
+    overlaps(plan, out);
+    inside_window(plan, out);
+    breaks(plan, out);
+    lunch(plan, out);
+}
+
+/// Someone a block can keep busy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Person {
+    Partner(Partner),
+    Therapist,
+}
+
+fn takes_part(block: &Block, person: Person) -> bool {
+    match person {
+        Person::Partner(p) => block.who.partners().contains(p),
+        Person::Therapist => block.who.has_therapist(),
+    }
+}
+
+fn person_name(plan: &Plan, person: Person) -> String {
+    match person {
+        Person::Partner(p) => plan.partner_name(p).to_string(),
+        Person::Therapist => "the therapist".to_string(),
+    }
+}
+
+/// Rule 7: after dosing, that day holds only rest, reflection and check-ins.
+fn rest_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
+    for dosing in plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing) {
+        let dosers = dosing.kap_partners();
+        for later in plan.blocks.iter().filter(|b| {
+            b.day == dosing.day
+                && b.start > dosing.start
+                && b.kind.is_demanding()
+                && b.who.partners().iter().any(|p| dosers.contains(p))
+        }) {
+            let message = format!(
+                "{} is demanding work later on the same day as {}. After dosing keep to rest, reflection and a closing \
+                 check-in: move it to another day.",
+                describe_block(plan, later),
+                describe_block(plan, dosing)
+            );
+            out.push(Problem::new(RuleId::RestAfterDosing, vec![later.id, dosing.id], Some(later.day), message));
+        }
+    }
+}
+
+/// Rule 8: nobody is in two blocks at once; parallel tracks share no person.
+fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
+    let mut clashes: BTreeMap<(BlockId, BlockId), Vec<Person>> = BTreeMap::new();
+    for person in [Person::Partner(Partner::A), Person::Partner(Partner::B), Person::Therapist] {
+        let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| takes_part(b, person)).collect();
+        own.sort_by_key(|b| (b.day, b.start, b.id));
+        for (index, block) in own.iter().enumerate() {
+            let (_, end) = block.span();
+            for later in own[index + 1..].iter().take_while(|l| l.day == block.day && l.span().0 < end) {
+                clashes.entry((block.id, later.id)).or_default().push(person);
+            }
+        }
+    }
+    for ((first, second), people) in clashes {
+        let (Some(a), Some(b)) = (plan.block(first), plan.block(second)) else { continue };
+        let who: Vec<String> = people.iter().map(|p| person_name(plan, *p)).collect();
+        let message = format!(
+            "{} and {} overlap for {}. Move one of them, shorten it, or change who takes part.",
+            describe_block(plan, a),
+            describe_block(plan, b),
+            who.join(" and ")
+        );
+        out.push(Problem::new(RuleId::NoOverlap, vec![second, first], Some(a.day), message));
+    }
+}
+
+/// Rule 9: every block inside its day's hours.
+fn inside_window(plan: &Plan, out: &mut Vec<Problem>) {
+    for block in &plan.blocks {
+        let window = plan.window(block.day);
+        let (start, end) = block.span();
+        let window_start = i64::from(chrono::Timelike::num_seconds_from_midnight(&window.start)) / 60;
+        let window_end = window_start + window.minutes();
+        if start < window_start || end > window_end {
+            let message = format!(
+                "{} runs outside the day's hours ({}–{}). Move or shorten it, or widen that day's hours.",
+                describe_block(plan, block),
+                window.start.format("%H:%M"),
+                window.end.format("%H:%M")
+            );
+            out.push(Problem::new(RuleId::InsideDayWindow, vec![block.id], Some(block.day), message));
+        }
+    }
+}
+
+/// Rule 9: no more than the limit of session time without a break, per partner.
+/// A run ends at any block that is not session time or at a gap of 15 minutes or more.
+fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
+    let limit = i64::from(plan.limits.max_minutes_without_break);
+    let mut flagged: BTreeMap<BlockId, Vec<Partner>> = BTreeMap::new();
+    for partner in [Partner::A, Partner::B] {
+        let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| b.who.partners().contains(partner)).collect();
+        own.sort_by_key(|b| (b.day, b.start, b.id));
+        let mut run = 0i64;
+        let mut last: Option<(u8, i64)> = None;
+        let mut reported = false;
+        for block in own {
+            let (start, end) = block.span();
+            let continues = matches!(last, Some((day, last_end)) if day == block.day && start - last_end < 15);
+            if !block.kind.is_session_time() || !continues {
+                run = 0;
+                reported = false;
+            }
+            if block.kind.is_session_time() {
+                run += end - start;
+                if run > limit && !reported {
+                    flagged.entry(block.id).or_default().push(partner);
+                    reported = true;
+                }
+            }
+            last = Some((block.day, end));
+        }
+    }
+    for (id, partners) in flagged {
+        let Some(block) = plan.block(id) else { continue };
+        let who: Vec<&str> = partners.iter().map(|p| plan.partner_name(*p)).collect();
+        let message = format!(
+            "By the end of {}, {} will have had more than {} of sessions without a break. Add a break before it or shorten it.",
+            describe_block(plan, block),
+            who.join(" and "),
+            format_minutes(limit)
+        );
+        out.push(Problem::new(RuleId::BreakEveryTwoHours, vec![id], Some(block.day), message));
+    }
+}
+
+fn format_minutes(minutes: i64) -> String {
+    match (minutes / 60, minutes % 60) {
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02} min"),
+    }
+}
+
+/// Rule 9: a lunch block on every full day of the intensive.
+fn lunch(plan: &Plan, out: &mut Vec<Problem>) {
+    for day in 1..=plan.day_count() {
+        let window = plan.window(day);
+        if window.minutes() < i64::from(plan.limits.full_day_hours) * 60 {
+            continue;
+        }
+        if !plan.blocks.iter().any(|b| b.day == day && b.kind == BlockKind::Lunch) {
+            let message = format!("Day {day} is a full day with no lunch block. Add a lunch break around midday.");
+            out.push(Problem::new(RuleId::LunchEveryFullDay, Vec::new(), Some(day), message));
+        }
+    }
+}

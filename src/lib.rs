@@ -1,0 +1,4 @@
+//! Intensive Planner: co-plan a couples or affair-recovery intensive with KAP
+//! dosing, entirely in the browser. See ARCHITECTURE.md for the map.
+
+pub mod domain;

@@ -1,0 +1,164 @@
+//! Edits as domain operations: snapping, confirming, and random sequences of
+//! edits that never panic and keep the plan sound.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use intensive_planner::domain::edit::{apply, BlockText, Edit, EditError};
+use intensive_planner::domain::kap::{Placement, WhoDoses};
+use intensive_planner::domain::model::*;
+use intensive_planner::domain::rules::{check, error_count};
+use intensive_planner::domain::template::build_plan;
+use proptest::prelude::*;
+
+#[test]
+fn moves_and_resizes_snap_to_fifteen_minutes() {
+    let plan = plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::Nobody);
+    let id = plan.blocks_on(1)[1].id;
+    let moved = apply(&plan, &Edit::MoveBlock { id, day: 2, start: clock(10, 7) }).unwrap();
+    assert_eq!((moved.block(id).unwrap().day, moved.block(id).unwrap().start), (2, clock(10, 0)));
+    let nudged = apply(&moved, &Edit::NudgeBlock { id, minutes: 15, days: -1 }).unwrap();
+    assert_eq!((nudged.block(id).unwrap().day, nudged.block(id).unwrap().start), (1, clock(10, 15)));
+    let resized = apply(&plan, &Edit::ResizeBlock { id, minutes: 52 }).unwrap();
+    assert_eq!(resized.block(id).unwrap().minutes, 45);
+    // Never past midnight, never shorter than one step.
+    let late = apply(&plan, &Edit::MoveBlock { id, day: 1, start: clock(23, 45) }).unwrap();
+    assert!(late.block(id).unwrap().end() > late.block(id).unwrap().start);
+    assert_eq!(apply(&plan, &Edit::ResizeBlock { id, minutes: 0 }).unwrap().block(id).unwrap().minutes, 15);
+    // The original is untouched: edits return a new plan.
+    assert_eq!(plan.block(id).unwrap().day, 1);
+}
+
+#[test]
+fn confirming_is_refused_while_errors_remain_and_says_why() {
+    let not_ready =
+        build_plan("p", &request(IntensiveKind::AffairRecovery, 3, Placement::Midway, WhoDoses::PartnerA)).unwrap();
+    let refused = apply(&not_ready, &Edit::SetStatus(PlanStatus::Confirmed));
+    let Err(EditError::CannotConfirm(errors)) = refused.clone() else { panic!("{refused:?}") };
+    assert_eq!(errors.len(), 2);
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .starts_with("The plan cannot be confirmed while 2 errors remain: Sam cannot dose yet"));
+
+    let ready = plan(IntensiveKind::AffairRecovery, 3, Placement::Midway, WhoDoses::PartnerA);
+    let confirmed = apply(&ready, &Edit::SetStatus(PlanStatus::Confirmed)).unwrap();
+    assert_eq!(confirmed.status, PlanStatus::Confirmed);
+    // Breaking a rule afterwards reopens the plan as a draft.
+    let integration = find(&confirmed, BlockKind::Integration)[0].id;
+    let broken = apply(&confirmed, &Edit::MoveBlock { id: integration, day: 1, start: clock(15, 0) }).unwrap();
+    assert_eq!(broken.status, PlanStatus::Draft);
+}
+
+#[test]
+fn bad_edits_are_refused_with_a_message() {
+    let plan = plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::Nobody);
+    let gone = apply(&plan, &Edit::DeleteBlock { id: BlockId(9999) });
+    assert_eq!(gone, Err(EditError::NoSuchBlock(BlockId(9999))));
+    let far = apply(&plan, &Edit::MoveBlock { id: plan.blocks[0].id, day: 9, start: clock(9, 0) });
+    assert_eq!(far.unwrap_err().to_string(), "Blocks go on days 1 to 3 (the last is the day after the intensive).");
+    let long = apply(&plan, &Edit::SetText { id: plan.blocks[0].id, field: BlockText::Title, text: "x".repeat(201) });
+    assert_eq!(long, Err(EditError::TextTooLong { max: 200 }));
+    let window = DayWindow { start: clock(12, 0), end: clock(9, 0) };
+    assert_eq!(apply(&plan, &Edit::SetDayWindow { day: 1, window }), Err(EditError::BadWindow));
+}
+
+fn any_kind() -> impl Strategy<Value = BlockKind> {
+    prop::sample::select(BlockKind::ALL.to_vec())
+}
+
+fn any_who() -> impl Strategy<Value = Participants> {
+    prop_oneof![
+        Just(Participants::BothWithTherapist),
+        Just(Participants::CoupleOnTheirOwn),
+        Just(Participants::OneWithTherapist(Partner::A)),
+        Just(Participants::OneOnTheirOwn(Partner::B)),
+    ]
+}
+
+/// Edits aimed at existing blocks by index (wrapping), so most of them land.
+fn any_edit() -> impl Strategy<Value = (usize, Edit)> {
+    let id = BlockId(0);
+    prop_oneof![
+        (any_kind(), 0u8..10, 0u32..24, 0u16..800, any_who()).prop_map(|(kind, day, hour, minutes, who)| {
+            Edit::AddBlock { kind, day, start: clock(hour, 0), minutes, who }
+        }),
+        (0u8..10, 0u32..24, 0u32..60).prop_map(move |(day, h, m)| Edit::MoveBlock { id, day, start: clock(h, m) }),
+        (-2000i32..2000, -9i8..9).prop_map(move |(minutes, days)| Edit::NudgeBlock { id, minutes, days }),
+        (0u16..2000).prop_map(move |minutes| Edit::ResizeBlock { id, minutes }),
+        Just(Edit::DeleteBlock { id }),
+        any_kind().prop_map(move |kind| Edit::ChangeKind { id, kind }),
+        any_who().prop_map(move |who| Edit::ChangeWho { id, who }),
+        ".{0,40}".prop_map(move |text| Edit::SetText { id, field: BlockText::Title, text }),
+        Just(Edit::SetStatus(PlanStatus::Confirmed)),
+        Just(Edit::SetStatus(PlanStatus::SharedWithCouple)),
+    ]
+    .prop_flat_map(|edit| (0usize..400, Just(edit)))
+}
+
+fn aim(plan: &Plan, index: usize, edit: Edit) -> Edit {
+    let Some(block) = plan.blocks.get(index % plan.blocks.len().max(1)) else { return edit };
+    let id = block.id;
+    match edit {
+        Edit::MoveBlock { day, start, .. } => Edit::MoveBlock { id, day, start },
+        Edit::NudgeBlock { minutes, days, .. } => Edit::NudgeBlock { id, minutes, days },
+        Edit::ResizeBlock { minutes, .. } => Edit::ResizeBlock { id, minutes },
+        Edit::DeleteBlock { .. } => Edit::DeleteBlock { id },
+        Edit::ChangeKind { kind, .. } => Edit::ChangeKind { id, kind },
+        Edit::ChangeWho { who, .. } => Edit::ChangeWho { id, who },
+        Edit::SetText { field, text, .. } => Edit::SetText { id, field, text },
+        other => other,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_edits_never_panic_and_keep_the_plan_sound(
+        days in 1u8..=7,
+        midway in any::<bool>(),
+        edits in prop::collection::vec(any_edit(), 0..40),
+    ) {
+        let placement = if midway && days > 1 { Placement::Midway } else { Placement::Opening };
+        let mut plan = common::plan(IntensiveKind::AffairRecovery, days, placement, WhoDoses::Both);
+        for (index, edit) in edits {
+            let edit = aim(&plan, index, edit);
+            if let Ok(next) = apply(&plan, &edit) {
+                plan = next;
+            }
+            let problems = check(&plan);
+            // Checking is deterministic: the same plan gives the same answer.
+            prop_assert_eq!(&problems, &check(&plan.clone()));
+            // A confirmed plan never carries an error.
+            if plan.status == PlanStatus::Confirmed {
+                prop_assert_eq!(error_count(&problems), 0);
+            }
+            for block in &plan.blocks {
+                prop_assert!(block.minutes >= 15 && block.minutes % 15 == 0);
+                prop_assert!(block.start.format("%M").to_string().parse::<u32>().unwrap_or(1) % 15 == 0);
+                prop_assert!(block.end() > block.start);
+                prop_assert!(block.day >= 1 && block.day <= plan.day_count() + 1);
+            }
+            let mut ids: Vec<_> = plan.blocks.iter().map(|b| b.id).collect();
+            ids.sort();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), plan.blocks.len());
+        }
+    }
+
+    #[test]
+    fn checking_is_deterministic_whatever_the_block_order(seed in any::<u64>()) {
+        let plan = common::plan(IntensiveKind::Couples, 5, Placement::Midway, WhoDoses::Both);
+        let mut shuffled = plan.clone();
+        let len = shuffled.blocks.len();
+        let mut state = seed;
+        for i in (1..len).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let j = usize::try_from(state >> 33).unwrap_or(0) % (i + 1);
+            shuffled.blocks.swap(i, j);
+        }
+        prop_assert_eq!(check(&plan), check(&shuffled));
+    }
+}

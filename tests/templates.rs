@@ -1,0 +1,78 @@
+//! Templates without medicine: complete, realistic days that pass every rule.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::*;
+use intensive_planner::domain::kap::{Placement, WhoDoses};
+use intensive_planner::domain::model::*;
+use intensive_planner::domain::rules::check;
+use intensive_planner::domain::template::{build_plan, TemplateError};
+
+#[test]
+fn every_template_without_kap_is_complete_and_problem_free() {
+    for kind in IntensiveKind::ALL {
+        for days in 1..=MAX_DAYS {
+            let label = format!("{kind:?} {days}d");
+            let plan = plan(kind, days, Placement::Opening, WhoDoses::Nobody);
+            assert_eq!(check(&plan), vec![], "{label}");
+            assert_eq!(plan.day_count(), days);
+            for day in 1..=days {
+                let blocks = plan.blocks_on(day);
+                assert_eq!(blocks[0].kind, BlockKind::CouplesCheckIn, "{label} day {day} opens with a check-in");
+                assert_eq!(blocks.last().map(|b| b.kind), Some(BlockKind::CouplesCheckIn), "{label} closes with one");
+                assert!(blocks.iter().any(|b| b.kind == BlockKind::Lunch), "{label} day {day} lunch");
+                let work: u32 = blocks.iter().filter(|b| b.who.has_therapist()).map(|b| u32::from(b.minutes)).sum();
+                assert!((4 * 60..=7 * 60).contains(&work), "{label} day {day}: {work} min of work");
+            }
+            let day_one = plan.blocks_on(1);
+            assert!(day_one.iter().any(|b| b.kind == BlockKind::Assessment), "{label}: assessment on day 1");
+            // Individual sessions run on parallel tracks: one partner with the therapist, the other reflecting.
+            let individual = find(&plan, BlockKind::IndividualSession);
+            assert_eq!(individual.len(), 2, "{label}");
+            for session in individual {
+                let Participants::OneWithTherapist(partner) = session.who else { panic!("{label}") };
+                assert!(day_one.iter().any(|b| b.start == session.start
+                    && b.who == Participants::OneOnTheirOwn(partner.other())
+                    && b.kind == BlockKind::Reflection));
+            }
+            if kind == IntensiveKind::AffairRecovery && days > 1 {
+                let triggers: Vec<u8> = plan
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Assessment && b.title.contains("riggers"))
+                    .map(|b| b.day)
+                    .collect();
+                assert_eq!(triggers, vec![1, days], "{label}: triggers assessment on day 1 and repeated on the last");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_shorter_day_drops_optional_blocks_and_still_fits() {
+    for who in [WhoDoses::Nobody, WhoDoses::PartnerA, WhoDoses::Both] {
+        let mut request = ready(request(IntensiveKind::AffairRecovery, 3, Placement::Midway, who));
+        request.window = DayWindow { start: clock(9, 0), end: clock(15, 30) };
+        let plan = build_plan("p", &request).expect("builds");
+        assert_eq!(check(&plan), vec![], "{who:?}");
+        assert!(plan.blocks.iter().all(|b| b.day > 3 || b.end() <= clock(15, 30)));
+    }
+}
+
+#[test]
+fn impossible_requests_are_refused_with_a_reason() {
+    let refused = build_plan("p", &request(IntensiveKind::Couples, 8, Placement::Opening, WhoDoses::Nobody));
+    assert_eq!(refused, Err(TemplateError::DaysOutOfRange(8)));
+    assert!(refused.unwrap_err().to_string().contains("1 to 7 days"));
+    let mut short = request(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::Nobody);
+    short.window = DayWindow { start: clock(9, 0), end: clock(10, 0) };
+    assert_eq!(build_plan("p", &short), Err(TemplateError::WindowTooShort));
+}
+
+#[test]
+fn fresh_template_without_readiness_shows_the_readiness_and_ride_errors() {
+    let plan = build_plan("p", &request(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::PartnerA)).unwrap();
+    let ids: Vec<&str> = check(&plan).iter().map(|p| p.rule.id()).collect();
+    assert_eq!(ids, vec!["R3-dosing-readiness", "R4-ride-home"]);
+}
