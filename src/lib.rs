@@ -2,3 +2,5 @@
 //! dosing, entirely in the browser. See ARCHITECTURE.md for the map.
 
 pub mod domain;
+pub mod storage;
+pub mod ui;

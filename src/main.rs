@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    intensive_planner::ui::mount();
+}

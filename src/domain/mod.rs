@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod edit;
+pub mod history;
 pub mod kap;
 pub mod limits;
 pub mod model;

@@ -420,6 +420,11 @@ impl Plan {
         list.sort_by_key(|b| (b.start, b.id));
         list
     }
+    /// Where a new block on `day` can start: after the last block, or at the day's start.
+    pub fn next_free_start(&self, day: u8) -> NaiveTime {
+        let window = self.window(day);
+        self.blocks.iter().filter(|b| b.day == day).map(Block::end).max().unwrap_or(window.start).min(clock(23, 0))
+    }
     pub fn partner_name(&self, p: Partner) -> &str {
         self.partners.name(p)
     }

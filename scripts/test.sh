@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, then run every test layer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+step "native tests (domain core, storage, layout)"
+cargo test --quiet
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build"
+scripts/build.sh
+
+step "end-to-end tests (Playwright against the release build)"
+node --test --test-concurrency=1 tests/e2e/

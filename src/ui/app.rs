@@ -1,0 +1,79 @@
+//! The app shell: notices that concern every page, and the page for the route.
+
+use leptos::prelude::*;
+
+use super::download::download_text;
+use super::editor::EditorPage;
+use super::plans::PlansPage;
+use super::print::PrintPage;
+use super::review::ReviewPage;
+use super::route::Route;
+use super::state::{current_hash, AppState};
+
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let on_hash =
+        window_event_listener(leptos::ev::hashchange, move |_| state.route.set(Route::parse(&current_hash())));
+    // Another tab wrote to storage: read it again so this tab shows it.
+    let on_storage = window_event_listener(leptos::ev::storage, move |_| state.reload());
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
+    });
+
+    let page = move || match state.route.get() {
+        Route::Plans => view! { <PlansPage/> }.into_any(),
+        Route::Editor(id) => view! { <EditorPage id=id/> }.into_any(),
+        Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
+        Route::Print { id, therapist_copy } => view! { <PrintPage id=id therapist_copy=therapist_copy/> }.into_any(),
+    };
+
+    view! {
+        <header class="app-header no-print">
+            <a class="brand" href="#/">"Intensive Planner"</a>
+            <span class="privacy-note">"Everything stays in this browser. Nothing is sent anywhere."</span>
+        </header>
+        <Notices/>
+        <main id="main">{page}</main>
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="notices no-print" role="status" aria-live="polite">
+            {move || state.storage_problem.get().map(|problem| view! {
+                <p class="notice notice-error" data-testid="storage-notice">
+                    <strong>"Not saved. "</strong>{problem.to_string()}
+                    " The plans stay open here while this page is open; export them to keep a copy."
+                </p>
+            })}
+            {move || state.deleted.get().map(|plan| view! {
+                <p class="notice">
+                    {format!("Deleted \u{201c}{}\u{201d}. ", plan.title)}
+                    <button type="button" on:click=move |_| state.undo_delete()>"Undo delete"</button>
+                    <button type="button" class="quiet" on:click=move |_| state.deleted.set(None)>"Dismiss"</button>
+                </p>
+            })}
+            <For each=move || state.unreadable.get() key=|u| u.key.clone() let:record>
+                <p class="notice notice-error" data-testid="unreadable-notice">
+                    {format!("A stored plan could not be read ({}): {} It has been left untouched and set aside. ",
+                        record.key.rsplit('/').next().unwrap_or_default(), record.reason)}
+                    <button type="button" on:click={
+                        let raw = record.raw.clone();
+                        let name = format!("{}.txt", record.key.replace('/', "-"));
+                        move |_| download_text(&name, "text/plain", &raw)
+                    }>"Download its raw text"</button>
+                </p>
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! Every error and warning from the checker; choosing one focuses its block.
+
+use leptos::prelude::*;
+
+use super::{focus_element, EditorCtx};
+use crate::domain::rules::{error_count, Severity};
+
+#[component]
+pub fn ProblemsPanel() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let summary = move || {
+        ctx.problems.with(|list| {
+            let errors = error_count(list);
+            let warnings = list.len() - errors;
+            match (errors, warnings) {
+                (0, 0) => "No problems: every rule is met.".to_string(),
+                _ => format!(
+                    "{errors} error{} (must be fixed before confirming), {warnings} warning{}",
+                    if errors == 1 { "" } else { "s" },
+                    if warnings == 1 { "" } else { "s" }
+                ),
+            }
+        })
+    };
+    view! {
+        <section class="panel" aria-labelledby="problems-heading" data-testid="problems">
+            <h2 id="problems-heading">"Problems"</h2>
+            <p class="muted" aria-live="polite">{summary}</p>
+            <ul class="problem-list">
+                {move || ctx.problems.get().into_iter().map(|problem| {
+                    let first = problem.blocks.first().copied();
+                    let day = problem.day;
+                    let (class, word) = match problem.severity {
+                        Severity::Error => ("problem error", "Error"),
+                        Severity::Warning => ("problem warning", "Warning"),
+                    };
+                    view! {
+                        <li class=class data-rule=problem.rule.id()>
+                            <button type="button" on:click=move |_| match (first, day) {
+                                (Some(id), _) => ctx.focus_block(id),
+                                (None, Some(day)) => {
+                                    ctx.visible_day.set(day);
+                                    focus_element(&format!("day-{day}"));
+                                }
+                                _ => {}
+                            }>
+                                <strong>{word}": "</strong>{problem.message.clone()}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

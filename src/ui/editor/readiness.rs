@@ -1,0 +1,186 @@
+//! KAP readiness per dosing partner, with that partner's readiness problems.
+
+use leptos::prelude::*;
+
+use super::EditorCtx;
+use crate::domain::edit::Edit;
+use crate::domain::kap::{KapSettings, Readiness, ScreenAnswer};
+use crate::domain::model::{BlockKind, Partner};
+use crate::domain::rules::RuleId;
+
+/// Partners with a dosing block, or named as dosing in the KAP settings.
+fn dosing_partners(ctx: &EditorCtx) -> Vec<Partner> {
+    ctx.plan.with(|plan| {
+        let mut set = plan.kap.who_doses.partners();
+        for block in plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing) {
+            let p = block.kap_partners();
+            set.a |= p.a;
+            set.b |= p.b;
+        }
+        set.iter().collect()
+    })
+}
+
+#[component]
+pub fn ReadinessPanel() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    view! {
+        <section class="panel" aria-labelledby="readiness-heading">
+            <h2 id="readiness-heading">"KAP readiness"</h2>
+            {move || {
+                let partners = dosing_partners(&ctx);
+                if partners.is_empty() {
+                    view! { <p class="muted">"Nobody doses in this plan."</p> }.into_any()
+                } else {
+                    partners.into_iter().map(|p| view! { <PartnerReadiness partner=p/> }).collect_view().into_any()
+                }
+            }}
+            <Limits/>
+        </section>
+    }
+}
+
+#[component]
+fn PartnerReadiness(partner: Partner) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let record = Memo::new(move |_| ctx.plan.with(|p| p.kap.readiness(partner).clone()));
+    let name = move || ctx.plan.with(|p| p.partner_name(partner).to_string());
+    let change = move |f: Box<dyn Fn(&mut Readiness)>| {
+        let mut kap: KapSettings = ctx.plan.with_untracked(|p| p.kap.clone());
+        f(kap.readiness_mut(partner));
+        ctx.send(Edit::SetKap(kap));
+    };
+    let key = match partner {
+        Partner::A => "a",
+        Partner::B => "b",
+    };
+    let problems = move || {
+        ctx.problems.with(|list| {
+            list.iter()
+                .filter(|p| p.partner == Some(partner) && matches!(p.rule, RuleId::DosingReadiness | RuleId::RideHome))
+                .map(|p| p.message.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let check = move |field: &'static str,
+                      label: &'static str,
+                      get: fn(&Readiness) -> bool,
+                      set: fn(&mut Readiness, bool)| {
+        let id = format!("rd-{key}-{field}");
+        view! {
+            <div class="check">
+                <input type="checkbox" id=id.clone() prop:checked=move || record.with(get)
+                    on:change=move |ev| { let on = event_target_checked(&ev); change(Box::new(move |r| set(r, on))) }/>
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    type Pick = fn(&Readiness) -> ScreenAnswer;
+    type Put = fn(&mut Readiness, ScreenAnswer);
+    let screens: [(&str, &str, Pick, Put); 4] = [
+        (
+            "bp",
+            "Uncontrolled high blood pressure or heart problems",
+            |r| r.screen.blood_pressure_or_heart,
+            |r, a| r.screen.blood_pressure_or_heart = a,
+        ),
+        (
+            "preg",
+            "Pregnancy or breastfeeding",
+            |r| r.screen.pregnancy_or_breastfeeding,
+            |r, a| r.screen.pregnancy_or_breastfeeding = a,
+        ),
+        (
+            "psy",
+            "History of psychosis or bipolar mania",
+            |r| r.screen.psychosis_or_mania_history,
+            |r, a| r.screen.psychosis_or_mania_history = a,
+        ),
+        (
+            "tbi",
+            "Recent traumatic brain injury",
+            |r| r.screen.recent_brain_injury,
+            |r, a| r.screen.recent_brain_injury = a,
+        ),
+    ];
+    view! {
+        <fieldset class="readiness" data-partner=key>
+            <legend>{move || format!("{}'s readiness", name())}</legend>
+            {check("intake", "Medical intake with the prescriber done", |r| r.medical_intake_done, |r, v| r.medical_intake_done = v)}
+            {check("rx", "Prescription confirmed", |r| r.prescription_confirmed, |r, v| r.prescription_confirmed = v)}
+            {check("consent", "Informed consent signed", |r| r.consent_signed, |r, v| r.consent_signed = v)}
+            <p class="small">"Contraindication screen"</p>
+            {screens.into_iter().map(|(field, label, pick, put)| {
+                let id = format!("rd-{key}-{field}");
+                view! {
+                    <label for=id.clone()>{label}</label>
+                    <select id=id prop:value=move || match record.with(pick) { ScreenAnswer::NotAsked => "not-asked", ScreenAnswer::No => "no", ScreenAnswer::Yes => "yes" }
+                        on:change=move |ev| {
+                            let answer = match event_target_value(&ev).as_str() { "no" => ScreenAnswer::No, "yes" => ScreenAnswer::Yes, _ => ScreenAnswer::NotAsked };
+                            change(Box::new(move |r| put(r, answer)));
+                        }>
+                        <option value="not-asked">"Not asked yet"</option>
+                        <option value="no">"No"</option>
+                        <option value="yes">"Yes"</option>
+                    </select>
+                }
+            }).collect_view()}
+            {check("cleared", "Prescriber has cleared a positive answer", |r| r.screen.prescriber_cleared, |r, v| r.screen.prescriber_cleared = v)}
+            <label for=format!("rd-{key}-driver")>"Ride home: who drives"</label>
+            <input id=format!("rd-{key}-driver") type="text" maxlength="200" placeholder="Name of the driver"
+                prop:value=move || record.with(|r| r.ride_home_driver.clone())
+                on:change=move |ev| { let driver = event_target_value(&ev); change(Box::new(move |r| r.ride_home_driver = driver.clone())) }/>
+            <ul class="readiness-problems">
+                {move || problems().into_iter().map(|m| view! { <li class="problem error">{m}</li> }).collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// Per-plan limits the rules use.
+#[component]
+fn Limits() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let limits = Memo::new(move |_| ctx.plan.with(|p| p.limits));
+    type Get = fn(&crate::domain::limits::RuleLimits) -> u8;
+    type Set = fn(&mut crate::domain::limits::RuleLimits, u8);
+    let fields: [(&str, &str, Get, Set, u8, u8); 4] = [
+        ("fast", "Fasting hours before dosing", |l| l.fasting_hours, |l, v| l.fasting_hours = v, 0, 12),
+        ("max", "Most dosings per partner", |l| l.max_dosings_per_partner, |l, v| l.max_dosings_per_partner = v, 1, 4),
+        (
+            "gap",
+            "Hours between doses (at least)",
+            |l| l.min_hours_between_dosings,
+            |l, v| l.min_hours_between_dosings = v,
+            0,
+            168,
+        ),
+        (
+            "window",
+            "Integration within (hours)",
+            |l| l.integration_window_hours,
+            |l, v| l.integration_window_hours = v,
+            12,
+            168,
+        ),
+    ];
+    view! {
+        <details class="limits">
+            <summary>"Clinical limits for this plan"</summary>
+            {fields.into_iter().map(|(key, label, get, set, min, max)| {
+                let id = format!("limit-{key}");
+                view! {
+                    <label for=id.clone()>{label}</label>
+                    <input id=id type="number" min=min max=max prop:value=move || limits.with(get).to_string()
+                        on:change=move |ev| {
+                            if let Ok(value) = event_target_value(&ev).parse::<u8>() {
+                                let mut next = limits.get_untracked();
+                                set(&mut next, value.clamp(min, max));
+                                ctx.send(Edit::SetLimits(next));
+                            }
+                        }/>
+                }
+            }).collect_view()}
+        </details>
+    }
+}

@@ -1,0 +1,87 @@
+//! Where blocks sit on the time grid: the hours shown and side-by-side lanes for
+//! parallel tracks. Presentation only; no scheduling rule lives here.
+
+use crate::domain::model::{Block, BlockId, Plan};
+use crate::domain::time::minute_of_day;
+
+/// Pixels per minute of the time grid.
+pub const PX_PER_MINUTE: f64 = 1.25;
+
+/// First and last minute shown: whole hours around every window and block.
+pub fn grid_range(plan: &Plan) -> (i64, i64) {
+    let days = plan.shown_days();
+    let mut start = i64::MAX;
+    let mut end = i64::MIN;
+    for day in 1..=days {
+        let window = plan.window(day);
+        start = start.min(minute_of_day(window.start));
+        end = end.max(minute_of_day(window.end));
+    }
+    for block in &plan.blocks {
+        let (s, e) = block.span();
+        start = start.min(s);
+        end = end.max(e);
+    }
+    if start > end {
+        return (9 * 60, 17 * 60);
+    }
+    ((start / 60) * 60, (end + 59) / 60 * 60)
+}
+
+/// Lane of a block among those it overlaps in time, and how many lanes that group has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lane {
+    pub id: BlockId,
+    pub lane: usize,
+    pub lanes: usize,
+}
+
+/// Lanes of one day's blocks: overlapping blocks sit side by side.
+pub fn lanes(blocks: &[&Block]) -> Vec<Lane> {
+    let mut sorted: Vec<&Block> = blocks.to_vec();
+    sorted.sort_by_key(|b| (b.start, b.id));
+    let mut result = Vec::with_capacity(sorted.len());
+    let mut group: Vec<(BlockId, usize, i64)> = Vec::new();
+    let mut group_end = i64::MIN;
+    let flush = |group: &mut Vec<(BlockId, usize, i64)>, result: &mut Vec<Lane>| {
+        let lanes = group.iter().map(|(_, lane, _)| lane + 1).max().unwrap_or(1);
+        result.extend(group.drain(..).map(|(id, lane, _)| Lane { id, lane, lanes }));
+    };
+    for block in sorted {
+        let (start, end) = block.span();
+        if start >= group_end {
+            flush(&mut group, &mut result);
+        }
+        let mut lane = 0;
+        while group.iter().any(|(_, l, e)| *l == lane && *e > start) {
+            lane += 1;
+        }
+        group.push((block.id, lane, end));
+        group_end = group_end.max(end);
+        if group.len() == 1 {
+            group_end = end;
+        }
+    }
+    flush(&mut group, &mut result);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::sample_plan;
+
+    #[test]
+    fn parallel_tracks_get_two_lanes_and_the_rest_one() {
+        let plan = sample_plan(3, 0);
+        let day_one = plan.blocks_on(1);
+        let result = lanes(&day_one);
+        assert_eq!(result.len(), day_one.len());
+        let individual = day_one.iter().find(|b| b.kind == crate::domain::model::BlockKind::IndividualSession).unwrap();
+        let lane = result.iter().find(|l| l.id == individual.id).unwrap();
+        assert_eq!(lane.lanes, 2);
+        let first = result.iter().find(|l| l.id == day_one[0].id).unwrap();
+        assert_eq!((first.lane, first.lanes), (0, 1));
+        assert_eq!(grid_range(&plan), (9 * 60, 17 * 60));
+    }
+}

@@ -1,0 +1,81 @@
+//! Plans page: every intensive in this browser, and the way to start a new one.
+
+use leptos::prelude::*;
+
+use super::new_plan::NewPlanForm;
+use super::route::Route;
+use super::state::{new_plan_id, AppState};
+use crate::domain::model::Plan;
+use crate::domain::rules::{check, error_count};
+
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let creating = RwSignal::new(false);
+
+    let duplicate = move |plan: &Plan| {
+        let mut copy = plan.clone();
+        copy.id = new_plan_id();
+        copy.revision = 0;
+        copy.title = format!("{} (copy)", plan.title);
+        copy.status = crate::domain::model::PlanStatus::Draft;
+        state.save(&copy, false);
+    };
+
+    view! {
+        <section class="plans-page">
+            <div class="page-title">
+                <h1>"Intensives"</h1>
+                <button type="button" class="primary" on:click=move |_| creating.update(|c| *c = !*c)
+                    aria-expanded=move || creating.get().to_string()>
+                    "New intensive"
+                </button>
+            </div>
+            <Show when=move || creating.get()>
+                <NewPlanForm on_cancel=Callback::new(move |_| creating.set(false))/>
+            </Show>
+            <Show when=move || state.plans.with(|p| p.is_empty()) && !creating.get()>
+                <p class="empty">"No intensives yet. Start one with \u{201c}New intensive\u{201d}: you choose the kind, the days and the medicine plan, and a complete schedule is laid out for you to adjust."</p>
+            </Show>
+            <ul class="plan-list">
+                <For each=move || state.plans.get() key=|p| (p.id.clone(), p.revision) let:plan>
+                    {
+                        let errors = error_count(&check(&plan));
+                        let id = plan.id.clone();
+                        let copy = plan.clone();
+                        let delete_id = plan.id.clone();
+                        let dates = format!(
+                            "{} \u{2013} {}",
+                            plan.first_day.format("%a %-d %b %Y"),
+                            plan.date_of(plan.day_count()).format("%a %-d %b %Y")
+                        );
+                        view! {
+                            <li class="plan-card">
+                                <div>
+                                    <h2><a href=Route::Editor(id.clone()).href()>{plan.title.clone()}</a></h2>
+                                    <p class="muted">{format!("{} \u{b7} {} day{} \u{b7} {}", plan.kind.label(), plan.day_count(),
+                                        if plan.day_count() == 1 { "" } else { "s" }, dates)}</p>
+                                    <p>
+                                        <span class="status-pill">{plan.status.label()}</span>
+                                        {if errors > 0 {
+                                            format!(" {errors} error{} to resolve", if errors == 1 { "" } else { "s" })
+                                        } else {
+                                            " No errors".to_string()
+                                        }}
+                                    </p>
+                                </div>
+                                <div class="card-actions">
+                                    <a class="button" href=Route::Editor(id.clone()).href()>"Edit"</a>
+                                    <a class="button" href=Route::Review(id.clone()).href()>"Couple review"</a>
+                                    <button type="button" on:click=move |_| duplicate(&copy)>"Duplicate"</button>
+                                    <button type="button" class="danger" on:click=move |_| state.delete(&delete_id)
+                                        aria-label=format!("Delete {}", plan.title)>"Delete"</button>
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+//! Views live behind the URL fragment so reload and the back button keep them:
+//! `#/`, `#/plan/ID`, `#/plan/ID/review`, `#/plan/ID/print`, `#/plan/ID/print/therapist`.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Plans,
+    Editor(String),
+    Review(String),
+    Print { id: String, therapist_copy: bool },
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            ["plan", id] => Route::Editor((*id).to_string()),
+            ["plan", id, "review"] => Route::Review((*id).to_string()),
+            ["plan", id, "print"] => Route::Print { id: (*id).to_string(), therapist_copy: false },
+            ["plan", id, "print", "therapist"] => Route::Print { id: (*id).to_string(), therapist_copy: true },
+            _ => Route::Plans,
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Plans => "#/".to_string(),
+            Route::Editor(id) => format!("#/plan/{id}"),
+            Route::Review(id) => format!("#/plan/{id}/review"),
+            Route::Print { id, therapist_copy: false } => format!("#/plan/{id}/print"),
+            Route::Print { id, therapist_copy: true } => format!("#/plan/{id}/print/therapist"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn every_route_reads_back_from_its_own_link() {
+        for route in [
+            Route::Plans,
+            Route::Editor("p1".into()),
+            Route::Review("p1".into()),
+            Route::Print { id: "p1".into(), therapist_copy: false },
+            Route::Print { id: "p1".into(), therapist_copy: true },
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+        assert_eq!(Route::parse("#/nonsense/x/y/z"), Route::Plans);
+        assert_eq!(Route::parse(""), Route::Plans);
+    }
+}

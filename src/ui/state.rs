@@ -1,0 +1,143 @@
+//! App-wide state: the plans in this browser, what storage said, and the route.
+//! Pages read it and send intents; storage is reached only through `PlanStore`.
+
+use leptos::prelude::*;
+
+use super::route::Route;
+use crate::domain::model::Plan;
+use crate::storage::local::LocalStore;
+use crate::storage::store::{PlanStore, StoreError, Unreadable};
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub plans: RwSignal<Vec<Plan>>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// Set while changes cannot be saved; the app keeps working in memory.
+    pub storage_problem: RwSignal<Option<StoreError>>,
+    /// A plan whose save met a newer revision from another tab.
+    pub conflict: RwSignal<Option<String>>,
+    pub route: RwSignal<Route>,
+    /// The last deleted plan, for "undo delete".
+    pub deleted: RwSignal<Option<Plan>>,
+}
+
+fn store() -> PlanStore<LocalStore> {
+    PlanStore::new(LocalStore)
+}
+
+impl AppState {
+    pub fn load() -> AppState {
+        let state = AppState {
+            plans: RwSignal::new(Vec::new()),
+            unreadable: RwSignal::new(Vec::new()),
+            storage_problem: RwSignal::new(None),
+            conflict: RwSignal::new(None),
+            route: RwSignal::new(Route::parse(&current_hash())),
+            deleted: RwSignal::new(None),
+        };
+        state.reload();
+        state
+    }
+
+    /// Reads every plan again, e.g. after another tab wrote.
+    pub fn reload(&self) {
+        match store().load_all() {
+            Ok(loaded) => {
+                // Plans that only live in memory (storage failing) stay in the list.
+                let in_memory: Vec<Plan> = if self.storage_problem.get_untracked().is_some() {
+                    self.plans
+                        .get_untracked()
+                        .into_iter()
+                        .filter(|p| !loaded.plans.iter().any(|l| l.id == p.id))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let mut plans = loaded.plans;
+                plans.extend(in_memory);
+                self.plans.set(plans);
+                self.unreadable.set(loaded.unreadable);
+            }
+            Err(problem) => self.storage_problem.set(Some(problem)),
+        }
+    }
+
+    pub fn plan(&self, id: &str) -> Option<Plan> {
+        self.plans.with(|plans| plans.iter().find(|p| p.id == id).cloned())
+    }
+
+    /// Saves and returns the revision storage gave it; keeps the in-memory list
+    /// current even when storage fails, so nothing typed is lost from the screen.
+    pub fn save(&self, plan: &Plan, overwrite: bool) -> Option<u64> {
+        let result = store().save(plan, overwrite);
+        let kept = match &result {
+            Ok(saved) => {
+                self.storage_problem.set(None);
+                if self.conflict.get_untracked().as_deref() == Some(plan.id.as_str()) {
+                    self.conflict.set(None);
+                }
+                saved.clone()
+            }
+            Err(StoreError::NewerRevision { .. }) => {
+                self.conflict.set(Some(plan.id.clone()));
+                return None;
+            }
+            Err(problem) => {
+                self.storage_problem.set(Some(problem.clone()));
+                plan.clone()
+            }
+        };
+        self.plans.update(|plans| match plans.iter_mut().find(|p| p.id == kept.id) {
+            Some(slot) => *slot = kept.clone(),
+            None => plans.push(kept.clone()),
+        });
+        result.ok().map(|saved| saved.revision)
+    }
+
+    pub fn delete(&self, id: &str) {
+        let Some(plan) = self.plan(id) else { return };
+        if let Err(problem) = store().delete(id) {
+            self.storage_problem.set(Some(problem));
+        }
+        self.plans.update(|plans| plans.retain(|p| p.id != id));
+        self.deleted.set(Some(plan));
+    }
+
+    pub fn undo_delete(&self) {
+        if let Some(plan) = self.deleted.get_untracked() {
+            self.deleted.set(None);
+            let mut restored = plan;
+            restored.revision = 0;
+            self.save(&restored, true);
+        }
+    }
+
+    pub fn go(&self, route: Route) {
+        set_hash(&route.href());
+        self.route.set(route);
+    }
+}
+
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn set_hash(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
+/// A new plan id: time and randomness, unique enough within one browser.
+pub fn new_plan_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1_000_000.0) as u64;
+    format!("p{now:x}{random:05x}")
+}
+
+/// Today's date in the person's time zone.
+pub fn today() -> chrono::NaiveDate {
+    let date = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
+        .unwrap_or_default()
+}

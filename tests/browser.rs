@@ -1,0 +1,68 @@
+//! Browser-bound code in headless Chromium: mounting the app and a round trip
+//! through the real localStorage.
+//! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use intensive_planner::domain::sample::sample_plan;
+use intensive_planner::storage::local::LocalStore;
+use intensive_planner::storage::store::{plan_key, KeyValue, PlanStore, StoreError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear_storage() {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
+}
+
+#[wasm_bindgen_test]
+fn plans_round_trip_through_local_storage() {
+    clear_storage();
+    let mut store = PlanStore::new(LocalStore);
+    let mut plan = sample_plan(4, 40);
+    plan.id = "browser-test".into();
+    let saved = store.save(&plan, false).expect("saves");
+    assert_eq!(saved.revision, 1);
+    let raw = LocalStore.get(&plan_key("browser-test")).expect("reads").expect("present");
+    assert!(raw.contains("\"format\":\"intensive-planner/plan\""));
+    let loaded = store.load_all().expect("loads");
+    assert_eq!(loaded.plans, vec![saved.clone()]);
+    // Another tab's newer revision is not overwritten.
+    let newer = store.save(&saved, false).expect("saves again");
+    assert_eq!(
+        store.save(&saved, false),
+        Err(StoreError::NewerRevision { theirs: newer.revision, ours: saved.revision })
+    );
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_records_stay_in_local_storage() {
+    clear_storage();
+    let mut kv = LocalStore;
+    kv.set(&plan_key("broken"), "{ not json").expect("writes");
+    let loaded = PlanStore::new(LocalStore).load_all().expect("loads");
+    assert_eq!(loaded.plans.len(), 0);
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(LocalStore.get(&plan_key("broken")).expect("reads").as_deref(), Some("{ not json"));
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn the_app_mounts_and_lists_stored_plans() {
+    clear_storage();
+    let mut plan = sample_plan(2, 0);
+    plan.id = "mounted".into();
+    plan.title = "Mounted plan <b>not bold</b>".into();
+    PlanStore::new(LocalStore).save(&plan, false).expect("saves");
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let body = document.body().expect("body");
+    let _handle = leptos::mount::mount_to(body.clone(), intensive_planner::ui::App);
+    let text = body.text_content().unwrap_or_default();
+    assert!(text.contains("Intensives"), "{text}");
+    // User text is shown as text, never as markup.
+    assert!(text.contains("Mounted plan <b>not bold</b>"), "{text}");
+    assert!(body.query_selector("b").ok().flatten().is_none());
+    clear_storage();
+}

@@ -1,0 +1,202 @@
+// The therapist's and the couple's journeys, end to end against the release build.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync, copyFileSync } from "node:fs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const OUT = "tests/e2e/out";
+mkdirSync(OUT, { recursive: true });
+
+async function problemRules(page) {
+  return page.locator("[data-testid=problems] li").evaluateAll((items) => items.map((li) => li.dataset.rule));
+}
+
+async function completeReadiness(page, partner = "a") {
+  const fieldset = page.locator(`fieldset.readiness[data-partner=${partner}]`);
+  await fieldset.getByLabel("Medical intake with the prescriber done").check();
+  await fieldset.getByLabel("Prescription confirmed").check();
+  await fieldset.getByLabel("Informed consent signed").check();
+  for (const label of ["Uncontrolled high blood pressure or heart problems", "Pregnancy or breastfeeding",
+    "History of psychosis or bipolar mania", "Recent traumatic brain injury"]) {
+    await fieldset.getByLabel(label).selectOption("no");
+  }
+  await fieldset.getByLabel("Ride home: who drives").fill("Jordan Reyes");
+  await fieldset.getByLabel("Ride home: who drives").press("Tab");
+}
+
+async function newEditor(options) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const watched = await watchedPage(context);
+  await watched.page.goto(server.url);
+  await appReady(watched.page);
+  await createIntensive(watched.page, options);
+  return { context, ...watched };
+}
+
+const AFFAIR_MIDWAY_A = { kind: "affair", days: "3", who: "a", placement: "midway", a: "Sam", b: "Alex" };
+
+test("therapist creates an affair-recovery intensive, completes readiness, confirms; a reload keeps it", async () => {
+  const { context, page, errors } = await newEditor(AFFAIR_MIDWAY_A);
+  // The dosing sits on day 2 (midway of 3 days), and readiness is not done yet.
+  const dosing = page.locator(".block", { hasText: "KAP dosing session" });
+  assert.match(await blockSlot(dosing), /day 2 10:00/);
+  assert.deepEqual(await problemRules(page), ["R3-dosing-readiness", "R4-ride-home"]);
+  assert.match(await page.locator("fieldset.readiness").innerText(), /Sam cannot dose yet/);
+
+  // Confirming is refused, saying why.
+  await page.getByLabel("Status").selectOption("confirmed");
+  assert.match(await page.getByTestId("editor-message").innerText(), /cannot be confirmed while 2 errors remain/);
+  assert.equal(await page.getByLabel("Status").inputValue(), "draft");
+
+  await completeReadiness(page);
+  assert.deepEqual(await problemRules(page), []);
+  await page.getByLabel("Status").selectOption("confirmed");
+  assert.equal(await page.getByTestId("editor-message").innerText(), "");
+  assert.equal(await page.getByLabel("Status").inputValue(), "confirmed");
+
+  await page.reload();
+  await appReady(page);
+  await page.waitForSelector(".editor .block");
+  assert.equal(await page.getByLabel("Status").inputValue(), "confirmed");
+  assert.deepEqual(await problemRules(page), []);
+  assert.equal(await page.locator("fieldset.readiness").getByLabel("Ride home: who drives").inputValue(), "Jordan Reyes");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("moving the integration to day 1 raises the integration error, and undo removes it", async () => {
+  const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
+  await completeReadiness(page);
+  assert.deepEqual(await problemRules(page), []);
+  await page.locator(".block", { hasText: "Integration session" }).click();
+  await page.locator("#bf-day").selectOption("1");
+  const rules = await problemRules(page);
+  assert.ok(rules.includes("R1-integration-within-window"), rules.join());
+  assert.match(await page.locator("[data-testid=problems]").innerText(), /has no integration session for Sam within 72 hours/);
+  await page.getByRole("button", { name: "Undo" }).click();
+  assert.deepEqual(await problemRules(page), []);
+  // Redo by keyboard brings it back; undo by keyboard removes it again.
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+Shift+Z");
+  assert.ok((await problemRules(page)).includes("R1-integration-within-window"));
+  await page.keyboard.press("Control+Z");
+  assert.deepEqual(await problemRules(page), []);
+  await context.close();
+});
+
+test("a block moves and resizes by keyboard alone, and by mouse drag", async () => {
+  const { context, page } = await newEditor({ days: "2" });
+  const block = page.locator(".block", { hasText: "Homework: journaling prompt" }).first();
+  const label = () => blockSlot(block);
+  assert.match(await label(), /day 1 15:45–16:15/);
+  // Reach the block with Tab from the "Add block" button.
+  await page.getByRole("button", { name: "Add block" }).focus();
+  await page.keyboard.press("Control+Z"); // nothing to undo yet: harmless
+  await block.focus();
+  await page.keyboard.press("ArrowDown");
+  assert.match(await label(), /day 1 16:00–16:30/);
+  assert.equal(await page.evaluate(() => document.activeElement?.className), "block", "focus stays on the block");
+  await page.keyboard.press("ArrowRight");
+  assert.match(await label(), /day 2 16:00–16:30/);
+  await page.keyboard.press("Shift+ArrowDown");
+  assert.match(await label(), /day 2 16:00–16:45/);
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowUp");
+  assert.match(await label(), /day 1 15:45–16:30/);
+
+  // Mouse: drag the block 30 minutes later (1.25 px per minute).
+  const box = await block.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 5 + 20, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 5 + 37.5, { steps: 4 });
+  await page.mouse.up();
+  assert.match(await label(), /day 1 16:15–17:00/);
+  await context.close();
+});
+
+test("the couple review has no private note anywhere in the page", async () => {
+  const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
+  const secret = "PRIVATE-ONLY: watch for shame spiral";
+  await page.locator(".block", { hasText: "Affair history and triggers assessment" }).click();
+  await page.getByLabel("Private notes (therapist only)").fill(secret);
+  await page.getByLabel("Private notes (therapist only)").press("Tab");
+  await page.getByLabel("Notes for the couple").fill("Bring your timeline notes.");
+  await page.getByLabel("Notes for the couple").press("Tab");
+  await page.getByRole("link", { name: "Couple review" }).click();
+  await page.waitForSelector(".review-day");
+  const html = await page.content();
+  assert.ok(!html.includes("PRIVATE-ONLY"), "private note absent from the DOM");
+  assert.ok(html.includes("Bring your timeline notes."));
+  // Preparation card on the dosing day; tick, ask, mark reviewed.
+  assert.match(await page.locator(".prep-box").innerText(), /No food after 06:00/);
+  await page.getByLabel("An eye mask").check();
+  await page.locator(".agenda-item", { hasText: "Integration session" }).getByLabel("Your question or comment").fill("Can we bring a journal?");
+  await page.locator(".agenda-item", { hasText: "Integration session" }).getByLabel("Your question or comment").press("Tab");
+  await page.getByRole("button", { name: "We have reviewed this plan" }).click();
+  assert.match(await page.getByTestId("reviewed").innerText(), /You marked this plan as reviewed on/);
+  await page.reload();
+  await page.waitForSelector(".review-day");
+  assert.equal(await page.getByLabel("An eye mask").isChecked(), true);
+  const question = page.locator(".agenda-item", { hasText: "Integration session" }).getByLabel("Your question or comment");
+  assert.equal(await question.inputValue(), "Can we bring a journal?");
+  // The therapist copy of the print does carry it; the couple copy does not.
+  await page.goto(page.url().replace("/review", "/print/therapist"));
+  await page.waitForSelector(".print-day");
+  assert.ok((await page.content()).includes("PRIVATE-ONLY"));
+  await page.goto(page.url().replace("/print/therapist", "/print"));
+  await page.waitForSelector(".print-day");
+  assert.ok(!(await page.content()).includes("PRIVATE-ONLY"));
+  await context.close();
+});
+
+test("printing gives exactly one page per day, each with its day's heading", async () => {
+  const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
+  await page.getByRole("link", { name: "Print", exact: true }).click();
+  await page.waitForSelector(".print-day");
+  await page.emulateMedia({ media: "print" });
+  const pdf = `${OUT}/agenda.pdf`;
+  writeFileSync(pdf, await page.pdf({ format: "A4", printBackground: false }));
+  const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim());
+  assert.equal(pages.length, 3, "three days, three pages");
+  pages.forEach((text, index) => {
+    assert.match(text, new RegExp(`Day ${index + 1} ·`), `page ${index + 1} heading`);
+    assert.doesNotMatch(text, new RegExp(`Day ${index === 0 ? 2 : 1} ·`));
+    assert.match(text, /Sam & Alex/);
+    assert.doesNotMatch(text, /All intensives|Undo|Therapist copy instead/, "no app chrome");
+  });
+  assert.match(pages[1], /Preparing for the medicine session/);
+  await context.close();
+});
+
+test("every view passes an axe-core scan with no serious or critical violation", async () => {
+  const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
+  const axe = (await import("node:fs")).readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+  const scan = async (name) => {
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(axe);
+    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`), []);
+  };
+  await page.locator(".block", { hasText: "KAP dosing session" }).click();
+  await page.screenshot({ path: `${OUT}/editor.png`, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOT) copyFileSync(`${OUT}/editor.png`, "docs/editor.png");
+  await scan("editor");
+  const url = page.url();
+  await page.goto(url + "/review");
+  await page.waitForSelector(".review-day");
+  await scan("review");
+  await page.goto(url + "/print");
+  await page.waitForSelector(".print-day");
+  await scan("print");
+  await page.goto(server.url);
+  await page.waitForSelector(".plan-card");
+  await scan("plans");
+  await context.close();
+});
