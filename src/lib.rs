@@ -2,5 +2,6 @@
 //! dosing, entirely in the browser. See ARCHITECTURE.md for the map.
 
 pub mod domain;
+pub mod export;
 pub mod storage;
 pub mod ui;

@@ -27,7 +27,8 @@ fn bad_text_is_named_not_accepted() {
     assert_eq!(decode(&future), Err(FormatError::FutureVersion(99)));
     assert!(decode(&future).unwrap_err().to_string().contains("newer version"));
     let bad_day = encode(&sample_plan(2, 0)).replace("\"day\":1,", "\"day\":40,");
-    assert!(matches!(decode(&bad_day), Err(FormatError::Invalid(_))));
+    let Err(FormatError::Invalid(problems)) = decode(&bad_day) else { panic!("day 40 accepted") };
+    assert!(problems[0].contains("is on day 40; the plan has days 1 to 3."), "{problems:?}");
 }
 
 #[test]

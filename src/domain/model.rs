@@ -386,6 +386,10 @@ pub struct Plan {
     pub limits: RuleLimits,
     pub review: CoupleReview,
     pub next_block_id: u32,
+    /// For a copy saved from a share link under a new id: the therapist's plan id,
+    /// so the couple's reply finds its way back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_from: Option<String>,
 }
 
 impl Plan {

@@ -79,3 +79,4 @@ pub fn dosing_slots(days: u8, kap: &KapSettings) -> Result<Vec<DosingSlot>, Plac
     }
     Ok(slots)
 }
+impl std::error::Error for PlacementError {}

@@ -71,5 +71,6 @@ fn fallback(days: u8) -> Plan {
         limits: Default::default(),
         review: CoupleReview::default(),
         next_block_id: 1,
+        shared_from: None,
     }
 }

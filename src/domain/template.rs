@@ -446,5 +446,7 @@ fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec
         limits,
         review: CoupleReview::default(),
         next_block_id,
+        shared_from: None,
     }
 }
+impl std::error::Error for TemplateError {}

@@ -4,12 +4,17 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::validate::validate;
 use crate::domain::model::Plan;
 
 /// Names what the JSON is, so a stray file is not mistaken for a plan.
 pub const FORMAT_NAME: &str = "intensive-planner/plan";
+/// Several plans in one file: the backup offered when storage fails.
+pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 /// The schema version this build writes. Older versions are migrated on read.
 pub const CURRENT_VERSION: u32 = 1;
+/// Largest file import accepts; a real plan is a few tens of kilobytes.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
 #[derive(Serialize, Deserialize)]
 struct Envelope {
@@ -18,27 +23,47 @@ struct Envelope {
     plan: Value,
 }
 
+#[derive(Serialize, Deserialize)]
+struct Backup {
+    format: String,
+    version: u32,
+    plans: Vec<Value>,
+}
+
 /// Why a stored record or a file could not be read, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
+    TooLarge(usize),
     NotJson(String),
     NotAPlan,
     FutureVersion(u32),
     UnknownVersion(u32),
-    Invalid(String),
+    /// The JSON has the wrong shape: a field missing or of the wrong type.
+    Shape(String),
+    /// Every value that is out of range, one sentence each.
+    Invalid(Vec<String>),
 }
 
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            FormatError::TooLarge(bytes) => write!(
+                f,
+                "The file is {:.1} MB; a plan file is at most {} MB. Choose an Intensive Planner export.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
             FormatError::NotJson(detail) => write!(f, "The text is not valid JSON ({detail})."),
-            FormatError::NotAPlan => write!(f, "This is not an Intensive Planner plan (the \"format\" field is missing or different)."),
+            FormatError::NotAPlan => {
+                write!(f, "This is not an Intensive Planner plan (the \"format\" field is missing or different).")
+            }
             FormatError::FutureVersion(v) => write!(
                 f,
                 "This plan was saved by a newer version of Intensive Planner (format version {v}; this one reads up to {CURRENT_VERSION}). Update the app to open it."
             ),
             FormatError::UnknownVersion(v) => write!(f, "Format version {v} is not one Intensive Planner ever wrote."),
-            FormatError::Invalid(detail) => write!(f, "The plan is damaged: {detail}."),
+            FormatError::Shape(detail) => write!(f, "The plan is damaged: {detail}."),
+            FormatError::Invalid(problems) => write!(f, "The plan has values that cannot be right: {}", problems.join(" ")),
         }
     }
 }
@@ -46,56 +71,67 @@ impl std::fmt::Display for FormatError {
 impl std::error::Error for FormatError {}
 
 pub fn encode(plan: &Plan) -> String {
-    let envelope = serde_json::json!({ "format": FORMAT_NAME, "version": CURRENT_VERSION, "plan": plan });
-    envelope.to_string()
+    serde_json::json!({ "format": FORMAT_NAME, "version": CURRENT_VERSION, "plan": plan }).to_string()
 }
 
+/// The file form: the same envelope, indented for people who open it.
+pub fn encode_pretty(plan: &Plan) -> String {
+    let value = serde_json::json!({ "format": FORMAT_NAME, "version": CURRENT_VERSION, "plan": plan });
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| encode(plan))
+}
+
+pub fn encode_backup(plans: &[Plan]) -> String {
+    let value = serde_json::json!({ "format": BACKUP_FORMAT_NAME, "version": CURRENT_VERSION, "plans": plans });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Brings a plan written by an older version up to the current one.
+/// Version 1 is the first; each later version adds one step here, tested against
+/// the frozen examples in `tests/formats/`.
+fn migrate(version: u32, plan: Value) -> Result<Value, FormatError> {
+    match version {
+        CURRENT_VERSION => Ok(plan),
+        v if v > CURRENT_VERSION => Err(FormatError::FutureVersion(v)),
+        v => Err(FormatError::UnknownVersion(v)),
+    }
+}
+
+fn plan_from(version: u32, value: Value) -> Result<Plan, FormatError> {
+    let value = migrate(version, value)?;
+    let plan: Plan = serde_json::from_value(value).map_err(|e| FormatError::Shape(e.to_string()))?;
+    let problems = validate(&plan);
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(FormatError::Invalid(problems))
+    }
+}
+
+fn parse(text: &str) -> Result<Value, FormatError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FormatError::TooLarge(text.len()));
+    }
+    serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))
+}
+
+/// One plan from a stored record or a plan file.
 pub fn decode(text: &str) -> Result<Plan, FormatError> {
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            FormatError::NotAPlan
-        } else {
-            FormatError::NotJson(e.to_string())
-        }
-    })?;
+    let envelope: Envelope = serde_json::from_value(parse(text)?).map_err(|_| FormatError::NotAPlan)?;
     if envelope.format != FORMAT_NAME {
         return Err(FormatError::NotAPlan);
     }
-    let plan = match envelope.version {
-        0 => return Err(FormatError::UnknownVersion(0)),
-        CURRENT_VERSION => envelope.plan,
-        v => return Err(FormatError::FutureVersion(v)),
-    };
-    let plan: Plan = serde_json::from_value(plan).map_err(|e| FormatError::Invalid(e.to_string()))?;
-    validate(&plan)?;
-    Ok(plan)
+    plan_from(envelope.version, envelope.plan)
 }
 
-/// Checks serde cannot express: ranges the rest of the app relies on.
-pub fn validate(plan: &Plan) -> Result<(), FormatError> {
-    let days = plan.days.len();
-    if !(1..=usize::from(crate::domain::model::MAX_DAYS)).contains(&days) {
-        return Err(FormatError::Invalid(format!("it has {days} days; a plan has 1 to 7")));
-    }
-    if plan.id.trim().is_empty() || plan.id.len() > 100 {
-        return Err(FormatError::Invalid("its id is empty or too long".into()));
-    }
-    for block in &plan.blocks {
-        if block.day == 0 || usize::from(block.day) > days + 1 {
-            return Err(FormatError::Invalid(format!("block \"{}\" is on day {}", block.title, block.day)));
+/// Every plan in a file: a single plan or a backup of several.
+pub fn decode_file(text: &str) -> Result<Vec<Plan>, FormatError> {
+    let value = parse(text)?;
+    match value.get("format").and_then(Value::as_str) {
+        Some(FORMAT_NAME) => decode(text).map(|plan| vec![plan]),
+        Some(BACKUP_FORMAT_NAME) => {
+            let backup: Backup = serde_json::from_value(value).map_err(|e| FormatError::Shape(e.to_string()))?;
+            backup.plans.into_iter().map(|plan| plan_from(backup.version, plan)).collect()
         }
-        if block.minutes == 0 || block.minutes > 24 * 60 {
-            return Err(FormatError::Invalid(format!("block \"{}\" lasts {} minutes", block.title, block.minutes)));
-        }
+        _ => Err(FormatError::NotAPlan),
     }
-    let mut ids: Vec<_> = plan.blocks.iter().map(|b| b.id).collect();
-    ids.sort();
-    ids.dedup();
-    if ids.len() != plan.blocks.len() {
-        return Err(FormatError::Invalid("two blocks share one id".into()));
-    }
-    if plan.blocks.iter().any(|b| b.id.0 >= plan.next_block_id) {
-        return Err(FormatError::Invalid("a block id is beyond the plan's counter".into()));
-    }
-    Ok(())
 }

@@ -4,3 +4,4 @@
 pub mod format;
 pub mod local;
 pub mod store;
+pub mod validate;

@@ -89,7 +89,7 @@ impl<S: KeyValue> PlanStore<S> {
                 Ok(_) => loaded.unreadable.push(Unreadable {
                     key: key.clone(),
                     raw: raw.clone(),
-                    reason: FormatError::Invalid("its id does not match where it is stored".into()),
+                    reason: FormatError::Shape("its id does not match where it is stored".into()),
                 }),
                 Err(reason) => {
                     // Best effort: a copy aside survives even if the app later rewrites the key.

@@ -8,6 +8,7 @@ use super::plans::PlansPage;
 use super::print::PrintPage;
 use super::review::ReviewPage;
 use super::route::Route;
+use super::shared::{ReplyPage, SharedPage};
 use super::state::{current_hash, AppState};
 
 pub fn mount() {
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
         Route::Editor(id) => view! { <EditorPage id=id/> }.into_any(),
         Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
         Route::Print { id, therapist_copy } => view! { <PrintPage id=id therapist_copy=therapist_copy/> }.into_any(),
+        Route::Share(data) => view! { <SharedPage data=data/> }.into_any(),
+        Route::Reply(data) => view! { <ReplyPage data=data/> }.into_any(),
     };
 
     view! {
@@ -53,7 +56,10 @@ fn Notices() -> impl IntoView {
             {move || state.storage_problem.get().map(|problem| view! {
                 <p class="notice notice-error" data-testid="storage-notice">
                     <strong>"Not saved. "</strong>{problem.to_string()}
-                    " The plans stay open here while this page is open; export them to keep a copy."
+                    " The plans stay open here while this page is open; download a backup to keep them."
+                    " "<button type="button" on:click=move |_| download_text("intensive-planner-backup.json",
+                        "application/json", &crate::storage::format::encode_backup(&state.plans.get_untracked()))>
+                        "Download a backup of all plans"</button>
                 </p>
             })}
             {move || state.deleted.get().map(|plan| view! {

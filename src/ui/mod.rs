@@ -1,7 +1,9 @@
 //! The Leptos UI: pages and components that read state and send edits. No
 //! scheduling rule lives here; everything clinical comes from `domain`.
 
+mod agenda;
 mod app;
+mod arrivals;
 mod download;
 mod editor;
 pub mod layout;
@@ -11,6 +13,8 @@ mod preparation;
 mod print;
 mod review;
 pub mod route;
+mod share_box;
+mod shared;
 mod state;
 
 pub use app::{mount, App};

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::arrivals::Arrivals;
 use super::new_plan::NewPlanForm;
 use super::route::Route;
 use super::state::{new_plan_id, AppState};
@@ -31,6 +32,8 @@ pub fn PlansPage() -> impl IntoView {
                     "New intensive"
                 </button>
             </div>
+            <ImportFile/>
+            <Arrivals/>
             <Show when=move || creating.get()>
                 <NewPlanForm on_cancel=Callback::new(move |_| creating.set(false))/>
             </Show>
@@ -77,5 +80,51 @@ pub fn PlansPage() -> impl IntoView {
                 </For>
             </ul>
         </section>
+    }
+}
+
+/// "Import a plan file": validates everything before anything is stored.
+#[component]
+fn ImportFile() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let chosen = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        if file.size() > crate::storage::format::MAX_FILE_BYTES as f64 {
+            let error = crate::storage::format::FormatError::TooLarge(file.size() as usize);
+            state.import_message.set(Some(format!("Nothing was imported from {name}: {error}")));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let Some(text) = text else {
+                state.import_message.set(Some(format!("Nothing was imported: {name} could not be read as text.")));
+                return;
+            };
+            match crate::storage::format::decode_file(&text) {
+                Ok(plans) => {
+                    let count = plans.len();
+                    let saved = state.receive(plans);
+                    let waiting = count - saved.len();
+                    state.import_message.set(Some(format!(
+                        "Imported {} plan{} from {name}.{}",
+                        saved.len(),
+                        if saved.len() == 1 { "" } else { "s" },
+                        if waiting > 0 { " One is already here: choose below." } else { "" }
+                    )));
+                }
+                Err(error) => state.import_message.set(Some(format!("Nothing was imported from {name}. {error}"))),
+            }
+        });
+    };
+    view! {
+        <div class="import">
+            <label for="import-file">"Import a plan file (.json)"</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=chosen/>
+            <p role="status" aria-live="polite" data-testid="import-message">{move || state.import_message.get().unwrap_or_default()}</p>
+        </div>
     }
 }

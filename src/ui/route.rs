@@ -6,7 +6,14 @@ pub enum Route {
     Plans,
     Editor(String),
     Review(String),
-    Print { id: String, therapist_copy: bool },
+    Print {
+        id: String,
+        therapist_copy: bool,
+    },
+    /// A plan carried in the link itself, opened on the couple's device.
+    Share(String),
+    /// The couple's answers carried back to the therapist.
+    Reply(String),
 }
 
 impl Route {
@@ -18,6 +25,8 @@ impl Route {
             ["plan", id, "review"] => Route::Review((*id).to_string()),
             ["plan", id, "print"] => Route::Print { id: (*id).to_string(), therapist_copy: false },
             ["plan", id, "print", "therapist"] => Route::Print { id: (*id).to_string(), therapist_copy: true },
+            ["share", data] => Route::Share((*data).to_string()),
+            ["reply", data] => Route::Reply((*data).to_string()),
             _ => Route::Plans,
         }
     }
@@ -29,6 +38,8 @@ impl Route {
             Route::Review(id) => format!("#/plan/{id}/review"),
             Route::Print { id, therapist_copy: false } => format!("#/plan/{id}/print"),
             Route::Print { id, therapist_copy: true } => format!("#/plan/{id}/print/therapist"),
+            Route::Share(data) => format!("#/share/{data}"),
+            Route::Reply(data) => format!("#/reply/{data}"),
         }
     }
 }
@@ -45,6 +56,8 @@ mod tests {
             Route::Review("p1".into()),
             Route::Print { id: "p1".into(), therapist_copy: false },
             Route::Print { id: "p1".into(), therapist_copy: true },
+            Route::Share("eJwDATA".into()),
+            Route::Reply("eJwDATA".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

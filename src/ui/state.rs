@@ -19,6 +19,10 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// The last deleted plan, for "undo delete".
     pub deleted: RwSignal<Option<Plan>>,
+    /// Plans arriving (import, share link) whose id is already here: replace or keep both?
+    pub arriving: RwSignal<Vec<Plan>>,
+    /// What the last import said, in words.
+    pub import_message: RwSignal<Option<String>>,
 }
 
 fn store() -> PlanStore<LocalStore> {
@@ -34,6 +38,8 @@ impl AppState {
             conflict: RwSignal::new(None),
             route: RwSignal::new(Route::parse(&current_hash())),
             deleted: RwSignal::new(None),
+            arriving: RwSignal::new(Vec::new()),
+            import_message: RwSignal::new(None),
         };
         state.reload();
         state
@@ -112,6 +118,37 @@ impl AppState {
         }
     }
 
+    /// Saves arriving plans; those whose id is taken wait for the person's choice.
+    /// Returns the ids saved now.
+    pub fn receive(&self, plans: Vec<Plan>) -> Vec<String> {
+        let mut saved = Vec::new();
+        for mut plan in plans {
+            if self.plan(&plan.id).is_some() {
+                self.arriving.update(|a| a.push(plan));
+            } else {
+                plan.revision = 0;
+                self.save(&plan, false);
+                saved.push(plan.id);
+            }
+        }
+        saved
+    }
+
+    /// Settles the first arriving plan: replace the one here, or keep both.
+    pub fn settle_arrival(&self, replace: bool) -> Option<String> {
+        let mut plan = self.arriving.try_update(|a| (!a.is_empty()).then(|| a.remove(0))).flatten()?;
+        if replace {
+            plan.revision = self.plan(&plan.id).map(|p| p.revision).unwrap_or(0);
+        } else {
+            plan.shared_from = Some(plan.shared_from.clone().unwrap_or_else(|| plan.id.clone()));
+            plan.id = new_plan_id();
+            plan.title = format!("{} (copy)", plan.title);
+            plan.revision = 0;
+        }
+        self.save(&plan, true);
+        Some(plan.id)
+    }
+
     pub fn go(&self, route: Route) {
         set_hash(&route.href());
         self.route.set(route);
@@ -133,6 +170,14 @@ pub fn new_plan_id() -> String {
     let now = js_sys::Date::now() as u64;
     let random = (js_sys::Math::random() * 1_000_000.0) as u64;
     format!("p{now:x}{random:05x}")
+}
+
+/// Now in UTC, for calendar stamps.
+pub fn now_utc() -> chrono::NaiveDateTime {
+    let date = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(date.get_utc_full_year() as i32, date.get_utc_month() + 1, date.get_utc_date())
+        .and_then(|d| d.and_hms_opt(date.get_utc_hours(), date.get_utc_minutes(), date.get_utc_seconds()))
+        .unwrap_or_default()
 }
 
 /// Today's date in the person's time zone.

@@ -3,6 +3,7 @@
 
 mod block_form;
 mod details;
+mod export;
 mod grid;
 mod problems;
 mod readiness;
@@ -230,6 +231,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
                 <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>
                 <a class="button" href=Route::Print { id: id.clone(), therapist_copy: true }.href()>"Therapist copy"</a>
             </div>
+            <export::ExportBar/>
             <ConflictNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
                 {move || ctx.message.get().unwrap_or_default()}

@@ -1,0 +1,34 @@
+//! Writes the frozen example files of the current format version into
+//! tests/formats/vN/. Run once per new version; never rewrite older folders.
+use chrono::NaiveDate;
+use intensive_planner::domain::kap::{KapSettings, Placement, Readiness, WhoDoses};
+use intensive_planner::domain::model::*;
+use intensive_planner::domain::template::{build_plan, TemplateRequest};
+use intensive_planner::storage::format::{encode_backup, encode_pretty, CURRENT_VERSION};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = format!("tests/formats/v{CURRENT_VERSION}");
+    std::fs::create_dir_all(&dir)?;
+    let request = |kind, days, who, placement| TemplateRequest {
+        kind,
+        days,
+        first_day: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default(),
+        window: DayWindow::standard(),
+        partners: Partners { a: "Sam".into(), b: "Alex".into() },
+        therapist: Therapist { name: "Dr Lee".into(), contact: "lee@example.org".into() },
+        location: "Harbour Room".into(),
+        kap: KapSettings {
+            who_doses: who,
+            placement,
+            readiness_a: Readiness::complete("Jordan"),
+            ..KapSettings::default()
+        },
+    };
+    let affair =
+        build_plan("frozen-affair", &request(IntensiveKind::AffairRecovery, 3, WhoDoses::PartnerA, Placement::Midway))?;
+    let couples =
+        build_plan("frozen-couples", &request(IntensiveKind::Couples, 1, WhoDoses::Nobody, Placement::Opening))?;
+    std::fs::write(format!("{dir}/affair-3-days-kap-midway.json"), encode_pretty(&affair))?;
+    std::fs::write(format!("{dir}/backup-two-plans.json"), encode_backup(&[affair, couples]))?;
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! Share links: the plan without private notes, compressed into the URL fragment
+//! (which browsers never send to a server), and the couple's reply the same way.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::edit::{BlockText, Edit};
+use crate::domain::model::{BlockId, Plan};
+use crate::storage::format::{decode, encode, FormatError, MAX_FILE_BYTES};
+
+const REPLY_FORMAT: &str = "intensive-planner/reply";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// The link was cut short or changed on its way.
+    Damaged,
+    Unreadable(FormatError),
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShareError::Damaged => write!(
+                f,
+                "This link is damaged: part of it is missing or was changed. Ask for the link again, and copy all of it."
+            ),
+            ShareError::Unreadable(e) => write!(f, "This link does not hold a plan this app can open: {e}"),
+        }
+    }
+}
+
+fn pack(text: &str) -> String {
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9))
+}
+
+fn unpack(data: &str) -> Result<String, ShareError> {
+    let bytes = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| ShareError::Damaged)?;
+    // zlib's checksum catches changed bytes; the limit stops a decompression bomb.
+    let raw = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_FILE_BYTES)
+        .map_err(|_| ShareError::Damaged)?;
+    String::from_utf8(raw).map_err(|_| ShareError::Damaged)
+}
+
+/// The plan as the couple may see it: private notes removed.
+pub fn without_private_notes(plan: &Plan) -> Plan {
+    let mut shared = plan.clone();
+    for block in &mut shared.blocks {
+        block.private_notes.clear();
+    }
+    shared
+}
+
+/// The fragment part of a share link: `#/share/DATA`.
+pub fn share_fragment(plan: &Plan) -> String {
+    format!("#/share/{}", pack(&encode(&without_private_notes(plan))))
+}
+
+pub fn read_share(data: &str) -> Result<Plan, ShareError> {
+    let plan = decode(&unpack(data)?).map_err(ShareError::Unreadable)?;
+    // A tampered link could carry private notes; they are never shown to the couple.
+    Ok(without_private_notes(&plan))
+}
+
+/// What the couple sends back: only their questions, ticks and "reviewed" mark.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub format: String,
+    pub plan_id: String,
+    pub blocks: Vec<BlockReply>,
+    pub reviewed_on: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockReply {
+    pub id: BlockId,
+    pub question: String,
+    /// Checklist ticks by position.
+    pub ticks: Vec<bool>,
+}
+
+pub fn reply_from(plan: &Plan) -> Reply {
+    Reply {
+        format: REPLY_FORMAT.to_string(),
+        plan_id: plan.shared_from.clone().unwrap_or_else(|| plan.id.clone()),
+        blocks: plan
+            .blocks
+            .iter()
+            .filter(|b| !b.couple_question.trim().is_empty() || b.checklist.iter().any(|i| i.done))
+            .map(|b| BlockReply {
+                id: b.id,
+                question: b.couple_question.clone(),
+                ticks: b.checklist.iter().map(|i| i.done).collect(),
+            })
+            .collect(),
+        reviewed_on: plan.review.reviewed_on,
+    }
+}
+
+pub fn reply_fragment(reply: &Reply) -> String {
+    format!("#/reply/{}", pack(&serde_json::to_string(reply).unwrap_or_default()))
+}
+
+pub fn read_reply(data: &str) -> Result<Reply, ShareError> {
+    let reply: Reply = serde_json::from_str(&unpack(data)?).map_err(|_| ShareError::Damaged)?;
+    if reply.format != REPLY_FORMAT || reply.blocks.len() > crate::storage::validate::MAX_BLOCKS {
+        return Err(ShareError::Damaged);
+    }
+    Ok(reply)
+}
+
+/// The edits that bring a reply into the therapist's plan, and a line for each
+/// thing that is new, in words.
+pub fn merge_reply(plan: &Plan, reply: &Reply) -> (Vec<Edit>, Vec<String>) {
+    let mut edits = Vec::new();
+    let mut news = Vec::new();
+    for answer in &reply.blocks {
+        let Some(block) = plan.block(answer.id) else {
+            if !answer.question.trim().is_empty() {
+                news.push(format!(
+                    "A question on a block that has since been removed: \u{201c}{}\u{201d}",
+                    answer.question.trim()
+                ));
+            }
+            continue;
+        };
+        let place = format!("\u{201c}{}\u{201d} (day {}, {})", block.title, block.day, block.start.format("%H:%M"));
+        if answer.question != block.couple_question && !answer.question.trim().is_empty() {
+            news.push(format!("New question on {place}: \u{201c}{}\u{201d}", answer.question.trim()));
+            edits.push(Edit::SetText { id: block.id, field: BlockText::CoupleQuestion, text: answer.question.clone() });
+        }
+        for (index, (item, done)) in block.checklist.iter().zip(&answer.ticks).enumerate() {
+            if item.done != *done {
+                let word = if *done { "ticked" } else { "unticked" };
+                news.push(format!("\u{201c}{}\u{201d} {word} on {place}", item.text));
+                edits.push(Edit::TickChecklistItem { id: block.id, index, done: *done });
+            }
+        }
+    }
+    if reply.reviewed_on.is_some() && reply.reviewed_on != plan.review.reviewed_on {
+        if let Some(date) = reply.reviewed_on {
+            news.push(format!("The couple marked the plan as reviewed on {}.", date.format("%-d %B %Y")));
+        }
+        edits.push(Edit::MarkReviewed(reply.reviewed_on));
+    }
+    (edits, news)
+}

@@ -1,0 +1,54 @@
+//! Taking the plan elsewhere: a plan file, a calendar file, a share link.
+
+use leptos::prelude::*;
+
+use super::EditorCtx;
+use crate::export::ics::calendar;
+use crate::export::share::share_fragment;
+use crate::storage::format::encode_pretty;
+use crate::ui::download::download_text;
+use crate::ui::review::app_address;
+use crate::ui::share_box::LinkBox;
+use crate::ui::state::now_utc;
+
+/// A file name from the plan title: letters, digits and dashes.
+fn file_stem(title: &str) -> String {
+    let stem: String =
+        title.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect::<String>();
+    let stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+    if stem.is_empty() {
+        "intensive".to_string()
+    } else {
+        stem.chars().take(60).collect()
+    }
+}
+
+#[component]
+pub fn ExportBar() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let sharing = RwSignal::new(false);
+    let link = Signal::derive(move || ctx.plan.with(|p| format!("{}{}", app_address(), share_fragment(p))));
+    let plan_file = move |_| {
+        let (name, text) = ctx.plan.with_untracked(|p| (format!("{}.json", file_stem(&p.title)), encode_pretty(p)));
+        download_text(&name, "application/json", &text);
+    };
+    let calendar_file = move |_| {
+        let (name, text) =
+            ctx.plan.with_untracked(|p| (format!("{}.ics", file_stem(&p.title)), calendar(p, now_utc())));
+        download_text(&name, "text/calendar", &text);
+    };
+    view! {
+        <div class="toolbar export-bar no-print" role="group" aria-label="Export">
+            <button type="button" on:click=plan_file>"Download plan file"</button>
+            <button type="button" on:click=calendar_file>"Calendar file (.ics)"</button>
+            <button type="button" aria-expanded=move || sharing.get().to_string()
+                on:click=move |_| sharing.update(|s| *s = !*s)>"Share link for the couple"</button>
+        </div>
+        <Show when=move || sharing.get()>
+            <div class="card no-print share-card">
+                <p class="muted">"The link holds the whole plan except your private notes. It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
+                <LinkBox id="share-link" label="Share link" link=link/>
+            </div>
+        </Show>
+    }
+}

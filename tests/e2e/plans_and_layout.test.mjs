@@ -1,0 +1,62 @@
+// The plans page (duplicate, delete with undo), the narrow-screen editor, and the
+// problems panel leading to its block.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, watchedPage, appReady, createIntensive } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test("plans can be duplicated, and a deletion can be undone", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { a: "Noor", b: "Jamie" });
+  await page.getByRole("link", { name: "← All intensives" }).click();
+  await page.getByRole("button", { name: "Duplicate" }).click();
+  const titles = () => page.locator(".plan-card h2").allInnerTexts();
+  assert.deepEqual(await titles(), ["Noor & Jamie: Couples intensive", "Noor & Jamie: Couples intensive (copy)"]);
+  await page.getByRole("button", { name: "Delete Noor & Jamie: Couples intensive (copy)" }).click();
+  assert.deepEqual(await titles(), ["Noor & Jamie: Couples intensive"]);
+  assert.match(await page.locator(".notices").innerText(), /Deleted “Noor & Jamie: Couples intensive \(copy\)”/);
+  await page.getByRole("button", { name: "Undo delete" }).click();
+  assert.equal((await titles()).length, 2);
+  await page.reload();
+  await appReady(page);
+  assert.equal((await titles()).length, 2, "the undone deletion is stored again");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("on a narrow screen the editor shows one day at a time", async () => {
+  const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { days: "3" });
+  const visibleDays = () => page.locator(".day-heading").allInnerTexts();
+  assert.equal((await visibleDays()).length, 1);
+  assert.match((await visibleDays())[0], /^Day 1/);
+  await page.getByRole("button", { name: "Day 3", exact: true }).click();
+  assert.match((await visibleDays())[0], /^Day 3/);
+  assert.equal(await page.getByRole("button", { name: "Day 3", exact: true }).getAttribute("aria-pressed"), "true");
+  const shown = await page.locator(".block-wrap").evaluateAll((els) => els.filter((e) => e.style.display !== "none").length);
+  const day3 = await page.locator(".block", { hasText: /, day 3,/ }).count();
+  assert.equal(shown, day3, "only day 3's blocks are drawn");
+  await context.close();
+});
+
+test("choosing a problem moves focus to its block", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { days: "3", who: "b", placement: "opening" });
+  await page.locator("[data-rule=R3-dosing-readiness] button").click();
+  const focused = await page.evaluate(() => document.activeElement?.textContent || "");
+  assert.match(focused, /KAP dosing session/);
+  assert.match(focused, /, day 1,/);
+  await context.close();
+});
