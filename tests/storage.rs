@@ -70,6 +70,14 @@ fn unreadable_records_are_set_aside_and_the_rest_still_load() {
     // Nothing deleted: the record is still there, and a copy is set aside.
     assert_eq!(store.kv.entries.get(&plan_key("broken")).map(String::as_str), Some("{\"format\": oops"));
     assert!(store.kv.entries.keys().any(|k| k.contains("aside")));
+    assert_eq!(loaded.unreadable[0].name(), "broken");
+    // A plan from a newer version is named by its title.
+    let future = encode(&plan_with_id("later")).replace("\"version\":1", "\"version\":7");
+    store.kv.entries.insert(plan_key("later"), future);
+    let loaded = store.load_all().unwrap();
+    let later = loaded.unreadable.iter().find(|u| u.key.ends_with("later")).unwrap();
+    assert!(later.name().ends_with("(later)") && later.name().contains("Sam & Alex"), "{}", later.name());
+    assert_eq!(later.reason, FormatError::FutureVersion(7));
 }
 
 #[test]

@@ -59,6 +59,20 @@ pub struct Unreadable {
     pub reason: FormatError,
 }
 
+impl Unreadable {
+    /// How to name it: its title when the JSON still shows one, else its id.
+    pub fn name(&self) -> String {
+        let id = self.key.rsplit('/').next().unwrap_or_default();
+        let title = serde_json::from_str::<serde_json::Value>(&self.raw)
+            .ok()
+            .and_then(|v| v.pointer("/plan/title").and_then(|t| t.as_str()).map(str::to_string));
+        match title {
+            Some(title) => format!("\u{201c}{}\u{201d} ({id})", title.chars().take(80).collect::<String>()),
+            None => id.to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     pub plans: Vec<Plan>,

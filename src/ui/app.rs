@@ -72,7 +72,7 @@ fn Notices() -> impl IntoView {
             <For each=move || state.unreadable.get() key=|u| u.key.clone() let:record>
                 <p class="notice notice-error" data-testid="unreadable-notice">
                     {format!("A stored plan could not be read ({}): {} It has been left untouched and set aside. ",
-                        record.key.rsplit('/').next().unwrap_or_default(), record.reason)}
+                        record.name(), record.reason)}
                     <button type="button" on:click={
                         let raw = record.raw.clone();
                         let name = format!("{}.txt", record.key.replace('/', "-"));
