@@ -126,26 +126,26 @@ impl<S: KeyValue> PlanStore<S> {
 
     /// The revision stored under this plan's key, if a readable record is there.
     pub fn stored_revision(&self, id: &str) -> Option<u64> {
-        let raw = self.kv.get(&plan_key(id)).ok().flatten()?;
-        decode(&raw).ok().map(|p| p.revision)
+        peek_revision(&self.kv.get(&plan_key(id)).ok().flatten()?)
     }
 
     /// Saves `plan` as the next revision and returns it. Refuses when the store holds
     /// a revision newer than the one this copy was based on, unless `overwrite`.
     pub fn save(&mut self, plan: &Plan, overwrite: bool) -> Result<Plan, StoreError> {
         let key = plan_key(&plan.id);
+        let mut stored_revision = 0;
         if let Some(raw) = self.kv.get(&key)? {
-            match decode(&raw) {
-                Ok(stored) if stored.revision > plan.revision && !overwrite => {
-                    return Err(StoreError::NewerRevision { theirs: stored.revision, ours: plan.revision });
+            match peek_revision(&raw) {
+                Some(theirs) if theirs > plan.revision && !overwrite => {
+                    return Err(StoreError::NewerRevision { theirs, ours: plan.revision });
                 }
-                Ok(_) => {}
+                Some(theirs) => stored_revision = theirs,
                 // Never overwrite what we cannot read: keep a copy aside first.
-                Err(_) => self.kv.set(&aside_key(&key), &raw)?,
+                None => self.kv.set(&aside_key(&key), &raw)?,
             }
         }
         let mut saved = plan.clone();
-        let base = self.stored_revision(&plan.id).unwrap_or(0).max(plan.revision);
+        let base = stored_revision.max(plan.revision);
         saved.revision = base + 1;
         self.kv.set(&key, &encode(&saved))?;
         let mut index = self.index();
@@ -166,6 +166,21 @@ impl<S: KeyValue> PlanStore<S> {
         let text = serde_json::to_string(index).unwrap_or_else(|_| "[]".into());
         self.kv.set(&index_key(), &text)
     }
+}
+
+/// Reads only the revision of a stored record: saving happens on every change, and
+/// a full decode of a large plan each time would cost more than the change itself.
+fn peek_revision(raw: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Record {
+        format: String,
+        plan: Revision,
+    }
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        revision: u64,
+    }
+    serde_json::from_str::<Record>(raw).ok().filter(|r| r.format == super::format::FORMAT_NAME).map(|r| r.plan.revision)
 }
 
 /// An in-memory store: for tests, and the app's fallback when storage fails.

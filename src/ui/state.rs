@@ -78,7 +78,9 @@ impl AppState {
         let result = store().save(plan, overwrite);
         let kept = match &result {
             Ok(saved) => {
-                self.storage_problem.set(None);
+                if self.storage_problem.with_untracked(Option::is_some) {
+                    self.storage_problem.set(None);
+                }
                 if self.conflict.get_untracked().as_deref() == Some(plan.id.as_str()) {
                     self.conflict.set(None);
                 }

@@ -25,6 +25,7 @@ pub fn PlanDetails() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let plan = ctx.plan;
     let value = move |f: fn(&crate::domain::model::Plan) -> String| plan.with(f);
+    let day_count = Memo::new(move |_| plan.with(|p| p.day_count()));
     view! {
         <details class="panel">
             <summary>"Plan details"</summary>
@@ -56,7 +57,7 @@ pub fn PlanDetails() -> impl IntoView {
                     ctx.send(Edit::SetFirstDay(d)) }/>
             <fieldset>
                 <legend>"Daily hours"</legend>
-                {move || (1..=plan.with(|p| p.day_count())).map(|day| {
+                {move || (1..=day_count.get()).map(|day| {
                     let window = plan.with_untracked(|p| p.window(day));
                     let send = move |start: Option<chrono::NaiveTime>, end: Option<chrono::NaiveTime>| {
                         let current = plan.with_untracked(|p| p.window(day));

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::EditorCtx;
 use crate::domain::edit::Edit;
-use crate::domain::model::{BlockId, Participants};
+use crate::domain::model::{Block, BlockId, Participants, Partners};
 use crate::domain::rules::{day_label, Severity};
 use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
 use crate::ui::layout::{grid_range, lanes, Lane, PX_PER_MINUTE};
@@ -59,6 +59,56 @@ pub fn TimeGrid() -> impl IntoView {
         })
     });
     let block_ids = Memo::new(move |_| plan.with(|p| p.blocks.iter().map(|b| b.id).collect::<Vec<_>>()));
+    let severities = Memo::new(move |_| {
+        ctx.problems.with(|list| {
+            let mut map: HashMap<BlockId, Severity> = HashMap::new();
+            for problem in list {
+                for id in &problem.blocks {
+                    let entry = map.entry(*id).or_insert(problem.severity);
+                    *entry = (*entry).min(problem.severity);
+                }
+            }
+            map
+        })
+    });
+    // One signal per block, updated only when that block changes: a change then
+    // re-runs the views of the blocks it touched, not all of them (with hundreds
+    // of blocks, all subscribing to one shared signal cost O(n^2) per change).
+    let cells = StoredValue::new(HashMap::<BlockId, BlockCell>::new());
+    Effect::new(move |_| {
+        let lanes_now = lane_map.get();
+        let severity_now = severities.get();
+        plan.with(|p| {
+            cells.update_value(|map| {
+                for block in &p.blocks {
+                    let lane = lanes_now.get(&block.id).copied().unwrap_or(Lane { id: block.id, lane: 0, lanes: 1 });
+                    let cell = map.entry(block.id).or_insert_with(|| BlockCell::new(block.clone(), lane, None));
+                    cell.update(block, lane, severity_now.get(&block.id).copied());
+                }
+                map.retain(|id, _| p.block(*id).is_some());
+            })
+        });
+    });
+    let cell_for = move |id: BlockId| -> BlockCell {
+        cells
+            .try_update_value(|map| {
+                map.entry(id)
+                    .or_insert_with(|| {
+                        let block = plan.with_untracked(|p| p.block(id).cloned());
+                        let lane =
+                            lane_map.with_untracked(|m| m.get(&id).copied()).unwrap_or(Lane { id, lane: 0, lanes: 1 });
+                        let severity = severities.with_untracked(|m| m.get(&id).copied());
+                        match block {
+                            Some(block) => BlockCell::new(block, lane, severity),
+                            None => BlockCell::empty(lane),
+                        }
+                    })
+                    .clone()
+            })
+            .unwrap_or_else(|| BlockCell::empty(Lane { id, lane: 0, lanes: 1 }))
+    };
+    let names = Memo::new(move |_| plan.with(|p| (p.partners.clone(), p.therapist.name.clone())));
+    let is_selected = StoredValue::new(Selector::new(move || ctx.selected.get()));
     let drag = RwSignal::new(None::<Drag>);
     let layer = NodeRef::<leptos::html::Div>::new();
     let height = move || {
@@ -119,7 +169,7 @@ pub fn TimeGrid() -> impl IntoView {
                         }).collect_view()
                     }}
                     <For each=move || block_ids.get() key=|id| *id let:id>
-                        <BlockView id=id columns=columns range=range lane_map=lane_map drag=drag layer=layer/>
+                        <BlockView id=id columns=columns range=range cell=cell_for(id) names=names is_selected=is_selected drag=drag layer=layer/>
                     </For>
                 </div>
             </div>
@@ -136,16 +186,18 @@ fn BlockView(
     id: BlockId,
     columns: Memo<Vec<u8>>,
     range: Memo<(i64, i64)>,
-    lane_map: Memo<HashMap<BlockId, Lane>>,
+    cell: BlockCell,
+    names: Memo<(Partners, String)>,
+    is_selected: StoredValue<Selector<Option<BlockId>>>,
     drag: RwSignal<Option<Drag>>,
     layer: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let plan = ctx.plan;
-    let block = Memo::new(move |_| plan.with(|p| p.block(id).cloned()));
-    let severity = Memo::new(move |_| {
-        ctx.problems.with(|list| list.iter().filter(|p| p.blocks.contains(&id)).map(|p| p.severity).min())
-    });
+    let BlockCell { block, severity, lane } = cell;
+    let block: Signal<Option<Block>> = block.into();
+    let severity: Signal<Option<Severity>> = severity.into();
+    let lane: Signal<Lane> = lane.into();
     // Where the block is drawn: its place, or where a drag would put it.
     let placed = move || {
         let b = block.get()?;
@@ -160,7 +212,7 @@ fn BlockView(
         let (day, start, minutes) = placed()?;
         let cols = columns.get();
         let index = cols.iter().position(|d| *d == day)?;
-        let lane = lane_map.with(|m| m.get(&id).copied()).unwrap_or(Lane { id, lane: 0, lanes: 1 });
+        let lane = lane.get();
         let (grid_start, _) = range.get();
         let n = cols.len();
         Some((
@@ -224,7 +276,7 @@ fn BlockView(
         } else if !d.resizing && (d.to_day != d.day || d.to_start != d.start) {
             ctx.send(Edit::MoveBlock { id, day: d.to_day, start: time_at(d.to_start) });
         }
-        ctx.selected.set(Some(id));
+        ctx.select(Some(id));
     };
 
     let keydown = move |ev: web_sys::KeyboardEvent| {
@@ -246,21 +298,20 @@ fn BlockView(
         let deleting = matches!(edit, Edit::DeleteBlock { .. });
         ctx.send(edit);
         if deleting {
-            ctx.selected.set(None);
+            ctx.select(None);
         } else {
             // Keep the block in view on a narrow screen when it changes day.
             if let Some(day) = block.get_untracked().map(|b| b.day) {
-                ctx.visible_day.set(day);
+                ctx.show_day(day);
             }
-            ctx.selected.set(Some(id));
+            ctx.select(Some(id));
             super::focus_element(&format!("block-{}", id.0));
         }
     };
 
-    let names = Memo::new(move |_| plan.with(|p| (p.partners.clone(), p.therapist.name.clone(), p.day_count())));
     let who = move || {
         let b = block.get()?;
-        let (partners, therapist, _) = names.get();
+        let (partners, therapist) = names.get();
         Some(match b.who {
             Participants::BothWithTherapist => "Both + therapist".to_string(),
             Participants::OneWithTherapist(x) => format!("{} + therapist", partners.name(x)),
@@ -288,14 +339,14 @@ fn BlockView(
 
     view! {
         <div class=class class:dragging=move || drag.get().is_some_and(|d| d.id == id)
-            class:selected=move || ctx.selected.get() == Some(id)
+            class:selected=move || is_selected.with_value(|s| s.selected(&Some(id)))
             style:top=move || part(|g| g.0.clone()) style:height=move || part(|g| g.1.clone())
             style:left=move || part(|g| g.2.clone()) style:width=move || part(|g| g.3.clone())
             style:display=move || if geometry.with(|g| g.is_none()) { "none" } else { "block" }
             data-block-id=id.0.to_string()>
             <button type="button" class="block" id=format!("block-{}", id.0) aria-describedby="grid-help"
                 on:pointerdown=move |ev| begin(ev, false) on:pointermove=moving on:pointerup=finish
-                on:keydown=keydown on:click=move |_| ctx.selected.set(Some(id))>
+                on:keydown=keydown on:click=move |_| ctx.select(Some(id))>
                 {move || block.get().map(|b| view! {
                     <span class="block-tag">{b.kind.tag()}</span>
                     {marker().map(|(class, text)| view! { <span class=class>{text}</span> })}
@@ -309,5 +360,41 @@ fn BlockView(
                 on:pointerdown=move |ev| { ev.stop_propagation(); begin(ev, true) }
                 on:pointermove=moving on:pointerup=finish></div>
         </div>
+    }
+}
+
+/// The signals one block's view reads, shared by reference so they outlive any
+/// single render of the grid.
+#[derive(Clone)]
+struct BlockCell {
+    block: ArcRwSignal<Option<Block>>,
+    severity: ArcRwSignal<Option<Severity>>,
+    lane: ArcRwSignal<Lane>,
+}
+
+impl BlockCell {
+    fn new(block: Block, lane: Lane, severity: Option<Severity>) -> BlockCell {
+        BlockCell {
+            block: ArcRwSignal::new(Some(block)),
+            severity: ArcRwSignal::new(severity),
+            lane: ArcRwSignal::new(lane),
+        }
+    }
+
+    fn empty(lane: Lane) -> BlockCell {
+        BlockCell { block: ArcRwSignal::new(None), severity: ArcRwSignal::new(None), lane: ArcRwSignal::new(lane) }
+    }
+
+    /// Sets only what changed, so unchanged blocks notify nobody.
+    fn update(&self, block: &Block, lane: Lane, severity: Option<Severity>) {
+        if self.block.with_untracked(|b| b.as_ref() != Some(block)) {
+            self.block.set(Some(block.clone()));
+        }
+        if self.lane.get_untracked() != lane {
+            self.lane.set(lane);
+        }
+        if self.severity.get_untracked() != severity {
+            self.severity.set(severity);
+        }
     }
 }

@@ -32,12 +32,27 @@ pub struct EditorCtx {
 }
 
 impl EditorCtx {
+    /// Selects a block; selecting the same one again notifies nobody.
+    pub fn select(&self, id: Option<BlockId>) {
+        if self.selected.get_untracked() != id {
+            self.selected.set(id);
+        }
+    }
+
+    pub fn show_day(&self, day: u8) {
+        if self.visible_day.get_untracked() != day {
+            self.visible_day.set(day);
+        }
+    }
+
     pub fn send(&self, edit: Edit) {
         let mut result = Ok(());
         self.history.update(|h| result = h.apply(&edit));
         match result {
             Ok(()) => {
-                self.message.set(None);
+                if self.message.with_untracked(Option::is_some) {
+                    self.message.set(None);
+                }
                 self.persist();
             }
             Err(problem) => self.message.set(Some(problem.to_string())),
@@ -85,9 +100,9 @@ impl EditorCtx {
 
     /// Moves keyboard focus to a block on the grid (from the problems panel).
     pub fn focus_block(&self, id: BlockId) {
-        self.selected.set(Some(id));
+        self.select(Some(id));
         if let Some(day) = self.plan.with_untracked(|p| p.block(id).map(|b| b.day)) {
-            self.visible_day.set(day);
+            self.show_day(day);
         }
         focus_element(&format!("block-{}", id.0));
     }

@@ -27,7 +27,9 @@ pub fn ProblemsPanel() -> impl IntoView {
             <h2 id="problems-heading">"Problems"</h2>
             <p class="muted" aria-live="polite">{summary}</p>
             <ul class="problem-list">
-                {move || ctx.problems.get().into_iter().map(|problem| {
+                // Keyed by content: a change redraws only the problems that changed.
+                <For each=move || ctx.problems.get() key=|p| (p.rule, p.blocks.clone(), p.message.clone()) let:problem>
+                {{
                     let first = problem.blocks.first().copied();
                     let day = problem.day;
                     let (class, word) = match problem.severity {
@@ -48,7 +50,8 @@ pub fn ProblemsPanel() -> impl IntoView {
                             </button>
                         </li>
                     }
-                }).collect_view()}
+                }}
+                </For>
             </ul>
         </section>
     }

@@ -24,11 +24,13 @@ fn dosing_partners(ctx: &EditorCtx) -> Vec<Partner> {
 #[component]
 pub fn ReadinessPanel() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
+    // A memo, so the panel is rebuilt only when who doses changes.
+    let partners = Memo::new(move |_| dosing_partners(&ctx));
     view! {
         <section class="panel" aria-labelledby="readiness-heading">
             <h2 id="readiness-heading">"KAP readiness"</h2>
             {move || {
-                let partners = dosing_partners(&ctx);
+                let partners = partners.get();
                 if partners.is_empty() {
                     view! { <p class="muted">"Nobody doses in this plan."</p> }.into_any()
                 } else {

@@ -1,0 +1,124 @@
+// Benchmark harness: Intensive Planner against FullCalendar 6 in one headless
+// Chromium session. Startup is navigation start to the "app-drawn" mark (the
+// stored plan drawn with its handlers attached); interaction is a key press (ours)
+// or a moveDates call (peer) moving a block 15 minutes, until the DOM has changed
+// and the plan is saved in localStorage.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { readdirSync } from "node:fs";
+import { extname, join } from "node:path";
+import { launch } from "../tests/e2e/harness.mjs";
+import { serveDir } from "../scripts/static-server.mjs";
+
+export const OUT = "bench/out";
+
+/** Copies the release build and the peer page side by side, and makes the plans. */
+export function prepare() {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(`${OUT}/peer`, { recursive: true });
+  cpSync("dist", `${OUT}/app`, { recursive: true });
+  cpSync("bench/peer", `${OUT}/peer`, { recursive: true });
+  cpSync("node_modules/fullcalendar/index.global.min.js", `${OUT}/peer/fullcalendar.global.min.js`);
+  const plans = execFileSync("cargo", ["run", "--quiet", "--example", "bench_plans"], { encoding: "utf8" });
+  writeFileSync(`${OUT}/plans.json`, plans);
+  return JSON.parse(plans);
+}
+
+export function bundleSize(dir) {
+  const sizes = { raw: 0, gzip: 0, brotli: 0 };
+  for (const name of readdirSync(dir)) {
+    if (![".wasm", ".js", ".css"].includes(extname(name))) continue;
+    const data = readFileSync(join(dir, name));
+    sizes.raw += data.length;
+    sizes.gzip += gzipSync(data, { level: 9 }).length;
+    sizes.brotli += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return sizes;
+}
+
+const SUBJECTS = {
+  ours: { path: (plan) => `app/#/plan/${plan.id}`, selector: ".block" },
+  peer: { path: (plan) => `peer/?plan=${plan.id}`, selector: ".fc-event" },
+};
+
+async function openPlan(browser, url, subject, plan) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await context.addInitScript(({ key, record }) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(key, record);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, { key: plan.key, record: plan.record });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url + SUBJECTS[subject].path(plan));
+  await page.waitForFunction(() => performance.getEntriesByName("app-drawn").length > 0, null, { timeout: 60_000 });
+  const startup = await page.evaluate(() => performance.getEntriesByName("app-drawn")[0].startTime);
+  const drawn = await page.evaluate((selector) => document.querySelectorAll(selector).length, SUBJECTS[subject].selector);
+  if (drawn < plan.blocks) throw new Error(`${subject} drew ${drawn} of ${plan.blocks} blocks: ${errors.join(" ")}`);
+  return { context, page, startup };
+}
+
+async function interactions(page, subject, plan, presses) {
+  return page.evaluate(async ({ subject, key, presses }) => {
+    const revision = () => JSON.parse(localStorage.getItem(key)).plan.revision;
+    const times = [];
+    for (let i = 0; i < presses; i++) {
+      const down = i % 2 === 0;
+      let target, act;
+      if (subject === "ours") {
+        const button = [...document.querySelectorAll(".block")].find((b) => b.textContent.includes(", day 2,"));
+        target = button.parentElement;
+        button.focus();
+        act = () => button.dispatchEvent(new KeyboardEvent("keydown", { key: down ? "ArrowDown" : "ArrowUp", bubbles: true, cancelable: true }));
+      } else {
+        const event = window.peerCalendar.getEvents().find((e) => e.start.getDate() === window.peerCalendar.getEvents()[0].start.getDate() + 1);
+        target = document.querySelector(".fc-timegrid-body");
+        act = () => event.moveDates({ minutes: down ? 15 : -15 });
+      }
+      const before = revision();
+      const changed = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+        observer.observe(target, { attributes: true, childList: true, subtree: true, characterData: true });
+      });
+      const start = performance.now();
+      act();
+      await changed;
+      while (revision() === before) await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - start);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return times;
+  }, { subject, key: plan.key, presses });
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+/** Runs every measurement; `runs` page loads and `presses` key presses per plan and subject. */
+export async function measure({ plans, runs = 7, presses = 40 }) {
+  const server = await serveDir(OUT);
+  const browser = await launch();
+  const results = [];
+  try {
+    for (const plan of plans) {
+      for (const subject of ["ours", "peer"]) {
+        const startups = [];
+        let moves = [];
+        for (let run = 0; run < runs; run++) {
+          const { context, page, startup } = await openPlan(browser, server.url, subject, plan);
+          startups.push(startup);
+          if (run === runs - 1) moves = await interactions(page, subject, plan, presses);
+          await context.close();
+        }
+        results.push({ plan: plan.id, blocks: plan.blocks, days: plan.days, subject, startups, moves });
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return results;
+}

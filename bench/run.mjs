@@ -1,0 +1,50 @@
+// The bench command: node bench/run.mjs (after scripts/build.sh); see README.
+// Prints one table with our figures, the peer's, the ratio, and the budgets.
+import { writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { prepare, measure, bundleSize, median, p95, OUT } from "./harness.mjs";
+
+const smoke = process.argv.includes("--smoke");
+const plans = prepare().filter((p) => !smoke || p.blocks <= 60);
+const results = await measure({ plans, runs: smoke ? 1 : 9, presses: smoke ? 4 : 60 });
+const ours = bundleSize(`${OUT}/app`);
+const peer = bundleSize(`${OUT}/peer`);
+
+let checkMicros = null;
+if (!smoke) {
+  const out = execFileSync("cargo", ["bench", "--quiet", "--bench", "check_rules"], { encoding: "utf8" });
+  checkMicros = Number(out.match(/300 blocks.*median ([\d.]+) µs/)?.[1]);
+}
+
+const f = (x, unit = "ms") => (x == null || Number.isNaN(x) ? "–" : `${x.toFixed(1)} ${unit}`);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+const budgets = [];
+const row = (what, a, b, ratio) => rows.push([what, a, b, ratio]);
+row("bundle raw (wasm+JS+CSS)", kb(ours.raw), kb(peer.raw), (ours.raw / peer.raw).toFixed(2));
+row("bundle gzip", kb(ours.gzip), kb(peer.gzip), (ours.gzip / peer.gzip).toFixed(2));
+row("bundle brotli", kb(ours.brotli), kb(peer.brotli), (ours.brotli / peer.brotli).toFixed(2));
+budgets.push(["total brotli ≤ 150 KB", ours.brotli <= 150 * 1024, kb(ours.brotli)]);
+for (const plan of plans) {
+  const mine = results.find((r) => r.plan === plan.id && r.subject === "ours");
+  const theirs = results.find((r) => r.plan === plan.id && r.subject === "peer");
+  const label = `${plan.days}-day ${plan.blocks}-block`;
+  const ratio = median(mine.startups) / median(theirs.startups);
+  row(`startup, ${label} (median)`, f(median(mine.startups)), f(median(theirs.startups)), ratio.toFixed(2));
+  row(`move 15 min, ${label} (median)`, f(median(mine.moves)), f(median(theirs.moves)), (median(mine.moves) / median(theirs.moves)).toFixed(2));
+  row(`move 15 min, ${label} (p95)`, f(p95(mine.moves)), f(p95(theirs.moves)), (p95(mine.moves) / p95(theirs.moves)).toFixed(2));
+  budgets.push([`startup ${label}: ratio ≤ 1.0`, ratio <= 1.0, ratio.toFixed(2)]);
+  if (plan.blocks <= 60) budgets.push([`move median ${label} ≤ 4 ms`, median(mine.moves) <= 4, f(median(mine.moves))]);
+  if (plan.blocks >= 300) budgets.push([`move p95 ${label} ≤ 16 ms`, p95(mine.moves) <= 16, f(p95(mine.moves))]);
+}
+if (checkMicros != null) row("check all rules, 7-day 300-block (median, native)", f(checkMicros, "µs"), "–", "–");
+
+const width = [0, 1, 2, 3].map((i) => Math.max(...[["measure", "Intensive Planner", "FullCalendar 6", "ratio"], ...rows].map((r) => String(r[i]).length)));
+const line = (r) => "| " + r.map((c, i) => String(c).padEnd(width[i])).join(" | ") + " |";
+console.log(`\n${smoke ? "Bench smoke run (one small plan, one load)" : "Benchmark"}: medians over ${smoke ? 1 : 9} loads and ${smoke ? 4 : 60} moves, headless Chromium\n`);
+console.log(line(["measure", "Intensive Planner", "FullCalendar 6", "ratio"]));
+console.log(line(width.map((w) => "-".repeat(w))));
+rows.forEach((r) => console.log(line(r)));
+console.log("\nBudgets:");
+for (const [what, pass, value] of budgets) console.log(`  ${pass ? "PASS" : "FAIL"}  ${what} (${value})`);
+writeFileSync(`${OUT}/results.json`, JSON.stringify({ ours, peer, results, checkMicros, budgets }, null, 2));

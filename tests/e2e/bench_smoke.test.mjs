@@ -1,0 +1,20 @@
+// A smoke run of the benchmark harness on the small plan, so the bench cannot rot.
+// It checks that every figure is measured, not how fast: timings live in BENCHMARKS.md.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { prepare, measure, bundleSize, OUT } from "../../bench/harness.mjs";
+
+test("the benchmark harness measures both apps on a small plan", async () => {
+  const plans = prepare().filter((p) => p.blocks <= 60);
+  assert.equal(plans.length, 1);
+  assert.equal(plans[0].blocks, 60);
+  const results = await measure({ plans, runs: 1, presses: 2 });
+  assert.deepEqual(results.map((r) => r.subject), ["ours", "peer"]);
+  for (const r of results) {
+    assert.equal(r.startups.length, 1);
+    assert.ok(Number.isFinite(r.startups[0]) && r.startups[0] > 0, `${r.subject} startup ${r.startups}`);
+    assert.equal(r.moves.length, 2);
+    assert.ok(r.moves.every((m) => Number.isFinite(m) && m >= 0), `${r.subject} moves ${r.moves}`);
+  }
+  for (const dir of [`${OUT}/app`, `${OUT}/peer`]) assert.ok(bundleSize(dir).brotli > 0);
+});
