@@ -70,14 +70,23 @@ impl std::fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// The envelope as written: serialized straight from the plan, with no
+/// intermediate JSON tree (saving happens on every change).
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    version: u32,
+    plan: &'a Plan,
+}
+
 pub fn encode(plan: &Plan) -> String {
-    serde_json::json!({ "format": FORMAT_NAME, "version": CURRENT_VERSION, "plan": plan }).to_string()
+    serde_json::to_string(&EnvelopeOut { format: FORMAT_NAME, version: CURRENT_VERSION, plan }).unwrap_or_default()
 }
 
 /// The file form: the same envelope, indented for people who open it.
 pub fn encode_pretty(plan: &Plan) -> String {
-    let value = serde_json::json!({ "format": FORMAT_NAME, "version": CURRENT_VERSION, "plan": plan });
-    serde_json::to_string_pretty(&value).unwrap_or_else(|_| encode(plan))
+    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT_NAME, version: CURRENT_VERSION, plan })
+        .unwrap_or_else(|_| encode(plan))
 }
 
 pub fn encode_backup(plans: &[Plan]) -> String {

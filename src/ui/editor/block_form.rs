@@ -57,6 +57,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
     };
     let name = move |p: Partner| plan.with(|plan| plan.partner_name(p).to_string());
     let new_item = RwSignal::new(String::new());
+    let day_count = Memo::new(move |_| plan.with(|p| p.day_count()));
 
     view! {
         <div class="block-form">
@@ -82,8 +83,8 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
                             let start = block.with_untracked(|b| b.as_ref().map(|b| b.start)).unwrap_or_default();
                             ctx.send(Edit::MoveBlock { id, day, start });
                         }>
-                        {move || (1..=plan.with(|p| p.day_count() + 1)).map(|d| view! {
-                            <option value=d.to_string()>{plan.with(|p| day_label(p, d))}</option>
+                        {move || (1..=day_count.get() + 1).map(|d| view! {
+                            <option value=d.to_string()>{plan.with_untracked(|p| day_label(p, d))}</option>
                         }).collect_view()}
                     </select>
                 </div>

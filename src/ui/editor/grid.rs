@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::EditorCtx;
 use crate::domain::edit::Edit;
-use crate::domain::model::{Block, BlockId, Participants, Partners};
+use crate::domain::model::{Block, BlockId, DayWindow, Participants, Partners};
 use crate::domain::rules::{day_label, Severity};
 use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
 use crate::ui::layout::{grid_range, lanes, Lane, PX_PER_MINUTE};
@@ -40,13 +40,20 @@ pub fn TimeGrid() -> impl IntoView {
     on_cleanup(move || on_resize.remove());
 
     let range = Memo::new(move |_| plan.with(grid_range));
-    let columns = Memo::new(move |_| {
-        if narrow.get() {
-            vec![ctx.visible_day.get()]
-        } else {
-            (1..=plan.with(|p| p.shown_days())).collect::<Vec<u8>>()
-        }
-    });
+    // Day count and hours change rarely; reading them through memos keeps the tabs
+    // and day backgrounds from being rebuilt on every change of a block.
+    let shown_days = Memo::new(move |_| plan.with(|p| p.shown_days()));
+    let windows = Memo::new(move |_| plan.with(|p| (1..=p.shown_days()).map(|d| p.window(d)).collect::<Vec<_>>()));
+    let columns =
+        Memo::new(
+            move |_| {
+                if narrow.get() {
+                    vec![ctx.visible_day.get()]
+                } else {
+                    (1..=shown_days.get()).collect::<Vec<u8>>()
+                }
+            },
+        );
     let lane_map = Memo::new(move |_| {
         plan.with(|p| {
             let mut map: HashMap<BlockId, Lane> = HashMap::new();
@@ -119,7 +126,7 @@ pub fn TimeGrid() -> impl IntoView {
     view! {
         <div class="grid-wrap">
             <div class="day-tabs" role="group" aria-label="Day shown">
-                {move || (1..=plan.with(|p| p.shown_days())).map(|day| view! {
+                {move || (1..=shown_days.get()).map(|day| view! {
                     <button type="button" aria-pressed=move || (ctx.visible_day.get() == day).to_string()
                         on:click=move |_| ctx.visible_day.set(day)>
                         {move || plan.with(|p| if day > p.day_count() { "Follow-up".to_string() } else { format!("Day {day}") })}
@@ -157,7 +164,7 @@ pub fn TimeGrid() -> impl IntoView {
                         let cols = columns.get();
                         let (start, _) = range.get();
                         cols.iter().enumerate().map(|(index, day)| {
-                            let window = plan.with(|p| p.window(*day));
+                            let window = windows.with(|w| w.get(usize::from(*day) - 1).copied()).unwrap_or_else(DayWindow::standard);
                             let top = (minute_of_day(window.start) - start) as f64 * PX_PER_MINUTE;
                             let h = window.minutes() as f64 * PX_PER_MINUTE;
                             view! {

@@ -167,11 +167,11 @@ pub fn EditorPage(id: String) -> impl IntoView {
     // Another tab saved a newer revision: show it here (every change here is saved at once).
     let plan_id = id.clone();
     Effect::new(move |_| {
-        let stored = state.plans.with(|plans| plans.iter().find(|p| p.id == plan_id).cloned());
-        if let Some(stored) = stored {
-            if stored.revision > history.with_untracked(|h| h.present().revision) {
-                history.update(|h| h.replace(stored));
-            }
+        let ours = history.with_untracked(|h| h.present().revision);
+        // Clone only a newer copy: this runs after every save.
+        let newer = state.plans.with(|plans| plans.iter().find(|p| p.id == plan_id && p.revision > ours).cloned());
+        if let Some(stored) = newer {
+            history.update(|h| h.replace(stored));
         }
     });
 
