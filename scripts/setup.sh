@@ -37,7 +37,7 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen's wasm-opt, playwright-core, axe-core)"
+  say "installing npm packages (binaryen's wasm-opt, playwright-core, axe-core, fullcalendar)"
   npm ci --no-audit --no-fund
 fi
 

@@ -76,3 +76,21 @@ fn fresh_template_without_readiness_shows_the_readiness_and_ride_errors() {
     let ids: Vec<&str> = check(&plan).iter().map(|p| p.rule.id()).collect();
     assert_eq!(ids, vec!["R3-dosing-readiness", "R4-ride-home"]);
 }
+
+#[test]
+fn dosing_partners_and_copies_come_from_the_plan() {
+    use intensive_planner::domain::kap::{Contraindication, ContraindicationScreen, ScreenAnswer};
+    let plan = plan(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::PartnerB);
+    assert_eq!(plan.dosing_partners(), PartnerSet::only(Partner::B));
+    let both = common::plan(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::Both);
+    assert_eq!(both.dosing_partners(), PartnerSet::BOTH);
+    let copy = plan.copy_as("other".into());
+    assert_eq!((copy.id.as_str(), copy.revision), ("other", 0));
+    assert_eq!(copy.title, format!("{} (copy)", plan.title));
+    assert_eq!(copy.blocks, plan.blocks);
+    let mut screen = ContraindicationScreen::default();
+    screen.set(Contraindication::PsychosisOrMania, ScreenAnswer::Yes);
+    assert_eq!(screen.psychosis_or_mania_history, ScreenAnswer::Yes);
+    assert_eq!(screen.answer(Contraindication::PsychosisOrMania), ScreenAnswer::Yes);
+    assert_eq!(screen.items()[2], ("a history of psychosis or bipolar mania", ScreenAnswer::Yes));
+}

@@ -61,14 +61,77 @@ pub struct ContraindicationScreen {
     pub prescriber_cleared: bool,
 }
 
+/// One question of the contraindication screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contraindication {
+    BloodPressureOrHeart,
+    PregnancyOrBreastfeeding,
+    PsychosisOrMania,
+    RecentBrainInjury,
+}
+
+impl Contraindication {
+    pub const ALL: [Contraindication; 4] = [
+        Contraindication::BloodPressureOrHeart,
+        Contraindication::PregnancyOrBreastfeeding,
+        Contraindication::PsychosisOrMania,
+        Contraindication::RecentBrainInjury,
+    ];
+
+    /// As the question is asked on the readiness form.
+    pub fn question(self) -> &'static str {
+        match self {
+            Contraindication::BloodPressureOrHeart => "Uncontrolled high blood pressure or heart problems",
+            Contraindication::PregnancyOrBreastfeeding => "Pregnancy or breastfeeding",
+            Contraindication::PsychosisOrMania => "History of psychosis or bipolar mania",
+            Contraindication::RecentBrainInjury => "Recent traumatic brain injury",
+        }
+    }
+
+    /// As a finding inside a sentence: "shows pregnancy or breastfeeding".
+    pub fn finding(self) -> &'static str {
+        match self {
+            Contraindication::BloodPressureOrHeart => "uncontrolled high blood pressure or heart problems",
+            Contraindication::PregnancyOrBreastfeeding => "pregnancy or breastfeeding",
+            Contraindication::PsychosisOrMania => "a history of psychosis or bipolar mania",
+            Contraindication::RecentBrainInjury => "a recent traumatic brain injury",
+        }
+    }
+
+    /// Short stable key, for form ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Contraindication::BloodPressureOrHeart => "bp",
+            Contraindication::PregnancyOrBreastfeeding => "preg",
+            Contraindication::PsychosisOrMania => "psy",
+            Contraindication::RecentBrainInjury => "tbi",
+        }
+    }
+}
+
 impl ContraindicationScreen {
+    pub fn answer(&self, item: Contraindication) -> ScreenAnswer {
+        match item {
+            Contraindication::BloodPressureOrHeart => self.blood_pressure_or_heart,
+            Contraindication::PregnancyOrBreastfeeding => self.pregnancy_or_breastfeeding,
+            Contraindication::PsychosisOrMania => self.psychosis_or_mania_history,
+            Contraindication::RecentBrainInjury => self.recent_brain_injury,
+        }
+    }
+
+    pub fn set(&mut self, item: Contraindication, answer: ScreenAnswer) {
+        let slot = match item {
+            Contraindication::BloodPressureOrHeart => &mut self.blood_pressure_or_heart,
+            Contraindication::PregnancyOrBreastfeeding => &mut self.pregnancy_or_breastfeeding,
+            Contraindication::PsychosisOrMania => &mut self.psychosis_or_mania_history,
+            Contraindication::RecentBrainInjury => &mut self.recent_brain_injury,
+        };
+        *slot = answer;
+    }
+
+    /// Each question with its finding's wording and the answer given.
     pub fn items(&self) -> [(&'static str, ScreenAnswer); 4] {
-        [
-            ("uncontrolled high blood pressure or heart problems", self.blood_pressure_or_heart),
-            ("pregnancy or breastfeeding", self.pregnancy_or_breastfeeding),
-            ("a history of psychosis or bipolar mania", self.psychosis_or_mania_history),
-            ("a recent traumatic brain injury", self.recent_brain_injury),
-        ]
+        Contraindication::ALL.map(|item| (item.finding(), self.answer(item)))
     }
     pub fn all_no() -> ContraindicationScreen {
         ContraindicationScreen {

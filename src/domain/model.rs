@@ -65,6 +65,9 @@ impl PartnerSet {
             Partner::B => self.b,
         }
     }
+    pub fn union(self, other: PartnerSet) -> PartnerSet {
+        PartnerSet { a: self.a || other.a, b: self.b || other.b }
+    }
     pub fn is_empty(self) -> bool {
         !self.a && !self.b
     }
@@ -424,6 +427,20 @@ impl Plan {
         list.sort_by_key(|b| (b.start, b.id));
         list
     }
+    /// Partners who dose in this plan: those with a dosing block, plus those the KAP
+    /// settings name (so readiness can be recorded before the blocks exist).
+    pub fn dosing_partners(&self) -> PartnerSet {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::KapDosing)
+            .fold(self.kap.who_doses.partners(), |set, b| set.union(b.kap_partners()))
+    }
+
+    /// A copy under a new id, marked as a copy, not yet saved anywhere.
+    pub fn copy_as(&self, id: String) -> Plan {
+        Plan { id, revision: 0, title: format!("{} (copy)", self.title), ..self.clone() }
+    }
+
     /// Where a new block on `day` can start: after the last block, or at the day's start.
     pub fn next_free_start(&self, day: u8) -> NaiveTime {
         let window = self.window(day);

@@ -26,10 +26,10 @@ pub fn escape_text(text: &str) -> String {
 /// never splitting a UTF-8 character. Breaks fall between two non-space
 /// characters: some readers trim white space at both ends when they unfold.
 pub fn fold(line: &str) -> String {
-    let mut physical: Vec<String> = vec![String::new()];
+    let mut done: Vec<String> = Vec::new();
+    let mut current = String::new();
     for c in line.chars() {
-        let limit = if physical.len() == 1 { 75 } else { 74 };
-        let current = physical.last_mut().expect("never empty");
+        let limit = if done.is_empty() { 75 } else { 74 };
         if current.len() + c.len_utf8() > limit {
             let mut carry = vec![c];
             while let Some(last) = current.chars().last() {
@@ -40,12 +40,13 @@ pub fn fold(line: &str) -> String {
                 current.pop();
                 carry.insert(0, last);
             }
-            physical.push(carry.into_iter().collect());
+            done.push(std::mem::replace(&mut current, carry.into_iter().collect()));
         } else {
             current.push(c);
         }
     }
-    let mut out = physical.join("\r\n ");
+    done.push(current);
+    let mut out = done.join("\r\n ");
     out.push_str("\r\n");
     out
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{BlockId, Plan};
+use crate::domain::rules::describe_block;
 use crate::storage::format::{decode, encode, FormatError, MAX_FILE_BYTES};
 
 const REPLY_FORMAT: &str = "intensive-planner/reply";
@@ -125,7 +126,7 @@ pub fn merge_reply(plan: &Plan, reply: &Reply) -> (Vec<Edit>, Vec<String>) {
             }
             continue;
         };
-        let place = format!("\u{201c}{}\u{201d} (day {}, {})", block.title, block.day, block.start.format("%H:%M"));
+        let place = describe_block(plan, block);
         if answer.question != block.couple_question && !answer.question.trim().is_empty() {
             news.push(format!("New question on {place}: \u{201c}{}\u{201d}", answer.question.trim()));
             edits.push(Edit::SetText { id: block.id, field: BlockText::CoupleQuestion, text: answer.question.clone() });

@@ -7,7 +7,7 @@ use super::preparation::PreparationBox;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{BlockId, BlockKind, ChecklistItem, Plan};
-use crate::domain::rules::day_label;
+use crate::domain::rules::day_title;
 use crate::domain::time::hhmm;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
@@ -20,7 +20,7 @@ pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl Into
             .map(|day| {
                 let blocks: Vec<_> = p.blocks_on(day).into_iter().cloned().collect();
                 let day_cards: Vec<_> = cards.iter().filter(|c| c.day == day).cloned().collect();
-                let title = format!("{} \u{b7} {}", capitalise(&day_label(&p, day)), p.date_of(day).format("%A %-d %B %Y"));
+                let title = format!("{} \u{b7} {}", day_title(&p, day), p.date_of(day).format("%A %-d %B %Y"));
                 view! {
                     <section class="review-day" aria-labelledby=format!("review-day-{day}")>
                         <h2 id=format!("review-day-{day}")>{title}</h2>
@@ -54,11 +54,6 @@ pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl Into
             })
             .collect_view()
     }
-}
-
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
 }
 
 #[component]

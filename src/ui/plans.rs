@@ -15,11 +15,8 @@ pub fn PlansPage() -> impl IntoView {
     let creating = RwSignal::new(false);
 
     let duplicate = move |plan: &Plan| {
-        let mut copy = plan.clone();
-        copy.id = new_plan_id();
-        copy.revision = 0;
-        copy.title = format!("{} (copy)", plan.title);
-        copy.status = crate::domain::model::PlanStatus::Draft;
+        // A duplicate is a new working draft, whatever the original's status.
+        let copy = Plan { status: crate::domain::model::PlanStatus::Draft, ..plan.copy_as(new_plan_id()) };
         state.save(&copy, false);
     };
 

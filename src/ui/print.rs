@@ -7,7 +7,7 @@ use super::preparation::PreparationBox;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::agenda::preparation_cards;
-use crate::domain::rules::day_label;
+use crate::domain::rules::day_title;
 use crate::domain::time::hhmm;
 
 #[component]
@@ -35,12 +35,12 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
             {(1..=plan.shown_days()).map(|day| {
                 let blocks: Vec<_> = plan.blocks_on(day).into_iter().cloned().collect();
                 let day_cards: Vec<_> = cards.iter().filter(|c| c.day == day).cloned().collect();
-                let heading = format!("{} \u{b7} {}", day_label(&plan, day), plan.date_of(day).format("%A %-d %B %Y"));
+                let heading = format!("{} \u{b7} {}", day_title(&plan, day), plan.date_of(day).format("%A %-d %B %Y"));
                 view! {
                     <article class="print-day">
                         <header class="print-header">
                             <p class="print-plan">{plan.title.clone()}</p>
-                            <h2>{heading.replace("day ", "Day ").replace("the day after", "The day after")}</h2>
+                            <h2>{heading}</h2>
                             <p>{format!("{couple} \u{b7} {}{}", if plan.therapist.name.is_empty() { "Therapist" } else { &plan.therapist.name },
                                 if plan.location.is_empty() { String::new() } else { format!(" \u{b7} {}", plan.location) })}</p>
                             <p class="print-copy">{copy_label}</p>

@@ -142,10 +142,9 @@ impl AppState {
         if replace {
             plan.revision = self.plan(&plan.id).map(|p| p.revision).unwrap_or(0);
         } else {
-            plan.shared_from = Some(plan.shared_from.clone().unwrap_or_else(|| plan.id.clone()));
-            plan.id = new_plan_id();
-            plan.title = format!("{} (copy)", plan.title);
-            plan.revision = 0;
+            // The copy remembers the plan it came from, so a reply still finds it.
+            let origin = plan.shared_from.clone().unwrap_or_else(|| plan.id.clone());
+            plan = Plan { shared_from: Some(origin), ..plan.copy_as(new_plan_id()) };
         }
         self.save(&plan, true);
         Some(plan.id)

@@ -185,10 +185,7 @@ fn ride_home(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     days.dedup();
     for day in days {
         let today: Vec<&&Block> = dosings.iter().filter(|b| b.day == day).collect();
-        let dosing_today = today.iter().fold(PartnerSet::NONE, |set, b| {
-            let p = b.kap_partners();
-            PartnerSet { a: set.a || p.a, b: set.b || p.b }
-        });
+        let dosing_today = today.iter().fold(PartnerSet::NONE, |set, b| set.union(b.kap_partners()));
         for partner in dosing_today.iter() {
             let ids: Vec<_> = today.iter().filter(|b| b.kap_partners().contains(partner)).map(|b| b.id).collect();
             let driver = plan.kap.readiness(partner).ride_home_driver.trim();

@@ -139,6 +139,13 @@ pub fn day_label(plan: &Plan, day: u8) -> String {
     }
 }
 
+/// A day as a heading: "Day 2", "The day after the intensive".
+pub fn day_title(plan: &Plan, day: u8) -> String {
+    let label = day_label(plan, day);
+    let mut chars = label.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
+
 /// "Sam", "Sam and Alex": the names of a set of partners.
 pub fn names(plan: &Plan, partners: impl Iterator<Item = Partner>) -> String {
     let list: Vec<&str> = partners.map(|p| plan.partner_name(p)).collect();

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use super::EditorCtx;
 use crate::domain::edit::Edit;
 use crate::domain::model::{Block, BlockId, DayWindow, Participants, Partners};
-use crate::domain::rules::{day_label, Severity};
+use crate::domain::rules::{day_label, day_title, Severity};
 use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
 use crate::ui::layout::{grid_range, lanes, Lane, PX_PER_MINUTE};
 
@@ -139,7 +139,7 @@ pub fn TimeGrid() -> impl IntoView {
             <div class="grid-head" style:grid-template-columns=move || format!("repeat({}, 1fr)", columns.get().len())>
                 <For each=move || columns.get() key=|d| *d let:day>
                     <h2 class="day-heading" id=format!("day-{day}") tabindex="-1">
-                        {move || plan.with(|p| day_label(p, day).replace("day ", "Day ").replace("the day after", "Day after"))}
+                        {move || plan.with(|p| day_title(p, day))}
                         <span class="muted">{move || plan.with(|p| {
                             let w = p.window(day);
                             format!("{} \u{b7} {}\u{2013}{}", p.date_of(day).format("%a %-d %b"), hhmm(w.start), hhmm(w.end))

@@ -4,28 +4,15 @@ use leptos::prelude::*;
 
 use super::EditorCtx;
 use crate::domain::edit::Edit;
-use crate::domain::kap::{KapSettings, Readiness, ScreenAnswer};
-use crate::domain::model::{BlockKind, Partner};
+use crate::domain::kap::{Contraindication, KapSettings, Readiness, ScreenAnswer};
+use crate::domain::model::Partner;
 use crate::domain::rules::RuleId;
-
-/// Partners with a dosing block, or named as dosing in the KAP settings.
-fn dosing_partners(ctx: &EditorCtx) -> Vec<Partner> {
-    ctx.plan.with(|plan| {
-        let mut set = plan.kap.who_doses.partners();
-        for block in plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing) {
-            let p = block.kap_partners();
-            set.a |= p.a;
-            set.b |= p.b;
-        }
-        set.iter().collect()
-    })
-}
 
 #[component]
 pub fn ReadinessPanel() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     // A memo, so the panel is rebuilt only when who doses changes.
-    let partners = Memo::new(move |_| dosing_partners(&ctx));
+    let partners = Memo::new(move |_| ctx.plan.with(|p| p.dosing_partners().iter().collect::<Vec<Partner>>()));
     view! {
         <section class="panel" aria-labelledby="readiness-heading">
             <h2 id="readiness-heading">"KAP readiness"</h2>
@@ -77,34 +64,6 @@ fn PartnerReadiness(partner: Partner) -> impl IntoView {
             </div>
         }
     };
-    type Pick = fn(&Readiness) -> ScreenAnswer;
-    type Put = fn(&mut Readiness, ScreenAnswer);
-    let screens: [(&str, &str, Pick, Put); 4] = [
-        (
-            "bp",
-            "Uncontrolled high blood pressure or heart problems",
-            |r| r.screen.blood_pressure_or_heart,
-            |r, a| r.screen.blood_pressure_or_heart = a,
-        ),
-        (
-            "preg",
-            "Pregnancy or breastfeeding",
-            |r| r.screen.pregnancy_or_breastfeeding,
-            |r, a| r.screen.pregnancy_or_breastfeeding = a,
-        ),
-        (
-            "psy",
-            "History of psychosis or bipolar mania",
-            |r| r.screen.psychosis_or_mania_history,
-            |r, a| r.screen.psychosis_or_mania_history = a,
-        ),
-        (
-            "tbi",
-            "Recent traumatic brain injury",
-            |r| r.screen.recent_brain_injury,
-            |r, a| r.screen.recent_brain_injury = a,
-        ),
-    ];
     view! {
         <fieldset class="readiness" data-partner=key>
             <legend>{move || format!("{}'s readiness", name())}</legend>
@@ -112,14 +71,14 @@ fn PartnerReadiness(partner: Partner) -> impl IntoView {
             {check("rx", "Prescription confirmed", |r| r.prescription_confirmed, |r, v| r.prescription_confirmed = v)}
             {check("consent", "Informed consent signed", |r| r.consent_signed, |r, v| r.consent_signed = v)}
             <p class="small">"Contraindication screen"</p>
-            {screens.into_iter().map(|(field, label, pick, put)| {
-                let id = format!("rd-{key}-{field}");
+            {Contraindication::ALL.into_iter().map(|item| {
+                let id = format!("rd-{key}-{}", item.key());
                 view! {
-                    <label for=id.clone()>{label}</label>
-                    <select id=id prop:value=move || match record.with(pick) { ScreenAnswer::NotAsked => "not-asked", ScreenAnswer::No => "no", ScreenAnswer::Yes => "yes" }
+                    <label for=id.clone()>{item.question()}</label>
+                    <select id=id prop:value=move || match record.with(|r| r.screen.answer(item)) { ScreenAnswer::NotAsked => "not-asked", ScreenAnswer::No => "no", ScreenAnswer::Yes => "yes" }
                         on:change=move |ev| {
                             let answer = match event_target_value(&ev).as_str() { "no" => ScreenAnswer::No, "yes" => ScreenAnswer::Yes, _ => ScreenAnswer::NotAsked };
-                            change(Box::new(move |r| put(r, answer)));
+                            change(Box::new(move |r| r.screen.set(item, answer)));
                         }>
                         <option value="not-asked">"Not asked yet"</option>
                         <option value="no">"No"</option>
