@@ -174,6 +174,26 @@ impl BlockKind {
         BlockKind::Custom,
     ];
 
+    /// The kind as a CSS class suffix ("kapdosing"), for its colour and border.
+    pub fn css_name(self) -> &'static str {
+        match self {
+            BlockKind::KapPreparation => "kappreparation",
+            BlockKind::KapDosing => "kapdosing",
+            BlockKind::Integration => "integration",
+            BlockKind::CouplesCheckIn => "couplescheckin",
+            BlockKind::JointSession => "jointsession",
+            BlockKind::IndividualSession => "individualsession",
+            BlockKind::Assessment => "assessment",
+            BlockKind::Feedback => "feedback",
+            BlockKind::Psychoeducation => "psychoeducation",
+            BlockKind::Break => "break",
+            BlockKind::Lunch => "lunch",
+            BlockKind::Reflection => "reflection",
+            BlockKind::FollowUp => "followup",
+            BlockKind::Custom => "custom",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             BlockKind::KapPreparation => "KAP preparation / intention setting",

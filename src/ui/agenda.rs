@@ -30,7 +30,7 @@ pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl Into
                                 let who = b.who.describe(&p.partners, &p.therapist.name);
                                 let asks = b.kind != BlockKind::Break && b.kind != BlockKind::Lunch;
                                 view! {
-                                    <li class=format!("agenda-item kind-{}", format!("{:?}", b.kind).to_lowercase())>
+                                    <li class=format!("agenda-item kind-{}", b.kind.css_name())>
                                         <p class="agenda-time">{format!("{}\u{2013}{}", hhmm(b.start), hhmm(b.end()))}</p>
                                         <div>
                                             <h3>{b.title.clone()}<span class="block-tag">{b.kind.tag()}</span></h3>

@@ -94,6 +94,10 @@ test("a block moves and resizes by keyboard alone, and by mouse drag", async () 
   const block = page.locator(".block", { hasText: "Homework: journaling prompt" }).first();
   const label = () => blockSlot(block);
   assert.match(await label(), /day 1 15:45–16:15/);
+  // A half-typed checklist item must survive the moves below: the open form follows
+  // the block's changes instead of being rebuilt by them.
+  await block.click();
+  await page.getByLabel("New checklist item").fill("Bring the letter");
   // Keyboard focus on the block, as Tab would give it; everything after is keys only.
   await block.focus();
   await page.keyboard.press("ArrowDown");
@@ -106,6 +110,8 @@ test("a block moves and resizes by keyboard alone, and by mouse drag", async () 
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowUp");
   assert.match(await label(), /day 1 15:45–16:30/);
+  assert.equal(await page.locator("#bf-start").inputValue(), "15:45", "the form shows the moved block");
+  assert.equal(await page.getByLabel("New checklist item").inputValue(), "Bring the letter", "the form kept what was typed");
 
   // Mouse: drag the block 30 minutes later (1.25 px per minute).
   const box = await block.boundingBox();

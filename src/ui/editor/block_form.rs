@@ -34,10 +34,13 @@ fn who_from(value: &str) -> Participants {
 #[component]
 pub fn BlockForm() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
+    // A memo, so the form is rebuilt only when another block is chosen or the
+    // chosen one is deleted, not on every change of the plan.
+    let shown = Memo::new(move |_| ctx.selected.get().filter(|id| ctx.plan.with(|p| p.block(*id).is_some())));
     view! {
         <section class="panel" aria-labelledby="block-form-heading">
             <h2 id="block-form-heading">"Block"</h2>
-            {move || match ctx.selected.get().filter(|id| ctx.plan.with(|p| p.block(*id).is_some())) {
+            {move || match shown.get() {
                 None => view! { <p class="muted">"Choose a block on the grid to edit it."</p> }.into_any(),
                 Some(id) => view! { <SelectedBlock id=id/> }.into_any(),
             }}

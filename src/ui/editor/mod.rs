@@ -5,6 +5,7 @@ mod block_form;
 mod details;
 mod export;
 mod grid;
+mod grid_block;
 mod problems;
 mod readiness;
 
