@@ -287,6 +287,19 @@ pub enum Modality {
 impl Modality {
     pub const ALL: [Modality; 6] =
         [Modality::Gottman, Modality::Eft, Modality::Ifs, Modality::Brainspotting, Modality::Emdr, Modality::Other];
+
+    /// A short stable name, for form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            Modality::Eft => "eft",
+            Modality::Gottman => "gottman",
+            Modality::Ifs => "ifs",
+            Modality::Brainspotting => "brainspotting",
+            Modality::Emdr => "emdr",
+            Modality::Other => "other",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Modality::Eft => "EFT",

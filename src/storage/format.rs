@@ -2,7 +2,7 @@
 //! Pure (no browser types): the same code reads localStorage records and files.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::validate::validate;
 use crate::domain::model::Plan;
@@ -16,18 +16,26 @@ pub const CURRENT_VERSION: u32 = 1;
 /// Largest file import accepts; a real plan is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
-#[derive(Serialize, Deserialize)]
-struct Envelope {
+/// What any file of ours starts with. The plan inside stays raw text until its
+/// version is known: a typed read, with no generic JSON tree in between.
+#[derive(Deserialize)]
+struct Head {
     format: String,
-    version: u32,
-    plan: Value,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Backup {
+#[derive(Deserialize)]
+struct Envelope<'a> {
     format: String,
     version: u32,
-    plans: Vec<Value>,
+    #[serde(borrow)]
+    plan: &'a RawValue,
+}
+
+#[derive(Deserialize)]
+struct Backup<'a> {
+    version: u32,
+    #[serde(borrow)]
+    plans: Vec<&'a RawValue>,
 }
 
 /// Why a stored record or a file could not be read, in words a person can act on.
@@ -49,8 +57,8 @@ impl std::fmt::Display for FormatError {
         match self {
             FormatError::TooLarge(bytes) => write!(
                 f,
-                "The file is {:.1} MB; a plan file is at most {} MB. Choose an Intensive Planner export.",
-                *bytes as f64 / 1_048_576.0,
+                "The file is {} MB; a plan file is at most {} MB. Choose an Intensive Planner export.",
+                megabytes(*bytes),
                 MAX_FILE_BYTES / 1_048_576
             ),
             FormatError::NotJson(detail) => write!(f, "The text is not valid JSON ({detail})."),
@@ -69,6 +77,12 @@ impl std::fmt::Display for FormatError {
 }
 
 impl std::error::Error for FormatError {}
+
+/// Bytes as megabytes with one decimal, "3.0", without float formatting.
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
 
 /// The envelope as written: serialized straight from the plan, with no
 /// intermediate JSON tree (saving happens on every change).
@@ -89,25 +103,31 @@ pub fn encode_pretty(plan: &Plan) -> String {
         .unwrap_or_else(|_| encode(plan))
 }
 
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    format: &'a str,
+    version: u32,
+    plans: &'a [Plan],
+}
+
 pub fn encode_backup(plans: &[Plan]) -> String {
-    let value = serde_json::json!({ "format": BACKUP_FORMAT_NAME, "version": CURRENT_VERSION, "plans": plans });
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    serde_json::to_string_pretty(&BackupOut { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans })
+        .unwrap_or_default()
 }
 
 /// Brings a plan written by an older version up to the current one.
-/// Version 1 is the first; each later version adds one step here, tested against
-/// the frozen examples in `tests/formats/`.
-fn migrate(version: u32, plan: Value) -> Result<Value, FormatError> {
+/// Version 1 is the first; each later version adds one step here (reading the
+/// old shape as its own type), tested against the frozen examples in `tests/formats/`.
+fn migrate(version: u32, plan: &RawValue) -> Result<Plan, FormatError> {
     match version {
-        CURRENT_VERSION => Ok(plan),
+        CURRENT_VERSION => serde_json::from_str(plan.get()).map_err(|e| FormatError::Shape(e.to_string())),
         v if v > CURRENT_VERSION => Err(FormatError::FutureVersion(v)),
         v => Err(FormatError::UnknownVersion(v)),
     }
 }
 
-fn plan_from(version: u32, value: Value) -> Result<Plan, FormatError> {
-    let value = migrate(version, value)?;
-    let plan: Plan = serde_json::from_value(value).map_err(|e| FormatError::Shape(e.to_string()))?;
+fn plan_from(version: u32, raw: &RawValue) -> Result<Plan, FormatError> {
+    let plan = migrate(version, raw)?;
     let problems = validate(&plan);
     if problems.is_empty() {
         Ok(plan)
@@ -116,16 +136,24 @@ fn plan_from(version: u32, value: Value) -> Result<Plan, FormatError> {
     }
 }
 
-fn parse(text: &str) -> Result<Value, FormatError> {
+/// Reads `text` as `T`: text that is not JSON at all says so; JSON of another
+/// shape is `not_ours`.
+fn read<'a, T: Deserialize<'a>>(
+    text: &'a str,
+    not_ours: impl FnOnce(serde_json::Error) -> FormatError,
+) -> Result<T, FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge(text.len()));
     }
-    serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))
+    serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => not_ours(e),
+        _ => FormatError::NotJson(e.to_string()),
+    })
 }
 
 /// One plan from a stored record or a plan file.
 pub fn decode(text: &str) -> Result<Plan, FormatError> {
-    let envelope: Envelope = serde_json::from_value(parse(text)?).map_err(|_| FormatError::NotAPlan)?;
+    let envelope: Envelope = read(text, |_| FormatError::NotAPlan)?;
     if envelope.format != FORMAT_NAME {
         return Err(FormatError::NotAPlan);
     }
@@ -134,11 +162,11 @@ pub fn decode(text: &str) -> Result<Plan, FormatError> {
 
 /// Every plan in a file: a single plan or a backup of several.
 pub fn decode_file(text: &str) -> Result<Vec<Plan>, FormatError> {
-    let value = parse(text)?;
-    match value.get("format").and_then(Value::as_str) {
-        Some(FORMAT_NAME) => decode(text).map(|plan| vec![plan]),
-        Some(BACKUP_FORMAT_NAME) => {
-            let backup: Backup = serde_json::from_value(value).map_err(|e| FormatError::Shape(e.to_string()))?;
+    let head: Head = read(text, |_| FormatError::NotAPlan)?;
+    match head.format.as_str() {
+        FORMAT_NAME => decode(text).map(|plan| vec![plan]),
+        BACKUP_FORMAT_NAME => {
+            let backup: Backup = read(text, |e| FormatError::Shape(e.to_string()))?;
             backup.plans.into_iter().map(|plan| plan_from(backup.version, plan)).collect()
         }
         _ => Err(FormatError::NotAPlan),

@@ -1,7 +1,6 @@
 //! The browser's localStorage as a `KeyValue` store. The only code in the app
 //! that touches localStorage.
 
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 
 use super::store::{KeyValue, StoreError};
@@ -9,10 +8,10 @@ use super::store::{KeyValue, StoreError};
 pub struct LocalStore;
 
 fn storage() -> Result<web_sys::Storage, StoreError> {
-    // `raw` panics when storage is blocked, so ask the window first.
+    // Blocked storage (private modes, policies) throws or gives null here.
     let window = web_sys::window().ok_or(StoreError::Unavailable)?;
     match window.local_storage() {
-        Ok(Some(_)) => Ok(LocalStorage::raw()),
+        Ok(Some(storage)) => Ok(storage),
         _ => Err(StoreError::Unavailable),
     }
 }

@@ -52,6 +52,17 @@ pub trait KeyValue {
 
 /// A record that could not be read. It stays where it was found; the raw text is
 /// kept so the person can download it.
+/// Just enough of a damaged record to name it.
+#[derive(serde::Deserialize)]
+struct TitleProbe {
+    plan: Option<TitleOnly>,
+}
+
+#[derive(serde::Deserialize)]
+struct TitleOnly {
+    title: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
     pub key: String,
@@ -63,9 +74,7 @@ impl Unreadable {
     /// How to name it: its title when the JSON still shows one, else its id.
     pub fn name(&self) -> String {
         let id = self.key.rsplit('/').next().unwrap_or_default();
-        let title = serde_json::from_str::<serde_json::Value>(&self.raw)
-            .ok()
-            .and_then(|v| v.pointer("/plan/title").and_then(|t| t.as_str()).map(str::to_string));
+        let title = serde_json::from_str::<TitleProbe>(&self.raw).ok().and_then(|probe| probe.plan?.title);
         match title {
             Some(title) => format!("\u{201c}{}\u{201d} ({id})", title.chars().take(80).collect::<String>()),
             None => id.to_string(),

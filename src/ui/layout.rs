@@ -4,8 +4,19 @@
 use crate::domain::model::{Block, BlockId, Plan};
 use crate::domain::time::minute_of_day;
 
-/// Pixels per minute of the time grid.
-pub const PX_PER_MINUTE: f64 = 1.25;
+/// Quarter pixels per minute of the time grid: 1.25 px a minute, so every
+/// position is a whole number of quarter pixels and needs no float formatting.
+const QUARTER_PX_PER_MINUTE: i64 = 5;
+/// Pixels per minute, for turning pointer movement back into minutes.
+pub const PX_PER_MINUTE: f64 = QUARTER_PX_PER_MINUTE as f64 / 4.0;
+
+/// A CSS length for `minutes` of the grid, less `minus_px` whole pixels: "18.75px".
+pub fn px(minutes: i64, minus_px: i64) -> String {
+    let quarters = minutes * QUARTER_PX_PER_MINUTE - minus_px * 4;
+    let sign = if quarters < 0 { "-" } else { "" };
+    let fraction = ["", ".25", ".5", ".75"][(quarters.unsigned_abs() % 4) as usize];
+    format!("{sign}{}{fraction}px", quarters.unsigned_abs() / 4)
+}
 
 /// First and last minute shown: whole hours around every window and block.
 pub fn grid_range(plan: &Plan) -> (i64, i64) {
@@ -70,6 +81,19 @@ pub fn lanes(blocks: &[&Block]) -> Vec<Lane> {
 mod tests {
     use super::*;
     use crate::domain::sample::sample_plan;
+
+    #[test]
+    fn grid_lengths_are_exact_quarter_pixels() {
+        assert_eq!(px(60, 0), "75px");
+        assert_eq!(px(15, 0), "18.75px");
+        assert_eq!(px(30, 2), "35.5px");
+        assert_eq!(px(1, 2), "-0.75px");
+        assert_eq!(px(-15, 0), "-18.75px");
+        for minutes in -200..200 {
+            let expected = minutes as f64 * PX_PER_MINUTE - 2.0;
+            assert_eq!(px(minutes, 2), format!("{expected}px"));
+        }
+    }
 
     #[test]
     fn parallel_tracks_get_two_lanes_and_the_rest_one() {

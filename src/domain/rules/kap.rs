@@ -287,9 +287,36 @@ fn length(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
             describe_block(plan, dosing),
             minutes / 60,
             minutes % 60,
-            f32::from(plan.limits.dosing_min_minutes) / 60.0,
-            f32::from(plan.limits.dosing_max_minutes) / 60.0,
+            hours(plan.limits.dosing_min_minutes),
+            hours(plan.limits.dosing_max_minutes),
         );
         out.push(Problem::new(RuleId::DosingLength, vec![dosing.id], Some(dosing.day), message));
+    }
+}
+
+/// Minutes as hours in words: "4", "2.5", "2.75"; "2 h 40 min" when no short
+/// decimal is exact.
+fn hours(minutes: u16) -> String {
+    let (whole, rest) = (minutes / 60, minutes % 60);
+    match rest {
+        0 => whole.to_string(),
+        15 => format!("{whole}.25"),
+        30 => format!("{whole}.5"),
+        45 => format!("{whole}.75"),
+        _ => format!("{whole} h {rest} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hours;
+
+    #[test]
+    fn hours_read_as_people_write_them() {
+        assert_eq!(hours(240), "4");
+        assert_eq!(hours(150), "2.5");
+        assert_eq!(hours(165), "2.75");
+        assert_eq!(hours(135), "2.25");
+        assert_eq!(hours(160), "2 h 40 min");
     }
 }

@@ -141,9 +141,12 @@ pub fn day_label(plan: &Plan, day: u8) -> String {
 
 /// A day as a heading: "Day 2", "The day after the intensive".
 pub fn day_title(plan: &Plan, day: u8) -> String {
-    let label = day_label(plan, day);
-    let mut chars = label.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    // Labels are plain ASCII words, so no Unicode case tables are needed.
+    let mut label = day_label(plan, day);
+    if let Some(first) = label.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    label
 }
 
 /// "Sam", "Sam and Alex": the names of a set of partners.

@@ -68,14 +68,14 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
             <input id="bf-title" type="text" maxlength="200" prop:value=move || get(|b| b.title.clone())
                 on:change=text(BlockText::Title)/>
             <label for="bf-kind">"Kind"</label>
-            <select id="bf-kind" prop:value=move || get(|b| format!("{:?}", b.kind))
+            <select id="bf-kind" prop:value=move || get(|b| b.kind.css_name().to_string())
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    if let Some(kind) = BlockKind::ALL.into_iter().find(|k| format!("{k:?}") == value) {
+                    if let Some(kind) = BlockKind::ALL.into_iter().find(|k| k.css_name() == value) {
                         ctx.send(Edit::ChangeKind { id, kind });
                     }
                 }>
-                {BlockKind::ALL.into_iter().map(|k| view! { <option value=format!("{k:?}")>{k.label()}</option> }).collect_view()}
+                {BlockKind::ALL.into_iter().map(|k| view! { <option value=k.css_name()>{k.label()}</option> }).collect_view()}
             </select>
             <div class="row">
                 <div>
@@ -142,14 +142,14 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
             </Show>
             <Show when=move || block.with(|b| b.as_ref().is_some_and(|b| b.kind == BlockKind::JointSession))>
                 <label for="bf-modality">"Approach"</label>
-                <select id="bf-modality" prop:value=move || get(|b| b.modality.map(|m| format!("{m:?}")).unwrap_or_default())
+                <select id="bf-modality" prop:value=move || get(|b| b.modality.map(|m| m.code().to_string()).unwrap_or_default())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        let modality = Modality::ALL.into_iter().find(|m| format!("{m:?}") == value);
+                        let modality = Modality::ALL.into_iter().find(|m| m.code() == value);
                         ctx.send(Edit::ChangeModality { id, modality });
                     }>
                     <option value="">"Not set"</option>
-                    {Modality::ALL.into_iter().map(|m| view! { <option value=format!("{m:?}")>{m.label()}</option> }).collect_view()}
+                    {Modality::ALL.into_iter().map(|m| view! { <option value=m.code()>{m.label()}</option> }).collect_view()}
                 </select>
             </Show>
             <label for="bf-couple-notes">"Notes for the couple"</label>

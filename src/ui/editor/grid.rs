@@ -11,7 +11,7 @@ use super::EditorCtx;
 use crate::domain::model::{Block, BlockId, DayWindow, Partners};
 use crate::domain::rules::{day_title, Severity};
 use crate::domain::time::{hhmm, minute_of_day};
-use crate::ui::layout::{grid_range, lanes, Lane, PX_PER_MINUTE};
+use crate::ui::layout::{grid_range, lanes, px, Lane};
 
 #[component]
 pub fn TimeGrid() -> impl IntoView {
@@ -115,7 +115,7 @@ pub fn TimeGrid() -> impl IntoView {
     let layer = NodeRef::<leptos::html::Div>::new();
     let height = move || {
         let (start, end) = range.get();
-        format!("{}px", (end - start) as f64 * PX_PER_MINUTE)
+        px(end - start, 0)
     };
 
     view! {
@@ -147,7 +147,7 @@ pub fn TimeGrid() -> impl IntoView {
                     {move || {
                         let (start, end) = range.get();
                         (start / 60..end / 60).map(|hour| view! {
-                            <div class="hour" style:top=format!("{}px", (hour * 60 - start) as f64 * PX_PER_MINUTE)>
+                            <div class="hour" style:top=px(hour * 60 - start, 0)>
                                 {format!("{hour:02}:00")}
                             </div>
                         }).collect_view()
@@ -160,13 +160,13 @@ pub fn TimeGrid() -> impl IntoView {
                         let (start, _) = range.get();
                         cols.iter().enumerate().map(|(index, day)| {
                             let window = windows.with(|w| w.get(usize::from(*day) - 1).copied()).unwrap_or_else(DayWindow::standard);
-                            let top = (minute_of_day(window.start) - start) as f64 * PX_PER_MINUTE;
-                            let h = window.minutes() as f64 * PX_PER_MINUTE;
+                            let top = px(minute_of_day(window.start) - start, 0);
+                            let h = px(window.minutes(), 0);
                             view! {
                                 <div class="day-window" aria-hidden="true"
                                     style:left=format!("calc(100% / {} * {})", cols.len(), index)
                                     style:width=format!("calc(100% / {})", cols.len())
-                                    style:top=format!("{top}px") style:height=format!("{h}px")></div>
+                                    style:top=top style:height=h></div>
                             }
                         }).collect_view()
                     }}

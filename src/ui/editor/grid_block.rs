@@ -13,7 +13,7 @@ use crate::domain::edit::Edit;
 use crate::domain::model::{Block, BlockId, Participants, Partners, Plan};
 use crate::domain::rules::{day_label, Severity};
 use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
-use crate::ui::layout::{Lane, PX_PER_MINUTE};
+use crate::ui::layout::{px, Lane, PX_PER_MINUTE};
 
 /// Where a block sits: its column among the days shown, its lane, and the grid's
 /// first minute.
@@ -136,8 +136,8 @@ pub fn BlockView(
         let index = column?;
         let (n, lane) = (slot.columns, slot.lane);
         Some((
-            format!("{}px", (start - slot.grid_start) as f64 * PX_PER_MINUTE),
-            format!("{}px", minutes as f64 * PX_PER_MINUTE - 2.0),
+            px(start - slot.grid_start, 0),
+            px(minutes, 2),
             format!("calc(100% / {n} * {index} + 100% / {n} / {} * {})", lane.lanes, lane.lane),
             format!("calc(100% / {n} / {} - 6px)", lane.lanes),
         ))

@@ -180,7 +180,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
         if !(ev.ctrl_key() || ev.meta_key()) || typing_in_a_field(&ev) {
             return;
         }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
             ("z", false) => {
                 ev.prevent_default();
                 ctx.undo();
