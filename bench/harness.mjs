@@ -17,7 +17,7 @@ export const OUT = "bench/out";
 export function prepare() {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(`${OUT}/peer`, { recursive: true });
-  cpSync("dist", `${OUT}/app`, { recursive: true });
+  cpSync(process.env.BENCH_DIST || "dist", `${OUT}/app`, { recursive: true });
   cpSync("bench/peer", `${OUT}/peer`, { recursive: true });
   cpSync("node_modules/fullcalendar/index.global.min.js", `${OUT}/peer/fullcalendar.global.min.js`);
   const plans = execFileSync("cargo", ["run", "--quiet", "--example", "bench_plans"], { encoding: "utf8" });

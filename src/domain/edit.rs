@@ -30,6 +30,7 @@ pub enum Edit {
     AddBlock {
         kind: BlockKind,
         day: u8,
+        #[serde(with = "crate::domain::dates::clock_text")]
         start: NaiveTime,
         minutes: u16,
         who: Participants,
@@ -37,6 +38,7 @@ pub enum Edit {
     MoveBlock {
         id: BlockId,
         day: u8,
+        #[serde(with = "crate::domain::dates::clock_text")]
         start: NaiveTime,
     },
     /// Keyboard path: move by whole grid steps and days.
@@ -90,7 +92,7 @@ pub enum Edit {
     SetPartners(Partners),
     SetTherapist(Therapist),
     SetLocation(String),
-    SetFirstDay(NaiveDate),
+    SetFirstDay(#[serde(with = "crate::domain::dates::date_text")] NaiveDate),
     SetDayWindow {
         day: u8,
         window: DayWindow,
@@ -98,7 +100,7 @@ pub enum Edit {
     SetKap(KapSettings),
     SetLimits(RuleLimits),
     SetStatus(PlanStatus),
-    MarkReviewed(Option<NaiveDate>),
+    MarkReviewed(#[serde(default, with = "crate::domain::dates::optional_date_text")] Option<NaiveDate>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -120,7 +120,9 @@ impl PlanStatus {
 /// The hours a day of the intensive runs; each day may differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayWindow {
+    #[serde(with = "crate::domain::dates::clock_text")]
     pub start: NaiveTime,
+    #[serde(with = "crate::domain::dates::clock_text")]
     pub end: NaiveTime,
 }
 
@@ -358,6 +360,7 @@ pub struct Block {
     pub kind: BlockKind,
     /// 1-based day of the intensive; `days + 1` is the day after it (follow-up).
     pub day: u8,
+    #[serde(with = "crate::domain::dates::clock_text")]
     pub start: NaiveTime,
     pub minutes: u16,
     pub title: String,
@@ -400,6 +403,7 @@ impl Block {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoupleReview {
     /// Set when the couple says "we have reviewed this plan".
+    #[serde(default, with = "crate::domain::dates::optional_date_text")]
     pub reviewed_on: Option<NaiveDate>,
 }
 
@@ -413,6 +417,7 @@ pub struct Plan {
     pub partners: Partners,
     pub therapist: Therapist,
     pub location: String,
+    #[serde(with = "crate::domain::dates::date_text")]
     pub first_day: NaiveDate,
     /// One window per day; its length is the number of days (1–7).
     pub days: Vec<DayWindow>,

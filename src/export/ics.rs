@@ -3,6 +3,8 @@
 
 use chrono::NaiveDateTime;
 
+use crate::domain::dates;
+
 use crate::domain::model::Plan;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
@@ -52,7 +54,7 @@ pub fn fold(line: &str) -> String {
 }
 
 fn stamp(time: NaiveDateTime) -> String {
-    time.format("%Y%m%dT%H%M%S").to_string()
+    dates::ics_stamp(time)
 }
 
 /// The calendar file. `now` stamps the events (DTSTAMP, in UTC).

@@ -6,6 +6,8 @@ use base64::Engine;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::dates;
+
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{BlockId, Plan};
 use crate::domain::rules::describe_block;
@@ -70,6 +72,7 @@ pub struct Reply {
     pub format: String,
     pub plan_id: String,
     pub blocks: Vec<BlockReply>,
+    #[serde(default, with = "crate::domain::dates::optional_date_text")]
     pub reviewed_on: Option<NaiveDate>,
 }
 
@@ -141,7 +144,7 @@ pub fn merge_reply(plan: &Plan, reply: &Reply) -> (Vec<Edit>, Vec<String>) {
     }
     if reply.reviewed_on.is_some() && reply.reviewed_on != plan.review.reviewed_on {
         if let Some(date) = reply.reviewed_on {
-            news.push(format!("The couple marked the plan as reviewed on {}.", date.format("%-d %B %Y")));
+            news.push(format!("The couple marked the plan as reviewed on {}.", dates::day_month_year(date)));
         }
         edits.push(Edit::MarkReviewed(reply.reviewed_on));
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::preparation::PreparationBox;
 use crate::domain::agenda::preparation_cards;
+use crate::domain::dates;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{BlockId, BlockKind, ChecklistItem, Plan};
 use crate::domain::rules::day_title;
@@ -20,7 +21,7 @@ pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl Into
             .map(|day| {
                 let blocks: Vec<_> = p.blocks_on(day).into_iter().cloned().collect();
                 let day_cards: Vec<_> = cards.iter().filter(|c| c.day == day).cloned().collect();
-                let title = format!("{} \u{b7} {}", day_title(&p, day), p.date_of(day).format("%A %-d %B %Y"));
+                let title = format!("{} \u{b7} {}", day_title(&p, day), dates::long(p.date_of(day)));
                 view! {
                     <section class="review-day" aria-labelledby=format!("review-day-{day}")>
                         <h2 id=format!("review-day-{day}")>{title}</h2>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::route::Route;
 use super::state::{new_plan_id, today, AppState};
+use crate::domain::dates;
 use crate::domain::kap::{BothDosing, KapSettings, Placement, WhoDoses};
 use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist};
 use crate::domain::template::{build_plan, TemplateRequest};
@@ -14,7 +15,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let kind = RwSignal::new(IntensiveKind::Couples);
     let days = RwSignal::new(3u8);
-    let first_day = RwSignal::new(today().succ_opt().unwrap_or_default().format("%Y-%m-%d").to_string());
+    let first_day = RwSignal::new(dates::iso(today().succ_opt().unwrap_or_default()));
     let starts = RwSignal::new("09:00".to_string());
     let ends = RwSignal::new("17:00".to_string());
     let partner_a = RwSignal::new(String::new());
@@ -38,7 +39,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 text
             }
         };
-        let Ok(first) = chrono::NaiveDate::parse_from_str(&first_day.get_untracked(), "%Y-%m-%d") else {
+        let Ok(first) = dates::parse_iso(&first_day.get_untracked()).ok_or(()) else {
             error.set(Some("Choose the first day of the intensive.".into()));
             return;
         };

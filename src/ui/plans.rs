@@ -6,6 +6,7 @@ use super::arrivals::Arrivals;
 use super::new_plan::NewPlanForm;
 use super::route::Route;
 use super::state::{new_plan_id, AppState};
+use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
 
@@ -46,8 +47,8 @@ pub fn PlansPage() -> impl IntoView {
                         let delete_id = plan.id.clone();
                         let dates = format!(
                             "{} \u{2013} {}",
-                            plan.first_day.format("%a %-d %b %Y"),
-                            plan.date_of(plan.day_count()).format("%a %-d %b %Y")
+                            dates::short_with_year(plan.first_day),
+                            dates::short_with_year(plan.date_of(plan.day_count()))
                         );
                         view! {
                             <li class="plan-card">

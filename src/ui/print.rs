@@ -7,6 +7,7 @@ use super::preparation::PreparationBox;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::agenda::preparation_cards;
+use crate::domain::dates;
 use crate::domain::rules::day_title;
 use crate::domain::time::hhmm;
 
@@ -35,7 +36,7 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
             {(1..=plan.shown_days()).map(|day| {
                 let blocks: Vec<_> = plan.blocks_on(day).into_iter().cloned().collect();
                 let day_cards: Vec<_> = cards.iter().filter(|c| c.day == day).cloned().collect();
-                let heading = format!("{} \u{b7} {}", day_title(&plan, day), plan.date_of(day).format("%A %-d %B %Y"));
+                let heading = format!("{} \u{b7} {}", day_title(&plan, day), dates::long(plan.date_of(day)));
                 view! {
                     <article class="print-day">
                         <header class="print-header">

@@ -8,6 +8,7 @@ use super::agenda::AgendaDays;
 use super::route::Route;
 use super::share_box::LinkBox;
 use super::state::{today, AppState};
+use crate::domain::dates;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::model::Plan;
 use crate::export::share::{reply_fragment, reply_from};
@@ -52,7 +53,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             <section class="reviewed card">
                 {move || match plan.with(|p| p.review.reviewed_on) {
                     Some(date) => view! {
-                        <p data-testid="reviewed">{format!("You marked this plan as reviewed on {}.", date.format("%-d %B %Y"))}</p>
+                        <p data-testid="reviewed">{format!("You marked this plan as reviewed on {}.", dates::day_month_year(date))}</p>
                         <button type="button" on:click=move |_| send.run(Edit::MarkReviewed(None))>"Undo \u{201c}reviewed\u{201d}"</button>
                     }.into_any(),
                     None => view! {

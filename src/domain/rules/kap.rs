@@ -4,6 +4,7 @@
 use chrono::TimeDelta;
 
 use super::{describe_block, names, Problem, RuleId};
+use crate::domain::dates;
 use crate::domain::kap::ScreenAnswer;
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
 
@@ -52,7 +53,7 @@ fn integration(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
              sure the couple can come back for it; one more day keeps it inside the intensive.",
             names(plan, after_intensive.iter().map(|(p, _)| *p)),
             describe_block(plan, dosing),
-            plan.date_of(session.day).format("%a %-d %b"),
+            dates::short(plan.date_of(session.day)),
         );
         out.push(Problem::new(
             RuleId::IntegrationAfterIntensive,

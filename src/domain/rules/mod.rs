@@ -7,6 +7,7 @@ mod schedule;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Block, BlockId, Partner, Plan};
+use super::time::hhmm;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
@@ -128,7 +129,7 @@ pub fn error_count(problems: &[Problem]) -> usize {
 
 /// How a block is named in messages: its title, day and start time.
 pub fn describe_block(plan: &Plan, block: &Block) -> String {
-    format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), block.start.format("%H:%M"))
+    format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), hhmm(block.start))
 }
 
 pub fn day_label(plan: &Plan, day: u8) -> String {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{describe_block, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
+use crate::domain::time::hhmm;
 
 pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
     rest_after_dosing(plan, out);
@@ -93,8 +94,8 @@ fn inside_window(plan: &Plan, out: &mut Vec<Problem>) {
             let message = format!(
                 "{} runs outside the day's hours ({}–{}). Move or shorten it, or widen that day's hours.",
                 describe_block(plan, block),
-                window.start.format("%H:%M"),
-                window.end.format("%H:%M")
+                hhmm(window.start),
+                hhmm(window.end)
             );
             out.push(Problem::new(RuleId::InsideDayWindow, vec![block.id], Some(block.day), message));
         }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::EditorCtx;
+use crate::domain::dates;
 use crate::domain::edit::Edit;
 use crate::domain::model::{DayWindow, Partners, Therapist};
 use crate::domain::time::{hhmm, parse_hhmm};
@@ -52,8 +53,8 @@ pub fn PlanDetails() -> impl IntoView {
             <input id="pd-location" type="text" maxlength="200" prop:value=move || value(|p| p.location.clone())
                 on:change=move |ev| ctx.send(Edit::SetLocation(event_target_value(&ev)))/>
             <label for="pd-first">"First day"</label>
-            <input id="pd-first" type="date" prop:value=move || value(|p| p.first_day.format("%Y-%m-%d").to_string())
-                on:change=move |ev| if let Ok(d) = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+            <input id="pd-first" type="date" prop:value=move || value(|p| dates::iso(p.first_day))
+                on:change=move |ev| if let Ok(d) = dates::parse_iso(&event_target_value(&ev)).ok_or(()) {
                     ctx.send(Edit::SetFirstDay(d)) }/>
             <fieldset>
                 <legend>"Daily hours"</legend>

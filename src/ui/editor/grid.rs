@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::grid_block::{BlockCell, BlockView, Slot};
 use super::EditorCtx;
+use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, DayWindow, Partners};
 use crate::domain::rules::{day_title, Severity};
 use crate::domain::time::{hhmm, minute_of_day};
@@ -137,7 +138,7 @@ pub fn TimeGrid() -> impl IntoView {
                         {move || plan.with(|p| day_title(p, day))}
                         <span class="muted">{move || plan.with(|p| {
                             let w = p.window(day);
-                            format!("{} \u{b7} {}\u{2013}{}", p.date_of(day).format("%a %-d %b"), hhmm(w.start), hhmm(w.end))
+                            format!("{} \u{b7} {}\u{2013}{}", dates::short(p.date_of(day)), hhmm(w.start), hhmm(w.end))
                         })}</span>
                     </h2>
                 </For>
