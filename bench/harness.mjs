@@ -61,11 +61,13 @@ async function openPlan(browser, url, subject, plan) {
   return { context, page, startup };
 }
 
-async function interactions(page, subject, plan, presses) {
-  return page.evaluate(async ({ subject, key, presses }) => {
+/** Moves a block `warmup + presses` times; the warm-up moves (the first of which
+ *  is reported as `cold`) let both engines compile their hot paths before timing. */
+async function interactions(page, subject, plan, presses, warmup) {
+  return page.evaluate(async ({ subject, key, presses, warmup }) => {
     const revision = () => JSON.parse(localStorage.getItem(key)).plan.revision;
     const times = [];
-    for (let i = 0; i < presses; i++) {
+    for (let i = 0; i < warmup + presses; i++) {
       const down = i % 2 === 0;
       let target, act;
       if (subject === "ours") {
@@ -90,15 +92,16 @@ async function interactions(page, subject, plan, presses) {
       times.push(performance.now() - start);
       await new Promise((r) => setTimeout(r, 30));
     }
-    return times;
-  }, { subject, key: plan.key, presses });
+    return { cold: times[0], moves: times.slice(warmup) };
+  }, { subject, key: plan.key, presses, warmup });
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
-/** Runs every measurement; `runs` page loads and `presses` key presses per plan and subject. */
-export async function measure({ plans, runs = 7, presses = 40 }) {
+/** Runs every measurement; `runs` page loads, then `warmup` untimed and `presses`
+ *  timed moves per plan and subject. */
+export async function measure({ plans, runs = 7, presses = 40, warmup = 5 }) {
   const server = await serveDir(OUT);
   const browser = await launch();
   const results = [];
@@ -106,14 +109,14 @@ export async function measure({ plans, runs = 7, presses = 40 }) {
     for (const plan of plans) {
       for (const subject of ["ours", "peer"]) {
         const startups = [];
-        let moves = [];
+        let moved = { cold: null, moves: [] };
         for (let run = 0; run < runs; run++) {
           const { context, page, startup } = await openPlan(browser, server.url, subject, plan);
           startups.push(startup);
-          if (run === runs - 1) moves = await interactions(page, subject, plan, presses);
+          if (run === runs - 1) moved = await interactions(page, subject, plan, presses, warmup);
           await context.close();
         }
-        results.push({ plan: plan.id, blocks: plan.blocks, days: plan.days, subject, startups, moves });
+        results.push({ plan: plan.id, blocks: plan.blocks, days: plan.days, subject, startups, ...moved });
       }
     }
   } finally {

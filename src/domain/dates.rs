@@ -122,7 +122,8 @@ pub mod clock_text {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(time: &NaiveTime, out: S) -> Result<S::Ok, S::Error> {
-        out.serialize_str(&format!("{}:{:02}", super::super::time::hhmm(*time), time.second()))
+        // Written straight into the output: every block's start is saved on every change.
+        out.collect_str(&format_args!("{:02}:{:02}:{:02}", time.hour(), time.minute(), time.second()))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<NaiveTime, D::Error> {

@@ -53,8 +53,12 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let plan = ctx.plan;
     let block = Memo::new(move |_| plan.with(|p| p.block(id).cloned()));
-    let get =
-        move |f: fn(&crate::domain::model::Block) -> String| block.with(|b| b.as_ref().map(f).unwrap_or_default());
+    // Each field reads its value through a memo: a change elsewhere in the block
+    // does not reset every field's DOM value.
+    let get = move |f: fn(&crate::domain::model::Block) -> String| {
+        let value = Memo::new(move |_| block.with(|b| b.as_ref().map(f).unwrap_or_default()));
+        move || value.get()
+    };
     let text = move |field: BlockText| {
         move |ev: leptos::ev::Event| ctx.send(Edit::SetText { id, field, text: event_target_value(&ev) })
     };
@@ -65,10 +69,10 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
     view! {
         <div class="block-form">
             <label for="bf-title">"Title"</label>
-            <input id="bf-title" type="text" maxlength="200" prop:value=move || get(|b| b.title.clone())
+            <input id="bf-title" type="text" maxlength="200" prop:value=get(|b| b.title.clone())
                 on:change=text(BlockText::Title)/>
             <label for="bf-kind">"Kind"</label>
-            <select id="bf-kind" prop:value=move || get(|b| b.kind.css_name().to_string())
+            <select id="bf-kind" prop:value=get(|b| b.kind.css_name().to_string())
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     if let Some(kind) = BlockKind::ALL.into_iter().find(|k| k.css_name() == value) {
@@ -80,7 +84,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
             <div class="row">
                 <div>
                     <label for="bf-day">"Day"</label>
-                    <select id="bf-day" prop:value=move || get(|b| b.day.to_string())
+                    <select id="bf-day" prop:value=get(|b| b.day.to_string())
                         on:change=move |ev| {
                             let day = event_target_value(&ev).parse().unwrap_or(1);
                             let start = block.with_untracked(|b| b.as_ref().map(|b| b.start)).unwrap_or_default();
@@ -93,7 +97,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
                 </div>
                 <div>
                     <label for="bf-start">"Start"</label>
-                    <input id="bf-start" type="time" step="900" prop:value=move || get(|b| hhmm(b.start))
+                    <input id="bf-start" type="time" step="900" prop:value=get(|b| hhmm(b.start))
                         on:change=move |ev| {
                             if let Some(start) = parse_hhmm(&event_target_value(&ev)) {
                                 let day = block.with_untracked(|b| b.as_ref().map(|b| b.day)).unwrap_or(1);
@@ -103,7 +107,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
                 </div>
                 <div>
                     <label for="bf-length">"Length"</label>
-                    <select id="bf-length" prop:value=move || get(|b| b.minutes.to_string())
+                    <select id="bf-length" prop:value=get(|b| b.minutes.to_string())
                         on:change=move |ev| ctx.send(Edit::ResizeBlock { id, minutes: event_target_value(&ev).parse().unwrap_or(60) })>
                         {(1..=32u16).map(|q| q * 15).map(|m| view! {
                             <option value=m.to_string()>{format!("{} h {:02} min", m / 60, m % 60)}</option>
@@ -112,7 +116,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
                 </div>
             </div>
             <label for="bf-who">"Who takes part"</label>
-            <select id="bf-who" prop:value=move || get(|b| who_value(b.who).to_string())
+            <select id="bf-who" prop:value=get(|b| who_value(b.who).to_string())
                 on:change=move |ev| ctx.send(Edit::ChangeWho { id, who: who_from(&event_target_value(&ev)) })>
                 <option value="both-t">{move || format!("{} and {} with the therapist", name(Partner::A), name(Partner::B))}</option>
                 <option value="a-t">{move || format!("{} with the therapist", name(Partner::A))}</option>
@@ -124,7 +128,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
             <Show when=move || block.with(|b| b.as_ref().is_some_and(|b| b.kind.is_kap()))>
                 <label for="bf-kap-for">"Whose medicine"</label>
                 <select id="bf-kap-for"
-                    prop:value=move || get(|b| match b.kap_for { Some(PartnerSet { a: true, b: false }) => "a", Some(PartnerSet { a: false, b: true }) => "b", Some(PartnerSet { a: true, b: true }) => "both", _ => "all" }.to_string())
+                    prop:value=get(|b| match b.kap_for { Some(PartnerSet { a: true, b: false }) => "a", Some(PartnerSet { a: false, b: true }) => "b", Some(PartnerSet { a: true, b: true }) => "both", _ => "all" }.to_string())
                     on:change=move |ev| {
                         let kap_for = match event_target_value(&ev).as_str() {
                             "a" => Some(PartnerSet::only(Partner::A)),
@@ -142,7 +146,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
             </Show>
             <Show when=move || block.with(|b| b.as_ref().is_some_and(|b| b.kind == BlockKind::JointSession))>
                 <label for="bf-modality">"Approach"</label>
-                <select id="bf-modality" prop:value=move || get(|b| b.modality.map(|m| m.code().to_string()).unwrap_or_default())
+                <select id="bf-modality" prop:value=get(|b| b.modality.map(|m| m.code().to_string()).unwrap_or_default())
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
                         let modality = Modality::ALL.into_iter().find(|m| m.code() == value);
@@ -153,11 +157,11 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
                 </select>
             </Show>
             <label for="bf-couple-notes">"Notes for the couple"</label>
-            <textarea id="bf-couple-notes" rows="3" maxlength="5000" prop:value=move || get(|b| b.couple_notes.clone())
+            <textarea id="bf-couple-notes" rows="3" maxlength="5000" prop:value=get(|b| b.couple_notes.clone())
                 on:change=text(BlockText::CoupleNotes)></textarea>
             <label for="bf-private-notes">"Private notes (therapist only)"</label>
             <textarea id="bf-private-notes" class="private" rows="3" maxlength="5000"
-                prop:value=move || get(|b| b.private_notes.clone()) on:change=text(BlockText::PrivateNotes)></textarea>
+                prop:value=get(|b| b.private_notes.clone()) on:change=text(BlockText::PrivateNotes)></textarea>
             <fieldset class="checklist">
                 <legend>"Checklist"</legend>
                 <ul>

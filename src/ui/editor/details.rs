@@ -25,35 +25,39 @@ fn text_field(
 pub fn PlanDetails() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let plan = ctx.plan;
-    let value = move |f: fn(&crate::domain::model::Plan) -> String| plan.with(f);
+    // Through memos, so a change of a block does not reset every field here.
+    let value = move |f: fn(&crate::domain::model::Plan) -> String| {
+        let value = Memo::new(move |_| plan.with(f));
+        move || value.get()
+    };
     let day_count = Memo::new(move |_| plan.with(|p| p.day_count()));
     view! {
         <details class="panel">
             <summary>"Plan details"</summary>
             <label for="pd-title">"Title"</label>
-            <input id="pd-title" type="text" maxlength="200" prop:value=move || value(|p| p.title.clone())
+            <input id="pd-title" type="text" maxlength="200" prop:value=value(|p| p.title.clone())
                 on:change=move |ev| ctx.send(Edit::SetTitle(event_target_value(&ev)))/>
-            {text_field("pd-a", "Partner A", move || value(|p| p.partners.a.clone()), move |a| {
+            {text_field("pd-a", "Partner A", value(|p| p.partners.a.clone()), move |a| {
                 let b = plan.with_untracked(|p| p.partners.b.clone());
                 ctx.send(Edit::SetPartners(Partners { a, b }))
             })}
-            {text_field("pd-b", "Partner B", move || value(|p| p.partners.b.clone()), move |b| {
+            {text_field("pd-b", "Partner B", value(|p| p.partners.b.clone()), move |b| {
                 let a = plan.with_untracked(|p| p.partners.a.clone());
                 ctx.send(Edit::SetPartners(Partners { a, b }))
             })}
-            {text_field("pd-therapist", "Therapist", move || value(|p| p.therapist.name.clone()), move |name| {
+            {text_field("pd-therapist", "Therapist", value(|p| p.therapist.name.clone()), move |name| {
                 let contact = plan.with_untracked(|p| p.therapist.contact.clone());
                 ctx.send(Edit::SetTherapist(Therapist { name, contact }))
             })}
-            {text_field("pd-contact", "Therapist contact", move || value(|p| p.therapist.contact.clone()), move |contact| {
+            {text_field("pd-contact", "Therapist contact", value(|p| p.therapist.contact.clone()), move |contact| {
                 let name = plan.with_untracked(|p| p.therapist.name.clone());
                 ctx.send(Edit::SetTherapist(Therapist { name, contact }))
             })}
             <label for="pd-location">"Location"</label>
-            <input id="pd-location" type="text" maxlength="200" prop:value=move || value(|p| p.location.clone())
+            <input id="pd-location" type="text" maxlength="200" prop:value=value(|p| p.location.clone())
                 on:change=move |ev| ctx.send(Edit::SetLocation(event_target_value(&ev)))/>
             <label for="pd-first">"First day"</label>
-            <input id="pd-first" type="date" prop:value=move || value(|p| dates::iso(p.first_day))
+            <input id="pd-first" type="date" prop:value=value(|p| dates::iso(p.first_day))
                 on:change=move |ev| if let Ok(d) = dates::parse_iso(&event_target_value(&ev)).ok_or(()) {
                     ctx.send(Edit::SetFirstDay(d)) }/>
             <fieldset>
