@@ -236,6 +236,7 @@ pub fn BlockView(
         Some(Severity::Warning) => Some(("marker warning", "Warning")),
         None => None,
     };
+    let show = move |part: fn(&Block) -> String| block.with(|b| b.as_ref().map(part).unwrap_or_default());
     let class = move || {
         let kind = block.with(|b| b.as_ref().map(|b| b.kind.css_name())).unwrap_or_default();
         format!("block-wrap kind-{kind}")
@@ -251,16 +252,16 @@ pub fn BlockView(
             <button type="button" class="block" id=format!("block-{}", id.0) aria-describedby="grid-help"
                 on:pointerdown=move |ev| begin(ev, false) on:pointermove=moving on:pointerup=finish
                 on:keydown=keydown on:click=move |_| ctx.select(Some(id))>
-                {move || block.get().map(|b| {
-                    let times = format!("{}\u{2013}{}", hhmm(b.start), hhmm(b.end()));
-                    view! {
-                        <span class="block-tag">{b.kind.tag()}</span>
-                        {move || marker().map(|(class, text)| view! { <span class=class>{text}</span> })}
-                        <span class="block-title">{b.title}</span>
-                        <span class="block-meta">{move || words.with(|w| format!("{times} \u{b7} {}", w.shown))}</span>
-                        <span class="visually-hidden">{move || words.with(|w| w.spoken.clone())}</span>
-                    }
-                })}
+                // One text binding per part: a move rewrites the times' text node
+                // and nothing else.
+                <span class="block-tag">{move || show(|b| b.kind.tag().to_string())}</span>
+                {move || marker().map(|(class, text)| view! { <span class=class>{text}</span> })}
+                <span class="block-title">{move || show(|b| b.title.clone())}</span>
+                <span class="block-meta">{move || {
+                    let times = show(|b| format!("{}\u{2013}{}", hhmm(b.start), hhmm(b.end())));
+                    words.with(|w| format!("{times} \u{b7} {}", w.shown))
+                }}</span>
+                <span class="visually-hidden">{move || words.with(|w| w.spoken.clone())}</span>
             </button>
             <div class="resize-handle" aria-hidden="true"
                 on:pointerdown=move |ev| { ev.stop_propagation(); begin(ev, true) }
