@@ -121,6 +121,17 @@ test("a block moves and resizes by keyboard alone, and by mouse drag", async () 
   await page.mouse.move(box.x + box.width / 2, box.y + 5 + 37.5, { steps: 4 });
   await page.mouse.up();
   assert.match(await label(), /day 1 16:15–17:00/);
+
+  // A drag the browser cancels (a touch turning into a scroll) leaves the block where it was.
+  const again = await block.boundingBox();
+  await page.mouse.move(again.x + again.width / 2, again.y + 5);
+  await page.mouse.down();
+  await page.mouse.move(again.x + again.width / 2, again.y + 5 + 37.5, { steps: 4 });
+  assert.equal(await page.locator(".block-wrap.dragging").count(), 1, "the drag shows while it lasts");
+  await block.dispatchEvent("pointercancel", { pointerId: 1, bubbles: true });
+  await page.mouse.up();
+  assert.equal(await page.locator(".block-wrap.dragging").count(), 0);
+  assert.match(await label(), /day 1 16:15–17:00/);
   await context.close();
 });
 

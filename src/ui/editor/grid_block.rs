@@ -188,6 +188,14 @@ pub fn BlockView(
             preview.set(Some(next));
         }
     };
+    // The browser took the pointer away (a touch turned into a scroll, a system
+    // gesture): drop the drag and leave the block where it was.
+    let cancel = move |_ev: web_sys::PointerEvent| {
+        drag.set_value(None);
+        if preview.with_untracked(Option::is_some) {
+            preview.set(None);
+        }
+    };
     let finish = move |_ev: web_sys::PointerEvent| {
         let Some(d) = drag.get_value() else { return };
         let Some((to_day, to_start, to_minutes)) = preview.get_untracked() else { return };
@@ -250,7 +258,7 @@ pub fn BlockView(
             style:display=move || if geometry.with(|g| g.is_none()) { "none" } else { "block" }
             data-block-id=id.0.to_string()>
             <button type="button" class="block" id=format!("block-{}", id.0) aria-describedby="grid-help"
-                on:pointerdown=move |ev| begin(ev, false) on:pointermove=moving on:pointerup=finish
+                on:pointerdown=move |ev| begin(ev, false) on:pointermove=moving on:pointerup=finish on:pointercancel=cancel
                 on:keydown=keydown on:click=move |_| ctx.select(Some(id))>
                 // One text binding per part: a move rewrites the times' text node
                 // and nothing else.
@@ -265,7 +273,7 @@ pub fn BlockView(
             </button>
             <div class="resize-handle" aria-hidden="true"
                 on:pointerdown=move |ev| { ev.stop_propagation(); begin(ev, true) }
-                on:pointermove=moving on:pointerup=finish></div>
+                on:pointermove=moving on:pointerup=finish on:pointercancel=cancel></div>
         </div>
     }
 }
