@@ -5,11 +5,13 @@
 mod common;
 
 use common::*;
-use intensive_planner::domain::edit::{apply, BlockText, Edit, EditError};
+use intensive_planner::domain::edit::{apply, apply_all, BlockText, Edit, EditError};
 use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, error_count};
 use intensive_planner::domain::template::build_plan;
+use intensive_planner::domain::time::hhmm;
+use intensive_planner::storage::validate::validate;
 use proptest::prelude::*;
 
 #[test]
@@ -64,6 +66,66 @@ fn bad_edits_are_refused_with_a_message() {
     assert_eq!(apply(&plan, &Edit::SetDayWindow { day: 1, window }), Err(EditError::BadWindow));
 }
 
+#[test]
+fn edits_stop_at_the_limits_storage_reads_back() {
+    use intensive_planner::domain::edit::{MAX_BLOCKS, MAX_CHECKLIST_ITEMS};
+    let mut plan = common::plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::PartnerA);
+    let id = plan.blocks[0].id;
+    while plan.block(id).is_some_and(|b| b.checklist.len() < MAX_CHECKLIST_ITEMS) {
+        plan = apply(&plan, &Edit::AddChecklistItem { id, text: "Water".into() }).unwrap();
+    }
+    let refused = apply(&plan, &Edit::AddChecklistItem { id, text: "One more".into() });
+    assert_eq!(refused, Err(EditError::TooManyChecklistItems));
+    assert!(refused.unwrap_err().to_string().contains("at most 50 checklist items"));
+
+    let add = Edit::AddBlock {
+        kind: BlockKind::Custom,
+        day: 1,
+        start: clock(9, 0),
+        minutes: 15,
+        who: Participants::BothWithTherapist,
+    };
+    while plan.blocks.len() < MAX_BLOCKS {
+        plan = apply(&plan, &add).unwrap();
+    }
+    assert_eq!(apply(&plan, &add), Err(EditError::TooManyBlocks));
+    assert_eq!(validate(&plan), Vec::<String>::new(), "a plan at the limits is still readable");
+
+    let mut kap = plan.kap.clone();
+    kap.readiness_a.ride_home_driver = "x".repeat(201);
+    assert_eq!(apply(&plan, &Edit::SetKap(kap)), Err(EditError::TextTooLong { max: 200 }));
+}
+
+#[test]
+fn a_reply_s_edits_apply_around_a_block_deleted_meanwhile() {
+    let plan = common::plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::PartnerA);
+    let (gone, kept) = (plan.blocks[0].id, plan.blocks[1].id);
+    let plan = apply(&plan, &Edit::DeleteBlock { id: gone }).unwrap();
+    let edits = [
+        Edit::SetText { id: gone, field: BlockText::CoupleQuestion, text: "Lost?".into() },
+        Edit::SetText { id: kept, field: BlockText::CoupleQuestion, text: "Can we bring water?".into() },
+    ];
+    let merged = apply_all(&plan, &edits);
+    assert_eq!(merged.block(kept).unwrap().couple_question, "Can we bring water?");
+    assert!(merged.block(gone).is_none());
+}
+
+#[test]
+fn a_duplicate_is_a_fresh_draft_and_breaks_take_no_questions() {
+    let mut plan = common::plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::Nobody);
+    plan.status = PlanStatus::SharedWithCouple;
+    plan.revision = 9;
+    let copy = plan.duplicate_as("p-copy".into());
+    assert_eq!((copy.id.as_str(), copy.status, copy.revision), ("p-copy", PlanStatus::Draft, 0));
+    assert_eq!(copy.title, format!("{} (copy)", plan.title));
+    assert_eq!(copy.blocks, plan.blocks);
+    for kind in BlockKind::ALL {
+        assert_eq!(kind.takes_questions(), !matches!(kind, BlockKind::Break | BlockKind::Lunch), "{kind:?}");
+    }
+    let block = &plan.blocks[0];
+    assert_eq!(block.time_range(), format!("{}\u{2013}{}", hhmm(block.start), hhmm(block.end())));
+}
+
 fn any_kind() -> impl Strategy<Value = BlockKind> {
     prop::sample::select(BlockKind::ALL.to_vec())
 }
@@ -91,6 +153,7 @@ fn any_edit() -> impl Strategy<Value = (usize, Edit)> {
         any_kind().prop_map(move |kind| Edit::ChangeKind { id, kind }),
         any_who().prop_map(move |who| Edit::ChangeWho { id, who }),
         ".{0,40}".prop_map(move |text| Edit::SetText { id, field: BlockText::Title, text }),
+        ".{0,40}".prop_map(move |text| Edit::AddChecklistItem { id, text }),
         Just(Edit::SetStatus(PlanStatus::Confirmed)),
         Just(Edit::SetStatus(PlanStatus::SharedWithCouple)),
     ]
@@ -108,6 +171,7 @@ fn aim(plan: &Plan, index: usize, edit: Edit) -> Edit {
         Edit::ChangeKind { kind, .. } => Edit::ChangeKind { id, kind },
         Edit::ChangeWho { who, .. } => Edit::ChangeWho { id, who },
         Edit::SetText { field, text, .. } => Edit::SetText { id, field, text },
+        Edit::AddChecklistItem { text, .. } => Edit::AddChecklistItem { id, text },
         other => other,
     }
 }
@@ -141,6 +205,8 @@ proptest! {
                 prop_assert!(block.end() > block.start);
                 prop_assert!(block.day >= 1 && block.day <= plan.day_count() + 1);
             }
+            // Whatever edits make, storage can read back.
+            prop_assert_eq!(validate(&plan), Vec::<String>::new());
             let mut ids: Vec<_> = plan.blocks.iter().map(|b| b.id).collect();
             ids.sort();
             ids.dedup();

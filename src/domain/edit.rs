@@ -15,6 +15,9 @@ use super::time::{minute_of_day, snap, snap_length, snap_minutes, time_at, GRID_
 pub const MAX_BLOCK_MINUTES: i64 = 12 * 60;
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_NOTE_CHARS: usize = 5_000;
+/// More blocks than any real intensive holds; storage refuses plans beyond it.
+pub const MAX_BLOCKS: usize = 1_000;
+pub const MAX_CHECKLIST_ITEMS: usize = 50;
 
 /// Text the therapist or the couple edits on a block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,6 +118,10 @@ pub enum EditError {
         max: usize,
     },
     NoSuchChecklistItem,
+    /// A plan holds at most `MAX_BLOCKS` blocks, a block `MAX_CHECKLIST_ITEMS` items:
+    /// beyond that, storage could not read the plan back.
+    TooManyBlocks,
+    TooManyChecklistItems,
     /// Confirming is refused while errors remain; carries their messages.
     CannotConfirm(Vec<String>),
 }
@@ -129,6 +136,10 @@ impl std::fmt::Display for EditError {
             EditError::BadWindow => write!(f, "A day's end must come after its start."),
             EditError::TextTooLong { max } => write!(f, "That text is too long: keep it under {max} characters."),
             EditError::NoSuchChecklistItem => write!(f, "That checklist item no longer exists."),
+            EditError::TooManyBlocks => write!(f, "A plan holds at most {MAX_BLOCKS} blocks: delete one first."),
+            EditError::TooManyChecklistItems => {
+                write!(f, "A block holds at most {MAX_CHECKLIST_ITEMS} checklist items: remove one first.")
+            }
             EditError::CannotConfirm(errors) => write!(
                 f,
                 "The plan cannot be confirmed while {} error{} remain{}: {}",
@@ -181,6 +192,9 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
     match edit {
         Edit::AddBlock { kind, day, start, minutes, who } => {
             let day = check_day(&next, *day)?;
+            if next.blocks.len() >= MAX_BLOCKS {
+                return Err(EditError::TooManyBlocks);
+            }
             let minutes = snap_length(i64::from(*minutes), MAX_BLOCK_MINUTES);
             let id = BlockId(next.next_block_id);
             next.next_block_id = next.next_block_id.saturating_add(1);
@@ -240,7 +254,11 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         }
         Edit::AddChecklistItem { id, text } => {
             let text = check_text(text, MAX_TITLE_CHARS)?;
-            block_mut(&mut next, *id)?.checklist.push(ChecklistItem { text, done: false });
+            let list = &mut block_mut(&mut next, *id)?.checklist;
+            if list.len() >= MAX_CHECKLIST_ITEMS {
+                return Err(EditError::TooManyChecklistItems);
+            }
+            list.push(ChecklistItem { text, done: false });
         }
         Edit::TickChecklistItem { id, index, done } => {
             let item = block_mut(&mut next, *id)?.checklist.get_mut(*index).ok_or(EditError::NoSuchChecklistItem)?;
@@ -276,7 +294,12 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
                 .ok_or(EditError::DayOutOfRange { day: *day, last: plan.day_count() })?;
             *slot = DayWindow { start: snap(window.start), end: snap(window.end) };
         }
-        Edit::SetKap(kap) => next.kap = kap.clone(),
+        Edit::SetKap(kap) => {
+            for readiness in [&kap.readiness_a, &kap.readiness_b] {
+                check_text(&readiness.ride_home_driver, MAX_TITLE_CHARS)?;
+            }
+            next.kap = kap.clone();
+        }
         Edit::SetLimits(limits) => next.limits = *limits,
         Edit::SetStatus(PlanStatus::Confirmed) => {
             let errors = blocking_errors(&next);
@@ -293,6 +316,12 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         next.status = PlanStatus::Draft;
     }
     Ok(next)
+}
+
+/// The plan after each edit in turn; an edit that no longer fits (its block was
+/// deleted meanwhile) is skipped and the rest still apply.
+pub fn apply_all(plan: &Plan, edits: &[Edit]) -> Plan {
+    edits.iter().fold(plan.clone(), |current, edit| apply(&current, edit).unwrap_or(current))
 }
 
 fn blocking_errors(plan: &Plan) -> Vec<String> {

@@ -36,3 +36,94 @@ impl Default for RuleLimits {
         }
     }
 }
+
+/// A limit the therapist may change for one plan, with the range allowed for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditableLimit {
+    FastingHours,
+    MaxDosingsPerPartner,
+    MinHoursBetweenDosings,
+    IntegrationWindowHours,
+}
+
+impl EditableLimit {
+    pub const ALL: [EditableLimit; 4] = [
+        EditableLimit::FastingHours,
+        EditableLimit::MaxDosingsPerPartner,
+        EditableLimit::MinHoursBetweenDosings,
+        EditableLimit::IntegrationWindowHours,
+    ];
+
+    /// Short stable key, for form ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            EditableLimit::FastingHours => "fast",
+            EditableLimit::MaxDosingsPerPartner => "max",
+            EditableLimit::MinHoursBetweenDosings => "gap",
+            EditableLimit::IntegrationWindowHours => "window",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EditableLimit::FastingHours => "Fasting hours before dosing",
+            EditableLimit::MaxDosingsPerPartner => "Most dosings per partner",
+            EditableLimit::MinHoursBetweenDosings => "Hours between doses (at least)",
+            EditableLimit::IntegrationWindowHours => "Integration within (hours)",
+        }
+    }
+
+    /// Lowest and highest value allowed, inclusive.
+    pub fn range(self) -> (u8, u8) {
+        match self {
+            EditableLimit::FastingHours => (0, 12),
+            EditableLimit::MaxDosingsPerPartner => (1, 4),
+            EditableLimit::MinHoursBetweenDosings => (0, 168),
+            EditableLimit::IntegrationWindowHours => (12, 168),
+        }
+    }
+
+    pub fn get(self, limits: &RuleLimits) -> u8 {
+        match self {
+            EditableLimit::FastingHours => limits.fasting_hours,
+            EditableLimit::MaxDosingsPerPartner => limits.max_dosings_per_partner,
+            EditableLimit::MinHoursBetweenDosings => limits.min_hours_between_dosings,
+            EditableLimit::IntegrationWindowHours => limits.integration_window_hours,
+        }
+    }
+
+    /// `limits` with this one set to `value`, kept inside its range.
+    pub fn set(self, limits: RuleLimits, value: u8) -> RuleLimits {
+        let (min, max) = self.range();
+        let value = value.clamp(min, max);
+        let mut next = limits;
+        match self {
+            EditableLimit::FastingHours => next.fasting_hours = value,
+            EditableLimit::MaxDosingsPerPartner => next.max_dosings_per_partner = value,
+            EditableLimit::MinHoursBetweenDosings => next.min_hours_between_dosings = value,
+            EditableLimit::IntegrationWindowHours => next.integration_window_hours = value,
+        }
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editable_limits_stay_in_range_and_the_defaults_are_inside_it() {
+        let defaults = RuleLimits::default();
+        for limit in EditableLimit::ALL {
+            let (min, max) = limit.range();
+            assert!((min..=max).contains(&limit.get(&defaults)), "{limit:?}");
+            assert_eq!(limit.get(&limit.set(defaults, u8::MAX)), max);
+            assert_eq!(limit.get(&limit.set(defaults, 0)), min);
+            let inside = limit.set(defaults, min.saturating_add(1).min(max));
+            assert_eq!(limit.get(&inside), min.saturating_add(1).min(max));
+        }
+        // Setting one limit leaves the others alone.
+        let changed = EditableLimit::FastingHours.set(defaults, 6);
+        assert_eq!(RuleLimits { fasting_hours: 4, ..changed }, defaults);
+    }
+}

@@ -215,6 +215,12 @@ impl BlockKind {
         }
     }
 
+    /// Whether the couple may leave a question on a block of this kind (not on
+    /// breaks and meals).
+    pub fn takes_questions(self) -> bool {
+        !matches!(self, BlockKind::Break | BlockKind::Lunch)
+    }
+
     /// Short text tag shown on every block so kinds differ by more than colour.
     pub fn tag(self) -> &'static str {
         match self {
@@ -377,6 +383,11 @@ pub struct Block {
 }
 
 impl Block {
+    /// "09:30–10:15", as every agenda and the grid show it.
+    pub fn time_range(&self) -> String {
+        format!("{}\u{2013}{}", super::time::hhmm(self.start), super::time::hhmm(self.end()))
+    }
+
     pub fn end(&self) -> NaiveTime {
         // Saturates at the end of the day instead of wrapping past midnight.
         let end = self.start + TimeDelta::minutes(i64::from(self.minutes));
@@ -477,6 +488,12 @@ impl Plan {
     /// A copy under a new id, marked as a copy, not yet saved anywhere.
     pub fn copy_as(&self, id: String) -> Plan {
         Plan { id, revision: 0, title: format!("{} (copy)", self.title), ..self.clone() }
+    }
+
+    /// A duplicate made to work on: a copy that starts as a draft, whatever the
+    /// original's status.
+    pub fn duplicate_as(&self, id: String) -> Plan {
+        Plan { status: PlanStatus::Draft, ..self.copy_as(id) }
     }
 
     /// Where a new block on `day` can start: after the last block, or at the day's start.

@@ -3,8 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::domain::dates;
-
+use crate::domain::dates::ics_stamp;
 use crate::domain::model::Plan;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
@@ -53,10 +52,6 @@ pub fn fold(line: &str) -> String {
     out
 }
 
-fn stamp(time: NaiveDateTime) -> String {
-    dates::ics_stamp(time)
-}
-
 /// The calendar file. `now` stamps the events (DTSTAMP, in UTC).
 pub fn calendar(plan: &Plan, now: NaiveDateTime) -> String {
     let mut lines: Vec<String> = vec![
@@ -75,9 +70,9 @@ pub fn calendar(plan: &Plan, now: NaiveDateTime) -> String {
             if block.couple_notes.trim().is_empty() { who } else { format!("{who}\n{}", block.couple_notes.trim()) };
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}-{}@intensive-planner.invalid", plan.id, block.id.0));
-        lines.push(format!("DTSTAMP:{}Z", stamp(now)));
-        lines.push(format!("DTSTART:{}", stamp(plan.starts_at(block))));
-        lines.push(format!("DTEND:{}", stamp(plan.ends_at(block))));
+        lines.push(format!("DTSTAMP:{}Z", ics_stamp(now)));
+        lines.push(format!("DTSTART:{}", ics_stamp(plan.starts_at(block))));
+        lines.push(format!("DTEND:{}", ics_stamp(plan.ends_at(block))));
         lines.push(format!("SUMMARY:{}", escape_text(&block.title)));
         lines.push(format!("DESCRIPTION:{}", escape_text(&description)));
         if !plan.location.trim().is_empty() {

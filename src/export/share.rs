@@ -7,8 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dates;
-
-use crate::domain::edit::{BlockText, Edit};
+use crate::domain::edit::{BlockText, Edit, MAX_BLOCKS};
 use crate::domain::model::{BlockId, Plan};
 use crate::domain::rules::describe_block;
 use crate::storage::format::{decode, encode, FormatError, MAX_FILE_BYTES};
@@ -108,7 +107,7 @@ pub fn reply_fragment(reply: &Reply) -> String {
 
 pub fn read_reply(data: &str) -> Result<Reply, ShareError> {
     let reply: Reply = serde_json::from_str(&unpack(data)?).map_err(|_| ShareError::Damaged)?;
-    if reply.format != REPLY_FORMAT || reply.blocks.len() > crate::storage::validate::MAX_BLOCKS {
+    if reply.format != REPLY_FORMAT || reply.blocks.len() > MAX_BLOCKS {
         return Err(ShareError::Damaged);
     }
     Ok(reply)

@@ -142,13 +142,20 @@ fn read<'a, T: Deserialize<'a>>(
     text: &'a str,
     not_ours: impl FnOnce(serde_json::Error) -> FormatError,
 ) -> Result<T, FormatError> {
-    if text.len() > MAX_FILE_BYTES {
-        return Err(FormatError::TooLarge(text.len()));
-    }
+    check_size(text.len())?;
     serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => not_ours(e),
         _ => FormatError::NotJson(e.to_string()),
     })
+}
+
+/// Refuses a file too large to be a plan, before it is read at all.
+pub fn check_size(bytes: usize) -> Result<(), FormatError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(FormatError::TooLarge(bytes))
+    } else {
+        Ok(())
+    }
 }
 
 /// One plan from a stored record or a plan file.

@@ -50,8 +50,6 @@ pub trait KeyValue {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// A record that could not be read. It stays where it was found; the raw text is
-/// kept so the person can download it.
 /// Just enough of a damaged record to name it.
 #[derive(serde::Deserialize)]
 struct TitleProbe {
@@ -63,6 +61,8 @@ struct TitleOnly {
     title: Option<String>,
 }
 
+/// A record that could not be read. It stays where it was found; the raw text is
+/// kept so the person can download it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
     pub key: String,

@@ -1,12 +1,9 @@
 //! Range checks serde cannot express, for anything read from storage or a file.
 //! Each problem is one sentence naming the value and what it should be.
 
-use crate::domain::edit::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
+use crate::domain::edit::{MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::domain::model::{Plan, MAX_DAYS};
-
-/// More blocks than any real intensive holds; guards against absurd files.
-pub const MAX_BLOCKS: usize = 1_000;
-const MAX_CHECKLIST_ITEMS: usize = 50;
+use crate::domain::time::{minute_of_day, MINUTES_PER_DAY};
 
 fn text(problems: &mut Vec<String>, what: &str, value: &str, max: usize) {
     let length = value.chars().count();
@@ -52,8 +49,8 @@ pub fn validate(plan: &Plan) -> Vec<String> {
         if block.day == 0 || usize::from(block.day) > days + 1 {
             problems.push(format!("{name} is on day {}; the plan has days 1 to {}.", block.day, days + 1));
         }
-        let start = crate::domain::time::minute_of_day(block.start);
-        if block.minutes == 0 || start + i64::from(block.minutes) > 24 * 60 {
+        let start = minute_of_day(block.start);
+        if block.minutes == 0 || start + i64::from(block.minutes) > MINUTES_PER_DAY {
             problems.push(format!("{name} lasts {} minutes, which does not fit in its day.", block.minutes));
         }
         if block.id.0 >= plan.next_block_id {

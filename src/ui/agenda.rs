@@ -7,9 +7,8 @@ use super::preparation::PreparationBox;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::dates;
 use crate::domain::edit::{BlockText, Edit};
-use crate::domain::model::{BlockId, BlockKind, ChecklistItem, Plan};
+use crate::domain::model::{BlockId, ChecklistItem, Plan};
 use crate::domain::rules::day_title;
-use crate::domain::time::hhmm;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]
@@ -29,10 +28,10 @@ pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl Into
                         <ol class="agenda">
                             {blocks.into_iter().map(|b| {
                                 let who = b.who.describe(&p.partners, &p.therapist.name);
-                                let asks = b.kind != BlockKind::Break && b.kind != BlockKind::Lunch;
+                                let asks = b.kind.takes_questions();
                                 view! {
                                     <li class=format!("agenda-item kind-{}", b.kind.css_name())>
-                                        <p class="agenda-time">{format!("{}\u{2013}{}", hhmm(b.start), hhmm(b.end()))}</p>
+                                        <p class="agenda-time">{b.time_range()}</p>
                                         <div>
                                             <h3>{b.title.clone()}<span class="block-tag">{b.kind.tag()}</span></h3>
                                             <p class="muted">{who}</p>

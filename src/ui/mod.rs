@@ -8,6 +8,7 @@ mod download;
 mod editor;
 pub mod layout;
 mod new_plan;
+mod not_found;
 mod plans;
 mod preparation;
 mod print;

@@ -9,6 +9,7 @@ use super::state::{new_plan_id, AppState};
 use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
+use crate::storage::format::{check_size, decode_file};
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
@@ -16,9 +17,7 @@ pub fn PlansPage() -> impl IntoView {
     let creating = RwSignal::new(false);
 
     let duplicate = move |plan: &Plan| {
-        // A duplicate is a new working draft, whatever the original's status.
-        let copy = Plan { status: crate::domain::model::PlanStatus::Draft, ..plan.copy_as(new_plan_id()) };
-        state.save(&copy, false);
+        state.save(&plan.duplicate_as(new_plan_id()), false);
     };
 
     view! {
@@ -91,8 +90,8 @@ fn ImportFile() -> impl IntoView {
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         input.set_value("");
         let name = file.name();
-        if file.size() > crate::storage::format::MAX_FILE_BYTES as f64 {
-            let error = crate::storage::format::FormatError::TooLarge(file.size() as usize);
+        // Refused before reading: a huge file would be read whole into memory.
+        if let Err(error) = check_size(file.size() as usize) {
             state.import_message.set(Some(format!("Nothing was imported from {name}: {error}")));
             return;
         }
@@ -102,7 +101,7 @@ fn ImportFile() -> impl IntoView {
                 state.import_message.set(Some(format!("Nothing was imported: {name} could not be read as text.")));
                 return;
             };
-            match crate::storage::format::decode_file(&text) {
+            match decode_file(&text) {
                 Ok(plans) => {
                     let count = plans.len();
                     let saved = state.receive(plans);
@@ -111,7 +110,11 @@ fn ImportFile() -> impl IntoView {
                         "Imported {} plan{} from {name}.{}",
                         saved.len(),
                         if saved.len() == 1 { "" } else { "s" },
-                        if waiting > 0 { " One is already here: choose below." } else { "" }
+                        match waiting {
+                            0 => String::new(),
+                            1 => " One is already here: choose below.".to_string(),
+                            n => format!(" {n} are already here: choose below for each."),
+                        }
                     )));
                 }
                 Err(error) => state.import_message.set(Some(format!("Nothing was imported from {name}. {error}"))),

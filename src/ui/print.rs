@@ -3,20 +3,19 @@
 
 use leptos::prelude::*;
 
+use super::not_found::PlanNotFound;
 use super::preparation::PreparationBox;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::dates;
 use crate::domain::rules::day_title;
-use crate::domain::time::hhmm;
 
 #[component]
 pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(plan) = state.plan(&id) else {
-        return view! { <section class="card"><h1>"Plan not found"</h1><a href="#/">"Back to all intensives"</a></section> }
-            .into_any();
+        return view! { <PlanNotFound/> }.into_any();
     };
     let cards = preparation_cards(&plan);
     let couple = format!("{} & {}", plan.partners.a, plan.partners.b);
@@ -52,7 +51,7 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
                             <tbody>
                                 {blocks.into_iter().map(|b| view! {
                                     <tr>
-                                        <td class="time">{format!("{}\u{2013}{}", hhmm(b.start), hhmm(b.end()))}</td>
+                                        <td class="time">{b.time_range()}</td>
                                         <td>
                                             <strong>{b.title.clone()}</strong>" "<span class="block-tag">{b.kind.tag()}</span>
                                             {(!b.couple_notes.is_empty()).then(|| view! { <p>{b.couple_notes.clone()}</p> })}

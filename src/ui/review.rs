@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::agenda::AgendaDays;
+use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::share_box::LinkBox;
 use super::state::{today, AppState};
@@ -17,8 +18,7 @@ use crate::export::share::{reply_fragment, reply_from};
 pub fn ReviewPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(initial) = state.plan(&id) else {
-        return view! { <section class="card"><h1>"Plan not found"</h1><a href="#/">"Back to all intensives"</a></section> }
-            .into_any();
+        return view! { <PlanNotFound/> }.into_any();
     };
     let plan = RwSignal::new(initial);
     let message = RwSignal::new(None::<String>);

@@ -8,7 +8,7 @@ use super::arrivals::Arrivals;
 use super::review::ReviewHeader;
 use super::route::Route;
 use super::state::AppState;
-use crate::domain::edit::apply;
+use crate::domain::edit::apply_all;
 use crate::export::share::{merge_reply, read_reply, read_share};
 
 #[component]
@@ -68,13 +68,7 @@ pub fn ReplyPage(data: String) -> impl IntoView {
     let id = plan.id.clone();
     let title = plan.title.clone();
     let add = move |_| {
-        let mut merged = plan.clone();
-        for edit in &edits {
-            if let Ok(next) = apply(&merged, edit) {
-                merged = next;
-            }
-        }
-        state.save(&merged, false);
+        state.save(&apply_all(&plan, &edits), false);
         state.go(Route::Editor(id.clone()));
     };
     view! {

@@ -12,7 +12,7 @@ use super::EditorCtx;
 use crate::domain::edit::Edit;
 use crate::domain::model::{Block, BlockId, Participants, Partners, Plan};
 use crate::domain::rules::{day_label, Severity};
-use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
+use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use crate::ui::layout::{px, Lane, PX_PER_MINUTE};
 
 /// Where a block sits: its column among the days shown, its lane, and the grid's
@@ -182,7 +182,7 @@ pub fn BlockView(
                 let index = cols.iter().position(|c| *c == d.day).unwrap_or(0) as i64 + shift;
                 cols.get(index.clamp(0, cols.len() as i64 - 1) as usize).copied().unwrap_or(d.day)
             });
-            (day, (d.start + steps).clamp(0, 24 * 60 - d.minutes), d.minutes)
+            (day, (d.start + steps).clamp(0, MINUTES_PER_DAY - d.minutes), d.minutes)
         };
         if preview.get_untracked() != Some(next) {
             preview.set(Some(next));
@@ -266,7 +266,7 @@ pub fn BlockView(
                 {move || marker().map(|(class, text)| view! { <span class=class>{text}</span> })}
                 <span class="block-title">{move || show(|b| b.title.clone())}</span>
                 <span class="block-meta">{move || {
-                    let times = show(|b| format!("{}\u{2013}{}", hhmm(b.start), hhmm(b.end())));
+                    let times = show(Block::time_range);
                     words.with(|w| format!("{times} \u{b7} {}", w.shown))
                 }}</span>
                 <span class="visually-hidden">{move || words.with(|w| w.spoken.clone())}</span>

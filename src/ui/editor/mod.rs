@@ -11,6 +11,7 @@ mod readiness;
 
 use leptos::prelude::*;
 
+use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::edit::Edit;
@@ -142,14 +143,7 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
 pub fn EditorPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(plan) = state.plan(&id) else {
-        return view! {
-            <section class="card">
-                <h1>"Plan not found"</h1>
-                <p>"There is no plan with this link in this browser. It may have been deleted, or saved in another browser."</p>
-                <a href="#/">"Back to all intensives"</a>
-            </section>
-        }
-        .into_any();
+        return view! { <PlanNotFound/> }.into_any();
     };
     let history = RwSignal::new(History::new(plan));
     let plan = Memo::new(move |_| history.with(|h| h.present().clone()));

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::EditorCtx;
 use crate::domain::edit::Edit;
 use crate::domain::kap::{Contraindication, KapSettings, Readiness, ScreenAnswer};
+use crate::domain::limits::EditableLimit;
 use crate::domain::model::Partner;
 use crate::domain::rules::RuleId;
 
@@ -103,41 +104,18 @@ fn PartnerReadiness(partner: Partner) -> impl IntoView {
 fn Limits() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let limits = Memo::new(move |_| ctx.plan.with(|p| p.limits));
-    type Get = fn(&crate::domain::limits::RuleLimits) -> u8;
-    type Set = fn(&mut crate::domain::limits::RuleLimits, u8);
-    let fields: [(&str, &str, Get, Set, u8, u8); 4] = [
-        ("fast", "Fasting hours before dosing", |l| l.fasting_hours, |l, v| l.fasting_hours = v, 0, 12),
-        ("max", "Most dosings per partner", |l| l.max_dosings_per_partner, |l, v| l.max_dosings_per_partner = v, 1, 4),
-        (
-            "gap",
-            "Hours between doses (at least)",
-            |l| l.min_hours_between_dosings,
-            |l, v| l.min_hours_between_dosings = v,
-            0,
-            168,
-        ),
-        (
-            "window",
-            "Integration within (hours)",
-            |l| l.integration_window_hours,
-            |l, v| l.integration_window_hours = v,
-            12,
-            168,
-        ),
-    ];
     view! {
         <details class="limits">
             <summary>"Clinical limits for this plan"</summary>
-            {fields.into_iter().map(|(key, label, get, set, min, max)| {
-                let id = format!("limit-{key}");
+            {EditableLimit::ALL.into_iter().map(|limit| {
+                let id = format!("limit-{}", limit.key());
+                let (min, max) = limit.range();
                 view! {
-                    <label for=id.clone()>{label}</label>
-                    <input id=id type="number" min=min max=max prop:value=move || limits.with(get).to_string()
+                    <label for=id.clone()>{limit.label()}</label>
+                    <input id=id type="number" min=min max=max prop:value=move || limits.with(|l| limit.get(l)).to_string()
                         on:change=move |ev| {
                             if let Ok(value) = event_target_value(&ev).parse::<u8>() {
-                                let mut next = limits.get_untracked();
-                                set(&mut next, value.clamp(min, max));
-                                ctx.send(Edit::SetLimits(next));
+                                ctx.send(Edit::SetLimits(limit.set(limits.get_untracked(), value)));
                             }
                         }/>
                 }
