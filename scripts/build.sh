@@ -3,5 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+# Size (BENCHMARKS.md, "What the bundle is made of"). The release build recompiles the
+# standard library (rust-src) so that a panic is a plain trap: no panic messages, source
+# paths or formatting machinery ship to the browser. A panic already stopped the app
+# (panic = "abort"); now it does so without text. Those are unstable compiler options, which
+# a stable rustc accepts under RUSTC_BOOTSTRAP=1; they apply to this build only, never to the
+# tests' builds. `erase_components` type-erases each component's view, so nested views do not
+# compile into one large generic type per page.
+export RUSTC_BOOTSTRAP=1
+export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components"
+
 trunk build --release --offline
 node scripts/bundle-size.mjs dist
