@@ -4,6 +4,7 @@
 use chrono::{NaiveTime, TimeDelta};
 
 use super::model::{Block, BlockKind, ChecklistItem, Partner, Plan};
+use super::order::sort_by_number;
 
 pub const PREPARATION_NOTES: &str =
     "We set your intention for the medicine session together and check your vitals (blood pressure and pulse).";
@@ -50,7 +51,7 @@ const LIQUIDS_HOURS: i64 = 2;
 
 pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {
     let mut dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
-    dosings.sort_by_key(|b| (b.day, b.start));
+    sort_by_number(&mut dosings, |b| b.order_key());
     dosings
         .into_iter()
         .map(|dosing| {

@@ -8,6 +8,7 @@ pub mod history;
 pub mod kap;
 pub mod limits;
 pub mod model;
+pub mod order;
 pub mod placement;
 pub mod rules;
 pub mod sample;

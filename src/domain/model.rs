@@ -383,6 +383,12 @@ pub struct Block {
 }
 
 impl Block {
+    /// Day, then start, then id, as one number for `order::sort_by_number`.
+    pub fn order_key(&self) -> u64 {
+        let minute = super::time::minute_of_day(self.start).clamp(0, 24 * 60) as u64;
+        (u64::from(self.day) << 48) | (minute << 32) | u64::from(self.id.0)
+    }
+
     /// "09:30–10:15", as every agenda and the grid show it.
     pub fn time_range(&self) -> String {
         format!("{}\u{2013}{}", super::time::hhmm(self.start), super::time::hhmm(self.end()))
@@ -473,7 +479,7 @@ impl Plan {
     /// Blocks of one day in time order (parallel tracks by partner A first).
     pub fn blocks_on(&self, day: u8) -> Vec<&Block> {
         let mut list: Vec<&Block> = self.blocks.iter().filter(|b| b.day == day).collect();
-        list.sort_by_key(|b| (b.start, b.id));
+        super::order::sort_by_number(&mut list, |b| b.order_key());
         list
     }
     /// Partners who dose in this plan: those with a dosing block, plus those the KAP

@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 
 use crate::domain::dates::ics_stamp;
 use crate::domain::model::Plan;
+use crate::domain::order::sort_by_number;
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
 pub fn escape_text(text: &str) -> String {
@@ -63,7 +64,7 @@ pub fn calendar(plan: &Plan, now: NaiveDateTime) -> String {
         format!("X-WR-CALNAME:{}", escape_text(&plan.title)),
     ];
     let mut blocks: Vec<_> = plan.blocks.iter().collect();
-    blocks.sort_by_key(|b| (b.day, b.start, b.id));
+    sort_by_number(&mut blocks, |b| b.order_key());
     for block in blocks {
         let who = block.who.describe(&plan.partners, &plan.therapist.name);
         let description =

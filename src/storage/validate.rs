@@ -3,6 +3,7 @@
 
 use crate::domain::edit::{MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::domain::model::{Plan, MAX_DAYS};
+use crate::domain::order::sort_by_number;
 use crate::domain::time::{minute_of_day, MINUTES_PER_DAY};
 
 fn text(problems: &mut Vec<String>, what: &str, value: &str, max: usize) {
@@ -69,7 +70,7 @@ pub fn validate(plan: &Plan) -> Vec<String> {
         }
         ids.push(block.id.0);
     }
-    ids.sort_unstable();
+    sort_by_number(&mut ids, |id| u64::from(*id));
     if ids.windows(2).any(|w| w[0] == w[1]) {
         problems.push("Two blocks share one id.".to_string());
     }

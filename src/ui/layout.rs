@@ -2,6 +2,7 @@
 //! parallel tracks. Presentation only; no scheduling rule lives here.
 
 use crate::domain::model::{Block, BlockId, Plan};
+use crate::domain::order::sort_by_number;
 use crate::domain::time::minute_of_day;
 
 /// Quarter pixels per minute of the time grid: 1.25 px a minute, so every
@@ -50,7 +51,8 @@ pub struct Lane {
 /// Lanes of one day's blocks: overlapping blocks sit side by side.
 pub fn lanes(blocks: &[&Block]) -> Vec<Lane> {
     let mut sorted: Vec<&Block> = blocks.to_vec();
-    sorted.sort_by_key(|b| (b.start, b.id));
+    // All on one day, so day-first order is start-then-id order.
+    sort_by_number(&mut sorted, |b| b.order_key());
     let mut result = Vec::with_capacity(sorted.len());
     let mut group: Vec<(BlockId, usize, i64)> = Vec::new();
     let mut group_end = i64::MIN;

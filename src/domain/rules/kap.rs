@@ -7,6 +7,7 @@ use super::{describe_block, names, Problem, RuleId};
 use crate::domain::dates;
 use crate::domain::kap::ScreenAnswer;
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
+use crate::domain::order::sort_by_number;
 
 pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     let dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
@@ -96,7 +97,7 @@ fn preparation(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
 fn check_in_next_morning(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let mut dosing_days: Vec<u8> = dosings.iter().map(|b| b.day).filter(|d| *d < plan.day_count()).collect();
     dosing_days.dedup();
-    dosing_days.sort_unstable();
+    sort_by_number(&mut dosing_days, |d| u64::from(*d));
     dosing_days.dedup();
     for day in dosing_days {
         let next = day + 1;
@@ -182,7 +183,7 @@ fn same_person(name: &str, other: &str) -> bool {
 /// Rule 4: a ride home for every dosing partner, never by someone who doses that day.
 fn ride_home(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let mut days: Vec<u8> = dosings.iter().map(|b| b.day).collect();
-    days.sort_unstable();
+    sort_by_number(&mut days, |d| u64::from(*d));
     days.dedup();
     for day in days {
         let today: Vec<&&Block> = dosings.iter().filter(|b| b.day == day).collect();
@@ -239,7 +240,8 @@ fn count_and_spacing(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let spacing = TimeDelta::hours(i64::from(plan.limits.min_hours_between_dosings));
     for partner in [Partner::A, Partner::B] {
         let mut own: Vec<&&Block> = dosings.iter().filter(|b| b.kap_partners().contains(partner)).collect();
-        own.sort_by_key(|b| (plan.starts_at(b), b.id));
+        // Day-first order is start-time order: days follow one another.
+        sort_by_number(&mut own, |b| b.order_key());
         let name = plan.partner_name(partner);
         if own.len() > usize::from(plan.limits.max_dosings_per_partner) {
             let message = format!(

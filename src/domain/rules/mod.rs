@@ -7,6 +7,7 @@ mod schedule;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Block, BlockId, Partner, Plan};
+use super::order::sort_by_number;
 use super::time::hhmm;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -111,14 +112,11 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
     kap::check_kap(plan, &mut problems);
     schedule::check_schedule(plan, &mut problems);
-    problems.sort_by(|x, y| {
-        (x.severity, x.day, x.blocks.first(), x.rule, &x.message).cmp(&(
-            y.severity,
-            y.day,
-            y.blocks.first(),
-            y.rule,
-            &y.message,
-        ))
+    // Rules report in a fixed order, so equal keys keep a stable, repeatable order.
+    sort_by_number(&mut problems, |p| {
+        let day = p.day.map_or(0, |d| u64::from(d) + 1);
+        let block = p.blocks.first().map_or(0, |b| u64::from(b.0) + 1);
+        ((p.severity as u64) << 56) | (day << 48) | (block << 8) | p.rule as u64
     });
     problems
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{describe_block, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
+use crate::domain::order::sort_by_number;
 use crate::domain::time::hhmm;
 
 pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
@@ -62,7 +63,7 @@ fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
     let mut clashes: BTreeMap<(BlockId, BlockId), Vec<Person>> = BTreeMap::new();
     for person in [Person::Partner(Partner::A), Person::Partner(Partner::B), Person::Therapist] {
         let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| takes_part(b, person)).collect();
-        own.sort_by_key(|b| (b.day, b.start, b.id));
+        sort_by_number(&mut own, |b| b.order_key());
         for (index, block) in own.iter().enumerate() {
             let (_, end) = block.span();
             for later in own[index + 1..].iter().take_while(|l| l.day == block.day && l.span().0 < end) {
@@ -109,7 +110,7 @@ fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
     let mut flagged: BTreeMap<BlockId, Vec<Partner>> = BTreeMap::new();
     for partner in [Partner::A, Partner::B] {
         let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| b.who.partners().contains(partner)).collect();
-        own.sort_by_key(|b| (b.day, b.start, b.id));
+        sort_by_number(&mut own, |b| b.order_key());
         let mut run = 0i64;
         let mut last: Option<(u8, i64)> = None;
         let mut reported = false;
