@@ -15,5 +15,9 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components"
 
+# trunk passes --offline to cargo (so it never tries to download tools of its own): fetch
+# the crates first, the standard library's own included (they are per target).
+cargo fetch --quiet
+cargo fetch --quiet --target wasm32-unknown-unknown
 trunk build --release --offline
 node scripts/bundle-size.mjs dist
