@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::indent::indent;
 use super::validate::validate;
 use crate::domain::model::Plan;
 
@@ -99,8 +100,7 @@ pub fn encode(plan: &Plan) -> String {
 
 /// The file form: the same envelope, indented for people who open it.
 pub fn encode_pretty(plan: &Plan) -> String {
-    serde_json::to_string_pretty(&EnvelopeOut { format: FORMAT_NAME, version: CURRENT_VERSION, plan })
-        .unwrap_or_else(|_| encode(plan))
+    indent(&encode(plan))
 }
 
 #[derive(Serialize)]
@@ -111,8 +111,10 @@ struct BackupOut<'a> {
 }
 
 pub fn encode_backup(plans: &[Plan]) -> String {
-    serde_json::to_string_pretty(&BackupOut { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans })
-        .unwrap_or_default()
+    indent(
+        &serde_json::to_string(&BackupOut { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans })
+            .unwrap_or_default(),
+    )
 }
 
 /// Brings a plan written by an older version up to the current one.

@@ -2,6 +2,7 @@
 //! only module that touches the browser's localStorage.
 
 pub mod format;
+pub mod indent;
 pub mod local;
 pub mod store;
 pub mod validate;
