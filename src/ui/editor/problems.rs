@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{focus_element, EditorCtx};
-use crate::domain::rules::{error_count, Problem, Severity};
+use crate::domain::rules::{error_count, Severity};
 
 #[component]
 pub fn ProblemsPanel() -> impl IntoView {
@@ -27,50 +27,32 @@ pub fn ProblemsPanel() -> impl IntoView {
             <h2 id="problems-heading">"Problems"</h2>
             <p class="muted" aria-live="polite">{summary}</p>
             <ul class="problem-list">
-                // One row per place in the list. Moving a block rewrites the messages that name
-                // its time; rows keyed by message were removed and drawn again on every move
-                // (a sixth of a move's work, BENCHMARKS.md), while a row per place only
-                // updates the text that changed.
-                <For each=move || 0..ctx.problems.with(Vec::len) key=|place| *place let:place>
-                    <ProblemRow place=place/>
+                // Keyed by content: a change redraws only the problems that changed.
+                <For each=move || ctx.problems.get() key=|p| (p.rule, p.blocks.clone(), p.message.clone()) let:problem>
+                {{
+                    let first = problem.blocks.first().copied();
+                    let day = problem.day;
+                    let (class, word) = match problem.severity {
+                        Severity::Error => ("problem error", "Error"),
+                        Severity::Warning => ("problem warning", "Warning"),
+                    };
+                    view! {
+                        <li class=class data-rule=problem.rule.id()>
+                            <button type="button" on:click=move |_| match (first, day) {
+                                (Some(id), _) => ctx.focus_block(id),
+                                (None, Some(day)) => {
+                                    ctx.visible_day.set(day);
+                                    focus_element(&format!("day-{day}"));
+                                }
+                                _ => {}
+                            }>
+                                <strong>{word}": "</strong>{problem.message.clone()}
+                            </button>
+                        </li>
+                    }
+                }}
                 </For>
             </ul>
         </section>
-    }
-}
-
-#[component]
-fn ProblemRow(place: usize) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
-    let problem = Memo::new(move |_| ctx.problems.with(|list| list.get(place).cloned()));
-    let read = move |part: fn(&Problem) -> String| move || problem.with(|p| p.as_ref().map(part).unwrap_or_default());
-    let go_to = move |_| {
-        let Some((first, day)) = problem.with_untracked(|p| p.as_ref().map(|p| (p.blocks.first().copied(), p.day)))
-        else {
-            return;
-        };
-        match (first, day) {
-            (Some(id), _) => ctx.focus_block(id),
-            (None, Some(day)) => {
-                ctx.visible_day.set(day);
-                focus_element(&format!("day-{day}"));
-            }
-            _ => {}
-        }
-    };
-    view! {
-        <li class=read(|p| severity_words(p.severity).0.to_string()) data-rule=read(|p| p.rule.id().to_string())>
-            <button type="button" on:click=go_to>
-                <strong>{read(|p| severity_words(p.severity).1.to_string())}": "</strong>{read(|p| p.message.clone())}
-            </button>
-        </li>
-    }
-}
-
-/// The row's class and the word read before its message.
-fn severity_words(severity: Severity) -> (&'static str, &'static str) {
-    match severity {
-        Severity::Error => ("problem error", "Error"),
-        Severity::Warning => ("problem warning", "Warning"),
     }
 }
