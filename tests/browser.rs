@@ -66,3 +66,35 @@ fn the_app_mounts_and_lists_stored_plans() {
     assert!(body.query_selector("b").ok().flatten().is_none());
     clear_storage();
 }
+
+#[wasm_bindgen_test]
+async fn a_keyed_list_keeps_the_rows_whose_keys_stay() {
+    use intensive_planner::ui::keyed_list::{keyed_list, Row, RowKey};
+    use leptos::prelude::*;
+
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host = document.create_element("ul").expect("creates a list");
+    document.body().expect("body").append_child(&host).expect("attaches the list");
+    let numbers = RwSignal::new(vec![1u64, 2]);
+    let host_element: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host.clone());
+    let _handle = leptos::mount::mount_to(host_element, move || {
+        keyed_list(move || {
+            numbers
+                .get()
+                .into_iter()
+                .map(|n| Row::new(RowKey::Number(n), move || view! { <li>{n.to_string()}</li> }))
+                .collect()
+        })
+    });
+    assert_eq!(host.text_content().unwrap_or_default(), "12");
+    let two = host.last_element_child().expect("row 2");
+
+    numbers.set(vec![2, 3]);
+    leptos::task::tick().await;
+    assert_eq!(host.text_content().unwrap_or_default(), "23");
+    // Row 2 moved up with its own element; a list redrawn by position would have
+    // reused row 1's element for it.
+    let first = host.first_element_child().expect("row 2");
+    assert!(first.is_same_node(Some(&two)));
+    host.remove();
+}

@@ -14,7 +14,7 @@ pub fn sort_by_number<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     items.extend(keyed.into_iter().filter_map(|(_, position)| slots[position].take()));
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // proptest is a native-only dev-dependency
 mod tests {
     use super::sort_by_number;
     use proptest::prelude::*;

@@ -63,7 +63,7 @@ fn new_line(out: &mut String, depth: usize) {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // proptest is a native-only dev-dependency
 mod tests {
     use super::indent;
     use crate::domain::sample::sample_plan;

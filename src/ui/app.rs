@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::download::download_text;
 use super::editor::EditorPage;
+use super::keyed_list::{keyed_list, Row, RowKey};
 use super::plans::PlansPage;
 use super::print::PrintPage;
 use super::review::ReviewPage;
@@ -74,7 +75,7 @@ fn Notices() -> impl IntoView {
                     <button type="button" class="quiet" on:click=move |_| state.deleted.set(None)>"Dismiss"</button>
                 </p>
             })}
-            <For each=move || state.unreadable.get() key=|u| u.key.clone() let:record>
+            {keyed_list(move || state.unreadable.get().into_iter().map(|record| Row::new(RowKey::Text(record.key.clone()), move || view! {
                 <p class="notice notice-error" data-testid="unreadable-notice">
                     {format!("A stored plan could not be read ({}): {} It has been left untouched and set aside. ",
                         record.name(), record.reason)}
@@ -84,7 +85,7 @@ fn Notices() -> impl IntoView {
                         move |_| download_text(&name, "text/plain", &raw)
                     }>"Download its raw text"</button>
                 </p>
-            </For>
+            })).collect())}
         </div>
     }
 }

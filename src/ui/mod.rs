@@ -6,6 +6,7 @@ mod app;
 mod arrivals;
 mod download;
 mod editor;
+pub mod keyed_list;
 pub mod layout;
 mod new_plan;
 mod not_found;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::arrivals::Arrivals;
+use super::keyed_list::{keyed_list, Row, RowKey};
 use super::new_plan::NewPlanForm;
 use super::route::Route;
 use super::state::{new_plan_id, AppState};
@@ -38,8 +39,7 @@ pub fn PlansPage() -> impl IntoView {
                 <p class="empty">"No intensives yet. Start one with \u{201c}New intensive\u{201d}: you choose the kind, the days and the medicine plan, and a complete schedule is laid out for you to adjust."</p>
             </Show>
             <ul class="plan-list">
-                <For each=move || state.plans.get() key=|p| (p.id.clone(), p.revision) let:plan>
-                    {
+                {keyed_list(move || state.plans.get().into_iter().map(|plan| Row::new(card_key(&plan), move || {
                         let errors = error_count(&check(&plan));
                         let id = plan.id.clone();
                         let copy = plan.clone();
@@ -73,8 +73,7 @@ pub fn PlansPage() -> impl IntoView {
                                 </div>
                             </li>
                         }
-                    }
-                </For>
+                })).collect())}
             </ul>
         </section>
     }
@@ -128,4 +127,9 @@ fn ImportFile() -> impl IntoView {
             <p role="status" aria-live="polite" data-testid="import-message">{move || state.import_message.get().unwrap_or_default()}</p>
         </div>
     }
+}
+
+/// A card is redrawn when its plan is saved again: the key holds the revision.
+fn card_key(plan: &Plan) -> RowKey {
+    RowKey::Text(format!("{}\u{1f}{}", plan.id, plan.revision))
 }

@@ -12,6 +12,7 @@ use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, DayWindow, Partners};
 use crate::domain::rules::{day_title, Severity};
 use crate::domain::time::{hhmm, minute_of_day};
+use crate::ui::keyed_list::{keyed_list, Row, RowKey};
 use crate::ui::layout::{grid_range, lanes, px, Lane};
 
 #[component]
@@ -133,7 +134,7 @@ pub fn TimeGrid() -> impl IntoView {
                 "Choose a block to edit it. Drag to move, drag its lower edge to resize. With the keyboard: arrow keys move by 15 minutes or a day, Shift with up or down changes the length, Delete removes it."
             </p>
             <div class="grid-head" style:grid-template-columns=move || format!("repeat({}, 1fr)", columns.get().len())>
-                <For each=move || columns.get() key=|d| *d let:day>
+                {keyed_list(move || columns.get().into_iter().map(|day| Row::new(RowKey::Number(day.into()), move || view! {
                     <h2 class="day-heading" id=format!("day-{day}") tabindex="-1">
                         {move || plan.with(|p| day_title(p, day))}
                         <span class="muted">{move || plan.with(|p| {
@@ -141,7 +142,7 @@ pub fn TimeGrid() -> impl IntoView {
                             format!("{} \u{b7} {}\u{2013}{}", dates::short(p.date_of(day)), hhmm(w.start), hhmm(w.end))
                         })}</span>
                     </h2>
-                </For>
+                })).collect())}
             </div>
             <div class="grid-body">
                 <div class="hours" aria-hidden="true" style:height=height>
@@ -171,9 +172,9 @@ pub fn TimeGrid() -> impl IntoView {
                             }
                         }).collect_view()
                     }}
-                    <For each=move || block_ids.get() key=|id| *id let:id>
+                    {keyed_list(move || block_ids.get().into_iter().map(|id| Row::new(RowKey::Number(id.0.into()), move || view! {
                         <BlockView id=id cell=cell_for(id) columns=columns is_selected=is_selected layer=layer/>
-                    </For>
+                    })).collect())}
                 </div>
             </div>
         </div>

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::{focus_element, EditorCtx};
-use crate::domain::rules::{error_count, Severity};
+use crate::domain::rules::{error_count, Problem, Severity};
+use crate::ui::keyed_list::{keyed_list, Row, RowKey};
 
 #[component]
 pub fn ProblemsPanel() -> impl IntoView {
@@ -27,9 +28,7 @@ pub fn ProblemsPanel() -> impl IntoView {
             <h2 id="problems-heading">"Problems"</h2>
             <p class="muted" aria-live="polite">{summary}</p>
             <ul class="problem-list">
-                // Keyed by content: a change redraws only the problems that changed.
-                <For each=move || ctx.problems.get() key=|p| (p.rule, p.blocks.clone(), p.message.clone()) let:problem>
-                {{
+                {keyed_list(move || ctx.problems.get().into_iter().map(|problem| Row::new(row_key(&problem), move || {
                     let first = problem.blocks.first().copied();
                     let day = problem.day;
                     let (class, word) = match problem.severity {
@@ -50,9 +49,21 @@ pub fn ProblemsPanel() -> impl IntoView {
                             </button>
                         </li>
                     }
-                }}
-                </For>
+                })).collect())}
             </ul>
         </section>
     }
+}
+
+/// Problems are keyed by content, so a change redraws only the problems that changed.
+fn row_key(problem: &Problem) -> RowKey {
+    let mut key = String::from(problem.rule.id());
+    for id in &problem.blocks {
+        key.push(',');
+        key.push_str(&id.0.to_string());
+    }
+    // The separator cannot occur in a rule id or a number, so no two problems share a key.
+    key.push('\u{1f}');
+    key.push_str(&problem.message);
+    RowKey::Text(key)
 }
