@@ -9,6 +9,7 @@ use super::kap::KapSettings;
 use super::limits::RuleLimits;
 use super::model::*;
 use super::rules::{check, Severity};
+use super::stored_name::stored_by_name;
 use super::time::{minute_of_day, snap, snap_length, snap_minutes, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 
 /// Longest block: a whole day's work.
@@ -19,13 +20,15 @@ pub const MAX_NOTE_CHARS: usize = 5_000;
 pub const MAX_BLOCKS: usize = 1_000;
 pub const MAX_CHECKLIST_ITEMS: usize = 50;
 
-/// Text the therapist or the couple edits on a block.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum BlockText {
-    Title,
-    CoupleNotes,
-    PrivateNotes,
-    CoupleQuestion,
+stored_by_name! {
+    /// Text the therapist or the couple edits on a block.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum BlockText {
+        Title,
+        CoupleNotes,
+        PrivateNotes,
+        CoupleQuestion,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

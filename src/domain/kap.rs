@@ -4,14 +4,17 @@
 use serde::{Deserialize, Serialize};
 
 use super::model::{Partner, PartnerSet};
+use super::stored_name::stored_by_name;
 
-/// Who takes the medicine during the intensive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum WhoDoses {
-    Nobody,
-    PartnerA,
-    PartnerB,
-    Both,
+stored_by_name! {
+    /// Who takes the medicine during the intensive.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum WhoDoses {
+        Nobody,
+        PartnerA,
+        PartnerB,
+        Both,
+    }
 }
 
 impl WhoDoses {
@@ -27,27 +30,33 @@ impl WhoDoses {
     }
 }
 
-/// Where the first dosing session sits in the intensive (product brief §4 table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Placement {
-    Opening,
-    Midway,
+stored_by_name! {
+    /// Where the first dosing session sits in the intensive (product brief §4 table).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Placement {
+        Opening,
+        Midway,
+    }
 }
 
-/// When both partners dose: in one shared session, or one after the other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum BothDosing {
-    SameSession,
-    SeparateSessions,
+stored_by_name! {
+    /// When both partners dose: in one shared session, or one after the other.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum BothDosing {
+        SameSession,
+        SeparateSessions,
+    }
 }
 
-/// Answer to one contraindication question.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ScreenAnswer {
-    #[default]
-    NotAsked,
-    No,
-    Yes,
+stored_by_name! {
+    /// Answer to one contraindication question.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum ScreenAnswer {
+        #[default]
+        NotAsked,
+        No,
+        Yes,
+    }
 }
 
 /// The four contraindications that block dosing unless the prescriber clears it.

@@ -12,5 +12,6 @@ pub mod order;
 pub mod placement;
 pub mod rules;
 pub mod sample;
+pub mod stored_name;
 pub mod template;
 pub mod time;

@@ -6,14 +6,17 @@ use serde::{Deserialize, Serialize};
 
 use super::kap::KapSettings;
 use super::limits::RuleLimits;
+use super::stored_name::stored_by_name;
 
 /// Most days an intensive may have (product brief §3).
 pub const MAX_DAYS: u8 = 7;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum IntensiveKind {
-    Couples,
-    AffairRecovery,
+stored_by_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum IntensiveKind {
+        Couples,
+        AffairRecovery,
+    }
 }
 
 impl IntensiveKind {
@@ -27,10 +30,12 @@ impl IntensiveKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Partner {
-    A,
-    B,
+stored_by_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Partner {
+        A,
+        B,
+    }
 }
 
 impl Partner {
@@ -97,12 +102,14 @@ pub struct Therapist {
     pub contact: String,
 }
 
-/// Where the plan stands between therapist and couple.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PlanStatus {
-    Draft,
-    SharedWithCouple,
-    Confirmed,
+stored_by_name! {
+    /// Where the plan stands between therapist and couple.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum PlanStatus {
+        Draft,
+        SharedWithCouple,
+        Confirmed,
+    }
 }
 
 impl PlanStatus {
@@ -140,22 +147,24 @@ pub fn clock(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour.min(23), minute.min(59), 0).unwrap_or(NaiveTime::MIN)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum BlockKind {
-    KapPreparation,
-    KapDosing,
-    Integration,
-    CouplesCheckIn,
-    JointSession,
-    IndividualSession,
-    Assessment,
-    Feedback,
-    Psychoeducation,
-    Break,
-    Lunch,
-    Reflection,
-    FollowUp,
-    Custom,
+stored_by_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum BlockKind {
+        KapPreparation,
+        KapDosing,
+        Integration,
+        CouplesCheckIn,
+        JointSession,
+        IndividualSession,
+        Assessment,
+        Feedback,
+        Psychoeducation,
+        Break,
+        Lunch,
+        Reflection,
+        FollowUp,
+        Custom,
+    }
 }
 
 impl BlockKind {
@@ -281,15 +290,17 @@ impl BlockKind {
     }
 }
 
-/// Therapeutic approach of a joint session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Modality {
-    Eft,
-    Gottman,
-    Ifs,
-    Brainspotting,
-    Emdr,
-    Other,
+stored_by_name! {
+    /// Therapeutic approach of a joint session.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Modality {
+        Eft,
+        Gottman,
+        Ifs,
+        Brainspotting,
+        Emdr,
+        Other,
+    }
 }
 
 impl Modality {

@@ -8,33 +8,38 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{Block, BlockId, Partner, Plan};
 use super::order::sort_by_number;
+use super::stored_name::stored_by_name;
 use super::time::hhmm;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Severity {
-    /// Blocks marking the plan confirmed.
-    Error,
-    /// Informs; the therapist decides.
-    Warning,
+stored_by_name! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Severity {
+        /// Blocks marking the plan confirmed.
+        Error,
+        /// Informs; the therapist decides.
+        Warning,
+    }
 }
 
-/// Stable identity of a rule; `id()` never changes once published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum RuleId {
-    IntegrationWithinWindow,
-    IntegrationAfterIntensive,
-    PreparationBeforeDosing,
-    CheckInAfterDosing,
-    DosingReadiness,
-    RideHome,
-    MealInFastingWindow,
-    DosingCountAndSpacing,
-    RestAfterDosing,
-    NoOverlap,
-    InsideDayWindow,
-    BreakEveryTwoHours,
-    LunchEveryFullDay,
-    DosingLength,
+stored_by_name! {
+    /// Stable identity of a rule; `id()` never changes once published.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum RuleId {
+        IntegrationWithinWindow,
+        IntegrationAfterIntensive,
+        PreparationBeforeDosing,
+        CheckInAfterDosing,
+        DosingReadiness,
+        RideHome,
+        MealInFastingWindow,
+        DosingCountAndSpacing,
+        RestAfterDosing,
+        NoOverlap,
+        InsideDayWindow,
+        BreakEveryTwoHours,
+        LunchEveryFullDay,
+        DosingLength,
+    }
 }
 
 impl RuleId {
