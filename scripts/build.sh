@@ -20,4 +20,5 @@ export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=n
 cargo fetch --quiet
 cargo fetch --quiet --target wasm32-unknown-unknown
 trunk build --release --offline
+node scripts/minify-glue.mjs dist
 node scripts/bundle-size.mjs dist
