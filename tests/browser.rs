@@ -1,5 +1,5 @@
-//! Browser-bound code in headless Chromium: mounting the app and a round trip
-//! through the real localStorage.
+//! Browser-bound code in headless Chromium: mounting the app, a round trip through
+//! the real localStorage, and the keyed list keeping its rows' elements.
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 

@@ -86,6 +86,39 @@ mod tests {
         );
     }
 
+    /// The stored format of every real enum: each variant is written as its own name and
+    /// read back as itself (the frozen v1 files hold only some of the variants).
+    #[test]
+    fn every_stored_variant_is_written_as_its_name() {
+        use crate::domain::edit::BlockText;
+        use crate::domain::kap::{BothDosing, Placement, ScreenAnswer, WhoDoses};
+        use crate::domain::model::{BlockKind, IntensiveKind, Modality, Partner, PlanStatus};
+        use crate::domain::rules::{RuleId, Severity};
+
+        fn each<T>(variants: &[T])
+        where
+            T: serde::Serialize + serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
+        {
+            for variant in variants {
+                let text = serde_json::to_string(variant).ok();
+                assert_eq!(text, Some(format!("\"{variant:?}\"")));
+                assert_eq!(text.and_then(|t| serde_json::from_str::<T>(&t).ok()).as_ref(), Some(variant));
+            }
+        }
+        each(&BlockKind::ALL);
+        each(&Modality::ALL);
+        each(&RuleId::ALL);
+        each(&PlanStatus::ALL);
+        each(&IntensiveKind::ALL);
+        each(&WhoDoses::ALL);
+        each(&[Partner::A, Partner::B]);
+        each(&[Placement::Opening, Placement::Midway]);
+        each(&[BothDosing::SameSession, BothDosing::SeparateSessions]);
+        each(&[ScreenAnswer::NotAsked, ScreenAnswer::No, ScreenAnswer::Yes]);
+        each(&[Severity::Error, Severity::Warning]);
+        each(&[BlockText::Title, BlockText::CoupleNotes, BlockText::PrivateNotes, BlockText::CoupleQuestion]);
+    }
+
     #[test]
     fn other_text_names_what_is_allowed() {
         let unknown = serde_json::from_str::<Shade>(r#""Dim""#).map(|_| ()).unwrap_err().to_string();

@@ -2,7 +2,7 @@
 //! headings, problems, plans, unreadable records).
 //!
 //! Leptos's `<For>` compiles its keyed diff again for each use, because each use has its
-//! own item, key and closure types: about 6 KB of wasm apiece. Every list here goes
+//! own item, key and closure types: about 8 KB of wasm (before compression) apiece. Every list here goes
 //! through a single `Row` type with a boxed drawing function instead, so the diff is
 //! compiled once (BENCHMARKS.md, "Size, third round").
 
