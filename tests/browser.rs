@@ -1,5 +1,6 @@
 //! Browser-bound code in headless Chromium: mounting the app, a round trip through
-//! the real localStorage, and the keyed list keeping its rows' elements.
+//! the real localStorage, the keyed list keeping its rows' elements, and share links
+//! compressed by the browser.
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
@@ -97,4 +98,62 @@ async fn a_keyed_list_keeps_the_rows_whose_keys_stay() {
     let first = host.first_element_child().expect("row 2");
     assert!(first.is_same_node(Some(&two)));
     host.remove();
+}
+
+/// The DATA part of a link made by `make_link`.
+fn data_of(link: &str, prefix: &str) -> String {
+    link.split_once(prefix).map(|(_, data)| data.to_string()).expect("the link has its prefix")
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_made_by_the_browser_opens_into_the_plan_without_private_notes() {
+    use intensive_planner::export::share::{share_text, without_private_notes, ShareError};
+    use intensive_planner::ui::links::{make_link, open_share};
+
+    let mut plan = sample_plan(3, 20);
+    plan.blocks[0].private_notes = "SECRET-NOTE".into();
+    let link = make_link("http://127.0.0.1:8080/", &share_text(&plan)).await.expect("makes a link");
+    assert!(link.starts_with("http://127.0.0.1:8080/#/share/"), "{link}");
+    let data = data_of(&link, "#/share/");
+    assert!(data.len() < share_text(&plan).text.len() / 2, "compressed: {} characters", data.len());
+    assert_eq!(open_share(&data).await, Ok(without_private_notes(&plan)));
+
+    // A cut link, or one with a changed character, is refused as damaged.
+    assert_eq!(open_share(&data[..data.len() / 2]).await, Err(ShareError::Damaged));
+    let mut changed: Vec<char> = data.chars().collect();
+    let middle = changed.len() / 2;
+    changed[middle] = if changed[middle] == 'A' { 'B' } else { 'A' };
+    assert!(open_share(&changed.into_iter().collect::<String>()).await.is_err());
+}
+
+#[wasm_bindgen_test]
+async fn a_small_link_that_would_inflate_past_the_limit_is_refused() {
+    use intensive_planner::export::share::{LinkKind, LinkText, ShareError, MAX_LINK_TEXT_BYTES};
+    use intensive_planner::ui::links::{make_link, open_share};
+
+    let huge = LinkText { kind: LinkKind::Share, text: " ".repeat(MAX_LINK_TEXT_BYTES + 1) };
+    let link = make_link("", &huge).await.expect("makes a link");
+    let data = data_of(&link, "#/share/");
+    assert!(data.len() < 20_000, "spaces compress well: {} characters", data.len());
+    assert_eq!(open_share(&data).await, Err(ShareError::Damaged));
+}
+
+/// Links made before the browser did the compressing (by a zlib compiled into the app)
+/// still open: the format is the same zlib stream.
+#[wasm_bindgen_test]
+async fn links_made_by_earlier_versions_still_open() {
+    use intensive_planner::storage::format::decode_file;
+    use intensive_planner::ui::links::{open_reply, open_share};
+
+    let stored = decode_file(include_str!("formats/v1/affair-3-days-kap-midway.json")).expect("frozen plan reads");
+    let share = include_str!("links/share-v1.txt");
+    let plan = open_share(&data_of(share, "#/share/")).await.expect("the old share link opens");
+    assert_eq!(plan, stored[0]);
+
+    let reply =
+        open_reply(&data_of(include_str!("links/reply-v1.txt"), "#/reply/")).await.expect("the old reply opens");
+    assert_eq!(reply.plan_id, stored[0].id);
+    let answered = reply.blocks.iter().find(|b| !b.question.is_empty()).expect("a question");
+    assert_eq!(answered.question, "Can we bring tea?");
+    assert_eq!(answered.ticks.first(), Some(&true));
 }

@@ -11,7 +11,8 @@ use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::export::ics::{calendar, fold};
 use intensive_planner::export::share::{
-    merge_reply, read_reply, read_share, reply_fragment, reply_from, share_fragment, ShareError,
+    compressed_bytes, fragment, merge_reply, read_reply, read_share, reply_from, reply_text, share_text, LinkKind,
+    ShareError,
 };
 use intensive_planner::storage::format::{decode_file, encode_pretty};
 use proptest::prelude::*;
@@ -105,31 +106,46 @@ fn folding_never_splits_a_character() {
     assert_eq!(folded.replace("\r\n ", "").trim_end(), format!("SUMMARY:{}", "é🌿".repeat(40)));
 }
 
+// The browser compresses links (`ui::links`); a changed, cut or oversized link is tested
+// there, in tests/browser.rs. These tests check what a link carries.
+
 #[test]
 fn a_share_link_carries_the_plan_without_private_notes() {
     let plan = tricky_plan();
-    let fragment = share_fragment(&plan);
-    assert!(fragment.starts_with("#/share/"));
-    let data = fragment.trim_start_matches("#/share/");
-    assert!(data.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "URL-safe");
-    let shared = read_share(data).expect("reads");
+    let content = share_text(&plan);
+    assert_eq!(content.kind, LinkKind::Share);
+    assert!(encode_pretty(&plan).contains("SECRET-NOTE"), "the test plan has a private note");
+    assert!(!content.text.contains("SECRET-NOTE"));
+    let shared = read_share(content.text.into_bytes()).expect("reads");
     assert!(shared.blocks.iter().all(|b| b.private_notes.is_empty()));
     assert_eq!(shared.blocks.len(), plan.blocks.len());
     assert_eq!(shared.title, plan.title);
-    // Changed or cut links are refused with a clear message.
-    let mut tampered: Vec<char> = data.chars().collect();
-    let middle = tampered.len() / 2;
-    tampered[middle] = if tampered[middle] == 'A' { 'B' } else { 'A' };
-    let tampered: String = tampered.into_iter().collect();
-    assert!(read_share(&tampered).is_err());
-    assert_eq!(read_share(&data[..data.len() / 2]), Err(ShareError::Damaged));
-    assert!(read_share("!!!").unwrap_err().to_string().starts_with("This link is damaged"));
+    // Private notes put into a link by hand are still never shown.
+    let mut tampered = plan.clone();
+    tampered.blocks[0].private_notes = "slipped in".into();
+    let text = intensive_planner::storage::format::encode(&tampered);
+    assert!(read_share(text.into_bytes()).unwrap().blocks.iter().all(|b| b.private_notes.is_empty()));
+    assert_eq!(read_share(vec![0xff, 0xfe]), Err(ShareError::Damaged), "not UTF-8");
+    assert!(matches!(read_share(b"{}".to_vec()), Err(ShareError::Unreadable(_))));
+}
+
+#[test]
+fn a_link_s_data_is_url_safe_base64_of_the_compressed_bytes() {
+    let bytes: Vec<u8> = (0..=255).collect();
+    let share = fragment(LinkKind::Share, &bytes);
+    let data = share.strip_prefix("#/share/").expect("share prefix");
+    assert!(data.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "URL-safe: {data}");
+    assert_eq!(compressed_bytes(data), Ok(bytes.clone()));
+    assert_eq!(compressed_bytes(&format!(" {data}\n")), Ok(bytes.clone()), "spaces around a pasted link");
+    assert!(fragment(LinkKind::Reply, &bytes).starts_with("#/reply/"));
+    assert_eq!(compressed_bytes("!!!"), Err(ShareError::Damaged));
+    assert!(ShareError::Damaged.to_string().starts_with("This link is damaged"));
 }
 
 #[test]
 fn the_couples_reply_merges_into_the_right_plan_and_blocks() {
     let therapist = plan(IntensiveKind::Couples, 3, Placement::Opening, WhoDoses::PartnerA);
-    let mut couple = read_share(share_fragment(&therapist).trim_start_matches("#/share/")).unwrap();
+    let mut couple = read_share(share_text(&therapist).text.into_bytes()).unwrap();
     let prep = couple.blocks.iter().find(|b| b.kind == BlockKind::KapPreparation).unwrap().id;
     couple = apply(&couple, &Edit::TickChecklistItem { id: prep, index: 1, done: true }).unwrap();
     couple = apply(
@@ -142,7 +158,7 @@ fn the_couples_reply_merges_into_the_right_plan_and_blocks() {
     // The couple may rename things on their copy: only their answers travel back.
     couple = apply(&couple, &Edit::SetTitle("Our weekend".into())).unwrap();
 
-    let reply = read_reply(reply_fragment(&reply_from(&couple)).trim_start_matches("#/reply/")).unwrap();
+    let reply = read_reply(reply_text(&reply_from(&couple)).text.into_bytes()).unwrap();
     assert_eq!(reply.plan_id, therapist.id);
     let (edits, news) = merge_reply(&therapist, &reply);
     assert_eq!(news.len(), 3, "{news:?}");
@@ -201,8 +217,9 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics_import(text in ".{0,300}") {
         let _ = decode_file(&text);
-        let _ = read_share(&text);
-        let _ = read_reply(&text);
+        let _ = read_share(text.clone().into_bytes());
+        let _ = read_reply(text.clone().into_bytes());
+        let _ = compressed_bytes(&text);
     }
 
     #[test]

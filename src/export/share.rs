@@ -1,5 +1,7 @@
 //! Share links: the plan without private notes, compressed into the URL fragment
 //! (which browsers never send to a server), and the couple's reply the same way.
+//! This module decides what a link holds and reads it back; the browser compresses it
+//! (`ui::links`), so no compressor ships in the app.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -19,6 +21,8 @@ pub enum ShareError {
     /// The link was cut short or changed on its way.
     Damaged,
     Unreadable(FormatError),
+    /// The browser has no `CompressionStream` (before Safari 16.4 or Firefox 113).
+    NoCompression,
 }
 
 impl std::fmt::Display for ShareError {
@@ -29,20 +33,54 @@ impl std::fmt::Display for ShareError {
                 "This link is damaged: part of it is missing or was changed. Ask for the link again, and copy all of it."
             ),
             ShareError::Unreadable(e) => write!(f, "This link does not hold a plan this app can open: {e}"),
+            ShareError::NoCompression => write!(
+                f,
+                "This browser cannot make or open plan links. Open the link in a current version of Firefox, Safari, Chrome or Edge."
+            ),
         }
     }
 }
 
-fn pack(text: &str) -> String {
-    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9))
+/// Which page a link opens: a shared plan or the couple's reply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    Share,
+    Reply,
 }
 
-fn unpack(data: &str) -> Result<String, ShareError> {
-    let bytes = URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| ShareError::Damaged)?;
-    // zlib's checksum catches changed bytes; the limit stops a decompression bomb.
-    let raw = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_FILE_BYTES)
-        .map_err(|_| ShareError::Damaged)?;
-    String::from_utf8(raw).map_err(|_| ShareError::Damaged)
+impl LinkKind {
+    fn prefix(self) -> &'static str {
+        match self {
+            LinkKind::Share => "#/share/",
+            LinkKind::Reply => "#/reply/",
+        }
+    }
+}
+
+/// What a link carries, before the browser compresses it (zlib, whose checksum lets a
+/// changed link be caught). Compression is the shell's part: `ui::links`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkText {
+    pub kind: LinkKind,
+    pub text: String,
+}
+
+/// The longest text a link may open into: the plan file limit, so a small link cannot
+/// inflate into something that stalls the page.
+pub const MAX_LINK_TEXT_BYTES: usize = MAX_FILE_BYTES;
+
+/// The fragment part of a link, from its compressed text: `#/share/DATA` or `#/reply/DATA`.
+pub fn fragment(kind: LinkKind, compressed: &[u8]) -> String {
+    format!("{}{}", kind.prefix(), URL_SAFE_NO_PAD.encode(compressed))
+}
+
+/// The compressed bytes in a link's DATA part.
+pub fn compressed_bytes(data: &str) -> Result<Vec<u8>, ShareError> {
+    URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| ShareError::Damaged)
+}
+
+fn text_of(bytes: Vec<u8>) -> Result<String, ShareError> {
+    String::from_utf8(bytes).map_err(|_| ShareError::Damaged)
 }
 
 /// The plan as the couple may see it: private notes removed.
@@ -54,13 +92,14 @@ pub fn without_private_notes(plan: &Plan) -> Plan {
     shared
 }
 
-/// The fragment part of a share link: `#/share/DATA`.
-pub fn share_fragment(plan: &Plan) -> String {
-    format!("#/share/{}", pack(&encode(&without_private_notes(plan))))
+/// What a share link carries: the plan without private notes.
+pub fn share_text(plan: &Plan) -> LinkText {
+    LinkText { kind: LinkKind::Share, text: encode(&without_private_notes(plan)) }
 }
 
-pub fn read_share(data: &str) -> Result<Plan, ShareError> {
-    let plan = decode(&unpack(data)?).map_err(ShareError::Unreadable)?;
+/// The plan in a share link's text, once the link is uncompressed.
+pub fn read_share(text: Vec<u8>) -> Result<Plan, ShareError> {
+    let plan = decode(&text_of(text)?).map_err(ShareError::Unreadable)?;
     // A tampered link could carry private notes; they are never shown to the couple.
     Ok(without_private_notes(&plan))
 }
@@ -101,12 +140,13 @@ pub fn reply_from(plan: &Plan) -> Reply {
     }
 }
 
-pub fn reply_fragment(reply: &Reply) -> String {
-    format!("#/reply/{}", pack(&serde_json::to_string(reply).unwrap_or_default()))
+pub fn reply_text(reply: &Reply) -> LinkText {
+    LinkText { kind: LinkKind::Reply, text: serde_json::to_string(reply).unwrap_or_default() }
 }
 
-pub fn read_reply(data: &str) -> Result<Reply, ShareError> {
-    let reply: Reply = serde_json::from_str(&unpack(data)?).map_err(|_| ShareError::Damaged)?;
+/// The reply in a reply link's text, once the link is uncompressed.
+pub fn read_reply(text: Vec<u8>) -> Result<Reply, ShareError> {
+    let reply: Reply = serde_json::from_str(&text_of(text)?).map_err(|_| ShareError::Damaged)?;
     if reply.format != REPLY_FORMAT || reply.blocks.len() > MAX_BLOCKS {
         return Err(ShareError::Damaged);
     }

@@ -8,6 +8,7 @@ mod download;
 mod editor;
 pub mod keyed_list;
 pub mod layout;
+pub mod links;
 mod new_plan;
 mod not_found;
 mod plans;

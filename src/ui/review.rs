@@ -12,7 +12,7 @@ use super::state::{today, AppState};
 use crate::domain::dates;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::model::Plan;
-use crate::export::share::{reply_fragment, reply_from};
+use crate::export::share::{reply_from, reply_text};
 
 #[component]
 pub fn ReviewPage(id: String) -> impl IntoView {
@@ -38,8 +38,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             }
         }
     });
-    let reply_link =
-        Signal::derive(move || plan.with(|p| format!("{}{}", app_address(), reply_fragment(&reply_from(p)))));
+    let reply_link = Signal::derive(move || plan.with(|p| reply_text(&reply_from(p))));
 
     view! {
         <section class="review">
@@ -66,7 +65,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             <section class="card no-print" aria-labelledby="reply-heading">
                 <h2 id="reply-heading">"Send your answers to the therapist"</h2>
                 <p class="muted">"This link carries only your questions, ticks and \u{201c}reviewed\u{201d} mark. Send it by message or email; opening it adds them to the therapist's plan."</p>
-                <LinkBox id="reply-link" label="Reply link" link=reply_link/>
+                <LinkBox id="reply-link" label="Reply link" text=reply_link/>
             </section>
         </section>
     }

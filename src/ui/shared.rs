@@ -1,62 +1,78 @@
 //! Opening links: a plan shared with the couple, and the couple's reply arriving
 //! back on the therapist's side.
 
+use std::future::Future;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::agenda::AgendaDays;
 use super::arrivals::Arrivals;
+use super::links::{open_reply, open_share};
 use super::review::ReviewHeader;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::edit::apply_all;
-use crate::export::share::{merge_reply, read_reply, read_share};
+use crate::domain::model::Plan;
+use crate::export::share::{merge_reply, Reply, ShareError};
 
-#[component]
-pub fn SharedPage(data: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    match read_share(&data) {
-        Err(problem) => view! {
-            <section class="card" role="alert"><h1>"This link cannot be opened"</h1><p>{problem.to_string()}</p>
+/// The browser uncompresses a link and answers a moment later: until then the page says
+/// it is opening the link, then shows what it holds, or why it cannot be opened.
+fn opened_link<T: Clone + Send + Sync + 'static>(
+    cannot_open: &'static str,
+    opening: impl Future<Output = Result<T, ShareError>> + 'static,
+    show: fn(T) -> AnyView,
+) -> impl IntoView {
+    let opened = RwSignal::new(None::<Result<T, ShareError>>);
+    spawn_local(async move {
+        opened.try_set(Some(opening.await));
+    });
+    move || match opened.get() {
+        None => view! { <p class="card" role="status">"Opening the link\u{2026}"</p> }.into_any(),
+        Some(Err(problem)) => view! {
+            <section class="card" role="alert"><h1>{cannot_open}</h1><p>{problem.to_string()}</p>
                 <a href="#/">"Go to the start page"</a></section>
         }
         .into_any(),
-        Ok(plan) => {
-            let shown = RwSignal::new(plan.clone());
-            let save = move |_| {
-                let saved = state.receive(vec![plan.clone()]);
-                if let Some(id) = saved.first() {
-                    state.go(Route::Review(id.clone()));
-                }
-            };
-            view! {
-                <section class="review">
-                    <div class="card no-print">
-                        <p>"This plan came in a link. It is shown here only; save a copy to tick items, ask questions and send your answers back."</p>
-                        <button type="button" class="primary" on:click=save>"Save a copy to this browser"</button>
-                        <Arrivals/>
-                    </div>
-                    <ReviewHeader plan=shown.into()/>
-                    <AgendaDays plan=shown.into() send=None/>
-                </section>
-            }
-            .into_any()
-        }
+        Some(Ok(content)) => show(content),
     }
 }
 
 #[component]
-pub fn ReplyPage(data: String) -> impl IntoView {
+pub fn SharedPage(data: String) -> impl IntoView {
+    opened_link("This link cannot be opened", async move { open_share(&data).await }, shared_plan)
+}
+
+fn shared_plan(plan: Plan) -> AnyView {
     let state = expect_context::<AppState>();
-    let reply = match read_reply(&data) {
-        Ok(reply) => reply,
-        Err(problem) => {
-            return view! {
-                <section class="card" role="alert"><h1>"This reply cannot be opened"</h1><p>{problem.to_string()}</p>
-                    <a href="#/">"Go to the start page"</a></section>
-            }
-            .into_any();
+    let shown = RwSignal::new(plan.clone());
+    let save = move |_| {
+        let saved = state.receive(vec![plan.clone()]);
+        if let Some(id) = saved.first() {
+            state.go(Route::Review(id.clone()));
         }
     };
+    view! {
+        <section class="review">
+            <div class="card no-print">
+                <p>"This plan came in a link. It is shown here only; save a copy to tick items, ask questions and send your answers back."</p>
+                <button type="button" class="primary" on:click=save>"Save a copy to this browser"</button>
+                <Arrivals/>
+            </div>
+            <ReviewHeader plan=shown.into()/>
+            <AgendaDays plan=shown.into() send=None/>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ReplyPage(data: String) -> impl IntoView {
+    opened_link("This reply cannot be opened", async move { open_reply(&data).await }, arrived_reply)
+}
+
+fn arrived_reply(reply: Reply) -> AnyView {
+    let state = expect_context::<AppState>();
     let Some(plan) = state.plan(&reply.plan_id) else {
         return view! {
             <section class="card" role="alert"><h1>"The plan this reply answers is not here"</h1>

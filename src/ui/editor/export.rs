@@ -4,10 +4,9 @@ use leptos::prelude::*;
 
 use super::EditorCtx;
 use crate::export::ics::calendar;
-use crate::export::share::share_fragment;
+use crate::export::share::share_text;
 use crate::storage::format::encode_pretty;
 use crate::ui::download::download_text;
-use crate::ui::review::app_address;
 use crate::ui::share_box::LinkBox;
 use crate::ui::state::now_utc;
 
@@ -27,7 +26,7 @@ fn file_stem(title: &str) -> String {
 pub fn ExportBar() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let sharing = RwSignal::new(false);
-    let link = Signal::derive(move || ctx.plan.with(|p| format!("{}{}", app_address(), share_fragment(p))));
+    let link = Signal::derive(move || ctx.plan.with(share_text));
     let plan_file = move |_| {
         let (name, text) = ctx.plan.with_untracked(|p| (format!("{}.json", file_stem(&p.title)), encode_pretty(p)));
         download_text(&name, "application/json", &text);
@@ -47,7 +46,7 @@ pub fn ExportBar() -> impl IntoView {
         <Show when=move || sharing.get()>
             <div class="card no-print share-card">
                 <p class="muted">"The link holds the whole plan except your private notes. It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
-                <LinkBox id="share-link" label="Share link" link=link/>
+                <LinkBox id="share-link" label="Share link" text=link/>
             </div>
         </Show>
     }
