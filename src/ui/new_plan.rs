@@ -1,6 +1,7 @@
 //! The "new intensive" form: the answers a template needs, nothing more.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::route::Route;
 use super::state::{new_plan_id, today, AppState};
@@ -10,74 +11,85 @@ use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist};
 use crate::domain::template::{build_plan, TemplateRequest};
 use crate::domain::time::parse_hhmm;
 
+/// The template request from the form's answers, looked up by field name. The form is a
+/// plain HTML form read once on submit: its fields need no bindings of their own.
+fn request_from(answer: impl Fn(&str) -> String) -> Result<TemplateRequest, String> {
+    let text = |name: &str| answer(name).trim().to_string();
+    let name = |field: &str, fallback: &str| {
+        let given = text(field);
+        if given.is_empty() {
+            fallback.to_string()
+        } else {
+            given
+        }
+    };
+    let first_day = dates::parse_iso(&answer("first_day")).ok_or("Choose the first day of the intensive.")?;
+    let (Some(start), Some(end)) = (parse_hhmm(&answer("starts")), parse_hhmm(&answer("ends"))) else {
+        return Err("Give the daily hours as times, for example 09:00 and 17:00.".into());
+    };
+    Ok(TemplateRequest {
+        kind: if answer("kind") == "affair" { IntensiveKind::AffairRecovery } else { IntensiveKind::Couples },
+        days: answer("days").parse().unwrap_or(3),
+        first_day,
+        window: DayWindow { start, end },
+        partners: Partners { a: name("partner_a", "Partner A"), b: name("partner_b", "Partner B") },
+        therapist: Therapist { name: text("therapist"), contact: text("contact") },
+        location: text("location"),
+        kap: KapSettings {
+            who_doses: who_doses(&answer("who")),
+            placement: if answer("placement") == "midway" { Placement::Midway } else { Placement::Opening },
+            both_dosing: if answer("together") == "separate" {
+                BothDosing::SeparateSessions
+            } else {
+                BothDosing::SameSession
+            },
+            sessions_per_partner: answer("sessions").parse().unwrap_or(1),
+            ..KapSettings::default()
+        },
+    })
+}
+
+fn who_doses(value: &str) -> WhoDoses {
+    match value {
+        "a" => WhoDoses::PartnerA,
+        "b" => WhoDoses::PartnerB,
+        "both" => WhoDoses::Both,
+        _ => WhoDoses::Nobody,
+    }
+}
+
 #[component]
 pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let kind = RwSignal::new(IntensiveKind::Couples);
-    let days = RwSignal::new(3u8);
-    let first_day = RwSignal::new(dates::iso(today().succ_opt().unwrap_or_default()));
-    let starts = RwSignal::new("09:00".to_string());
-    let ends = RwSignal::new("17:00".to_string());
-    let partner_a = RwSignal::new(String::new());
-    let partner_b = RwSignal::new(String::new());
-    let therapist = RwSignal::new(String::new());
-    let contact = RwSignal::new(String::new());
-    let location = RwSignal::new(String::new());
+    // Only the choice of who doses changes the form itself: it shows the dosing questions.
     let who = RwSignal::new(WhoDoses::Nobody);
-    let placement = RwSignal::new(Placement::Opening);
-    let together = RwSignal::new(BothDosing::SameSession);
-    let sessions = RwSignal::new(1u8);
     let error = RwSignal::new(None::<String>);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = |s: RwSignal<String>, fallback: &str| {
-            let text = s.get_untracked().trim().to_string();
-            if text.is_empty() {
-                fallback.to_string()
-            } else {
-                text
-            }
-        };
-        let Ok(first) = dates::parse_iso(&first_day.get_untracked()).ok_or(()) else {
-            error.set(Some("Choose the first day of the intensive.".into()));
+        let Some(data) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .and_then(|form| web_sys::FormData::new_with_form(&form).ok())
+        else {
             return;
         };
-        let (Some(start), Some(end)) = (parse_hhmm(&starts.get_untracked()), parse_hhmm(&ends.get_untracked())) else {
-            error.set(Some("Give the daily hours as times, for example 09:00 and 17:00.".into()));
-            return;
-        };
-        let request = TemplateRequest {
-            kind: kind.get_untracked(),
-            days: days.get_untracked(),
-            first_day: first,
-            window: DayWindow { start, end },
-            partners: Partners { a: name(partner_a, "Partner A"), b: name(partner_b, "Partner B") },
-            therapist: Therapist { name: name(therapist, ""), contact: contact.get_untracked().trim().to_string() },
-            location: location.get_untracked().trim().to_string(),
-            kap: KapSettings {
-                who_doses: who.get_untracked(),
-                placement: placement.get_untracked(),
-                both_dosing: together.get_untracked(),
-                sessions_per_partner: sessions.get_untracked(),
-                ..KapSettings::default()
-            },
-        };
-        match build_plan(&new_plan_id(), &request) {
+        let made = request_from(|name| data.get(name).as_string().unwrap_or_default())
+            .and_then(|request| build_plan(&new_plan_id(), &request).map_err(|problem| problem.to_string()));
+        match made {
             Ok(plan) => {
                 let id = plan.id.clone();
                 state.save(&plan, false);
                 state.go(Route::Editor(id));
             }
-            Err(problem) => error.set(Some(problem.to_string())),
+            Err(problem) => error.set(Some(problem)),
         }
     };
 
-    let text_field = move |id: &'static str, label: &'static str, value: RwSignal<String>, hint: &'static str| {
+    let text_field = |id: &'static str, name: &'static str, label: &'static str, hint: &'static str| {
         view! {
             <label for=id>{label}</label>
-            <input id=id type="text" maxlength="200" placeholder=hint
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            <input id=id name=name type="text" maxlength="200" placeholder=hint/>
         }
     };
 
@@ -87,64 +99,58 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
             <fieldset>
                 <legend>"The intensive"</legend>
                 <label for="np-kind">"Kind"</label>
-                <select id="np-kind" on:change=move |ev| kind.set(if event_target_value(&ev) == "affair" {
-                    IntensiveKind::AffairRecovery } else { IntensiveKind::Couples })>
+                <select id="np-kind" name="kind">
                     <option value="couples">"Couples intensive"</option>
                     <option value="affair">"Affair-recovery intensive"</option>
                 </select>
                 <label for="np-days">"Number of days"</label>
-                <select id="np-days" on:change=move |ev| days.set(event_target_value(&ev).parse().unwrap_or(3))>
+                <select id="np-days" name="days">
                     {(1..=7u8).map(|d| view! { <option value=d.to_string() selected=d == 3>{d.to_string()}</option> }).collect_view()}
                 </select>
                 <label for="np-first">"First day"</label>
-                <input id="np-first" type="date" prop:value=move || first_day.get()
-                    on:input=move |ev| first_day.set(event_target_value(&ev))/>
+                <input id="np-first" name="first_day" type="date" value=dates::iso(today().succ_opt().unwrap_or_default())/>
                 <label for="np-start">"Daily start"</label>
-                <input id="np-start" type="time" step="900" prop:value=move || starts.get()
-                    on:input=move |ev| starts.set(event_target_value(&ev))/>
+                <input id="np-start" name="starts" type="time" step="900" value="09:00"/>
                 <label for="np-end">"Daily end"</label>
-                <input id="np-end" type="time" step="900" prop:value=move || ends.get()
-                    on:input=move |ev| ends.set(event_target_value(&ev))/>
+                <input id="np-end" name="ends" type="time" step="900" value="17:00"/>
             </fieldset>
             <fieldset>
                 <legend>"People"</legend>
-                {text_field("np-a", "Partner A's name", partner_a, "e.g. Sam")}
-                {text_field("np-b", "Partner B's name", partner_b, "e.g. Alex")}
-                {text_field("np-therapist", "Therapist", therapist, "Your name")}
-                {text_field("np-contact", "Therapist contact", contact, "Phone or email")}
-                {text_field("np-location", "Location", location, "Practice address or room")}
+                {text_field("np-a", "partner_a", "Partner A's name", "e.g. Sam")}
+                {text_field("np-b", "partner_b", "Partner B's name", "e.g. Alex")}
+                {text_field("np-therapist", "therapist", "Therapist", "Your name")}
+                {text_field("np-contact", "contact", "Therapist contact", "Phone or email")}
+                {text_field("np-location", "location", "Location", "Practice address or room")}
             </fieldset>
             <fieldset>
                 <legend>"Ketamine-assisted psychotherapy (KAP)"</legend>
                 <label for="np-who">"Who doses"</label>
-                <select id="np-who" on:change=move |ev| who.set(match event_target_value(&ev).as_str() {
-                    "a" => WhoDoses::PartnerA, "b" => WhoDoses::PartnerB, "both" => WhoDoses::Both, _ => WhoDoses::Nobody })>
+                <select id="np-who" name="who" on:change=move |ev| who.set(who_doses(&event_target_value(&ev)))>
                     <option value="nobody">"Nobody (no KAP)"</option>
                     <option value="a">"Partner A"</option>
                     <option value="b">"Partner B"</option>
                     <option value="both">"Both partners"</option>
                 </select>
-                <Show when=move || who.get() != WhoDoses::Nobody>
+                // Hidden rather than removed, so an answer survives changing who doses and back.
+                <div hidden=move || who.get() == WhoDoses::Nobody>
                     <label for="np-placement">"Placement of the dosing"</label>
-                    <select id="np-placement" on:change=move |ev| placement.set(if event_target_value(&ev) == "midway" {
-                        Placement::Midway } else { Placement::Opening })>
+                    <select id="np-placement" name="placement">
                         <option value="opening">"Opening (day 1 morning)"</option>
                         <option value="midway">"Midway"</option>
                     </select>
                     <label for="np-sessions">"Dosing sessions per partner"</label>
-                    <select id="np-sessions" on:change=move |ev| sessions.set(event_target_value(&ev).parse().unwrap_or(1))>
+                    <select id="np-sessions" name="sessions">
                         <option value="1">"1"</option>
                         <option value="2">"2"</option>
                     </select>
-                </Show>
-                <Show when=move || who.get() == WhoDoses::Both>
+                </div>
+                <div hidden=move || who.get() != WhoDoses::Both>
                     <label for="np-together">"When both dose"</label>
-                    <select id="np-together" on:change=move |ev| together.set(if event_target_value(&ev) == "separate" {
-                        BothDosing::SeparateSessions } else { BothDosing::SameSession })>
+                    <select id="np-together" name="together">
                         <option value="same">"In one shared session"</option>
                         <option value="separate">"In separate sessions"</option>
                     </select>
-                </Show>
+                </div>
             </fieldset>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <div class="form-actions">
@@ -152,5 +158,59 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
             </div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {
+        move |name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()).unwrap_or_default()
+    }
+
+    const FILLED: &[(&str, &str)] = &[
+        ("kind", "affair"),
+        ("days", "4"),
+        ("first_day", "2026-12-01"),
+        ("starts", "09:30"),
+        ("ends", "16:00"),
+        ("partner_a", "  Sam "),
+        ("partner_b", "Alex"),
+        ("therapist", "Dr Lee"),
+        ("who", "both"),
+        ("placement", "midway"),
+        ("sessions", "2"),
+        ("together", "separate"),
+    ];
+
+    #[test]
+    fn every_answer_reaches_the_template_request() {
+        let request = request_from(answers(FILLED)).expect("complete answers");
+        assert_eq!(request.kind, IntensiveKind::AffairRecovery);
+        assert_eq!(request.days, 4);
+        assert_eq!(dates::iso(request.first_day), "2026-12-01");
+        assert_eq!(
+            (request.window.start, request.window.end),
+            (parse_hhmm("09:30").unwrap(), parse_hhmm("16:00").unwrap())
+        );
+        assert_eq!((request.partners.a.as_str(), request.partners.b.as_str()), ("Sam", "Alex"));
+        assert_eq!(request.therapist.name, "Dr Lee");
+        assert_eq!(request.kap.who_doses, WhoDoses::Both);
+        assert_eq!(request.kap.placement, Placement::Midway);
+        assert_eq!(request.kap.sessions_per_partner, 2);
+        assert_eq!(request.kap.both_dosing, BothDosing::SeparateSessions);
+    }
+
+    #[test]
+    fn empty_names_fall_back_and_missing_dates_or_hours_say_what_to_fix() {
+        let unnamed: Vec<_> = FILLED.iter().copied().filter(|(n, _)| !n.starts_with("partner")).collect();
+        let request = request_from(answers(&unnamed)).expect("names are optional");
+        assert_eq!((request.partners.a.as_str(), request.partners.b.as_str()), ("Partner A", "Partner B"));
+
+        let no_day: Vec<_> = FILLED.iter().copied().filter(|(n, _)| *n != "first_day").collect();
+        assert_eq!(request_from(answers(&no_day)).err().as_deref(), Some("Choose the first day of the intensive."));
+        let bad_end: Vec<_> = FILLED.iter().map(|&(n, v)| if n == "ends" { (n, "5pm") } else { (n, v) }).collect();
+        assert!(request_from(answers(&bad_end)).unwrap_err().starts_with("Give the daily hours as times"));
     }
 }
