@@ -16,7 +16,8 @@ use crate::export::share::LinkText;
 pub fn LinkBox(id: &'static str, label: &'static str, text: Signal<LinkText>) -> impl IntoView {
     let link = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let making = RwSignal::new(false);
+    // Busy from the start: the effect below asks for the first link at once.
+    let making = RwSignal::new(true);
     let copied = RwSignal::new(false);
     // Each change asks for a new link; only the latest answer is shown.
     let asked = Rc::new(Cell::new(0u32));
