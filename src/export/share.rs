@@ -35,7 +35,7 @@ impl std::fmt::Display for ShareError {
             ShareError::Unreadable(e) => write!(f, "This link does not hold a plan this app can open: {e}"),
             ShareError::NoCompression => write!(
                 f,
-                "This browser cannot make or open plan links. Open the link in a current version of Firefox, Safari, Chrome or Edge."
+                "This browser cannot make or open plan links: use a current version of Firefox, Safari, Chrome or Edge."
             ),
         }
     }
