@@ -10,9 +10,12 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # (panic = "abort"); now it does so without text. Those are unstable compiler options, which
 # a stable rustc accepts under RUSTC_BOOTSTRAP=1; they apply to this build only, never to the
 # tests' builds. `erase_components` type-erases each component's view, so nested views do not
-# compile into one large generic type per page.
+# compile into one large generic type per page. `optimize_for_size` picks the standard
+# library's smaller variants of sorting and other routines (3 KB brotli; our lists are
+# at most a few hundred items, so the slower sort is not felt).
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
 export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components"
 
 # trunk passes --offline to cargo (so it never tries to download tools of its own): fetch
