@@ -60,3 +60,40 @@ test("choosing a problem moves focus to its block", async () => {
   assert.match(focused, /, day 1,/);
   await context.close();
 });
+
+test("dosing answers survive switching who doses away and back", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.getByRole("button", { name: "New intensive" }).click();
+  // Four separate doses need seven days: a day between doses.
+  await page.getByLabel("Number of days").selectOption("7");
+  const who = page.getByLabel("Who doses");
+  const placement = page.getByLabel("Placement of the dosing");
+  const sessions = page.getByLabel("Dosing sessions per partner");
+  const together = page.getByLabel("When both dose");
+  await who.selectOption("both");
+  await placement.selectOption("midway");
+  await sessions.selectOption("2");
+  await together.selectOption("separate");
+  await who.selectOption("nobody");
+  assert.equal(await placement.isVisible(), false, "no dosing questions when nobody doses");
+  assert.equal(await together.isVisible(), false);
+  await who.selectOption("a");
+  assert.equal(await together.isVisible(), false, "the shared-session question is for both partners only");
+  await who.selectOption("both");
+  assert.deepEqual(
+    [await placement.inputValue(), await sessions.inputValue(), await together.inputValue()],
+    ["midway", "2", "separate"],
+  );
+  await page.getByRole("button", { name: "Create the schedule" }).click();
+  await page.waitForSelector(".editor .block");
+  // The kept answers made the plan: midway (from day 4, not day 1), two sessions for
+  // each partner, taken separately (four sessions, where a shared one would make two).
+  const dosing = page.locator(".block", { hasText: "KAP dosing session" });
+  const days = (await dosing.allInnerTexts()).map((text) => text.match(/, (day \d+),/)?.[1]);
+  assert.deepEqual(days, ["day 4", "day 5", "day 6", "day 7"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
