@@ -24,4 +24,5 @@ cargo fetch --quiet
 cargo fetch --quiet --target wasm32-unknown-unknown
 trunk build --release --offline
 node scripts/minify-glue.mjs dist
+node scripts/shorten-bindings.mjs dist
 node scripts/bundle-size.mjs dist

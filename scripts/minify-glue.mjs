@@ -1,7 +1,8 @@
 // The JavaScript glue wasm-bindgen writes is readable (trunk's --minify fails on it, and
 // rewrites index.html so the inline loader can no longer be moved out for the CSP).
 // Minifying it with terser takes about a fifth off the glue's brotli size (BENCHMARKS.md).
-// Property names are kept: they are the names the wasm module imports.
+// Property names are kept here: they are the names the wasm module imports and exports,
+// which scripts/shorten-bindings.mjs then shortens in both files together.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
