@@ -68,41 +68,35 @@ const shortName = (old) => {
   return renames.get(old);
 };
 
-function rewriteImports(body) {
+// Both sections are a vector of entries; `entry` reads one and returns its new bytes.
+function rewriteVector(body, section, entry) {
   const r = reader(body, 0);
-  const parts = [];
   const count = r.u32();
-  parts.push(u32(count));
-  for (let i = 0; i < count; i++) {
-    const module = r.name();
-    const field = r.name();
-    const descStart = r.at;
-    const kind = r.byte();
-    if (kind === 0) r.u32();
-    else if (kind === 1) { r.byte(); r.limits(); }
-    else if (kind === 2) r.limits();
-    else if (kind === 3) { r.byte(); r.byte(); }
-    else fail(`import ${field} is of a kind (${kind}) this script does not know`);
-    parts.push(nameBytes(module), nameBytes(shortName(field)), body.subarray(descStart, r.at));
-  }
-  if (r.at !== body.length) fail("the import section has bytes after its last entry");
+  const parts = [u32(count)];
+  for (let i = 0; i < count; i++) parts.push(...entry(r, body));
+  if (r.at !== body.length) fail(`the ${section} section has bytes after its last entry`);
   return Buffer.concat(parts);
 }
 
-function rewriteExports(body) {
-  const r = reader(body, 0);
-  const parts = [];
-  const count = r.u32();
-  parts.push(u32(count));
-  for (let i = 0; i < count; i++) {
-    const name = r.name();
-    const descStart = r.at;
-    r.byte();
-    r.u32();
-    parts.push(nameBytes(keepExport(name) ? name : shortName(name)), body.subarray(descStart, r.at));
-  }
-  if (r.at !== body.length) fail("the export section has bytes after its last entry");
-  return Buffer.concat(parts);
+function importEntry(r, body) {
+  const module = r.name();
+  const field = r.name();
+  const descStart = r.at;
+  const kind = r.byte();
+  if (kind === 0) r.u32();
+  else if (kind === 1) { r.byte(); r.limits(); }
+  else if (kind === 2) r.limits();
+  else if (kind === 3) { r.byte(); r.byte(); }
+  else fail(`import ${field} is of a kind (${kind}) this script does not know`);
+  return [nameBytes(module), nameBytes(shortName(field)), body.subarray(descStart, r.at)];
+}
+
+function exportEntry(r, body) {
+  const name = r.name();
+  const descStart = r.at;
+  r.byte();
+  r.u32();
+  return [nameBytes(keepExport(name) ? name : shortName(name)), body.subarray(descStart, r.at)];
 }
 
 if (wasm.readUInt32LE(0) !== 0x6d736100) fail(`${wasmPath} is not a wasm module`);
@@ -111,7 +105,8 @@ const r = reader(wasm, 8);
 while (r.at < wasm.length) {
   const id = r.byte();
   const body = r.bytes(r.u32());
-  const rewritten = id === 2 ? rewriteImports(body) : id === 7 ? rewriteExports(body) : body;
+  const rewritten =
+    id === 2 ? rewriteVector(body, "import", importEntry) : id === 7 ? rewriteVector(body, "export", exportEntry) : body;
   sections.push(Buffer.from([id]), u32(rewritten.length), rewritten);
 }
 
