@@ -5,22 +5,17 @@
 // ($0, $1, …) in both files. Only the interface changes: no code in either file does.
 // Every renamed name must appear in the glue as a whole token, and none may remain
 // afterwards, or the build stops (a missed name would fail at instantiation).
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { onlyFile, GLUE, WASM } from "./dist-file.mjs";
 
 const dir = process.argv[2] || "dist";
-const only = (pattern, what) => {
-  const found = readdirSync(dir).filter((name) => pattern.test(name));
-  if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${found.length}`);
-  return join(dir, found[0]);
-};
 function fail(message) {
   console.error(`shorten-bindings: ${message}`);
   process.exit(1);
 }
 
-const gluePath = only(/^intensive-planner-[0-9a-f]+\.js$/, "wasm-bindgen glue file");
-const wasmPath = only(/^intensive-planner-[0-9a-f]+_bg\.wasm$/, "wasm file");
+const gluePath = onlyFile(dir, GLUE, "wasm-bindgen glue file", "shorten-bindings");
+const wasmPath = onlyFile(dir, WASM, "wasm file", "shorten-bindings");
 const glue = readFileSync(gluePath, "utf8");
 const wasm = readFileSync(wasmPath);
 
