@@ -1,0 +1,195 @@
+//! The stored text of format version 1, byte for byte. The fixtures in
+//! `tests/formats/v1/` were written by the serde-based writer this format started with;
+//! whatever writes and reads plans now must produce and accept exactly that text, or
+//! plans already in a browser, in files and in links stop opening.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use intensive_planner::domain::kap::*;
+use intensive_planner::domain::limits::RuleLimits;
+use intensive_planner::domain::model::*;
+use intensive_planner::export::share::{read_reply, reply_text, BlockReply, Reply};
+use intensive_planner::storage::format::{decode, decode_file, encode, encode_backup, encode_pretty};
+
+const KINDS: [BlockKind; 14] = BlockKind::ALL;
+const WHO: [Participants; 6] = [
+    Participants::BothWithTherapist,
+    Participants::OneWithTherapist(Partner::A),
+    Participants::OneWithTherapist(Partner::B),
+    Participants::CoupleOnTheirOwn,
+    Participants::OneOnTheirOwn(Partner::A),
+    Participants::OneOnTheirOwn(Partner::B),
+];
+const FOR: [Option<PartnerSet>; 5] = [
+    None,
+    Some(PartnerSet { a: true, b: false }),
+    Some(PartnerSet { a: false, b: true }),
+    Some(PartnerSet::BOTH),
+    Some(PartnerSet::NONE),
+];
+
+/// Text that a writer has to escape, and text it must leave alone.
+const AWKWARD: &str = "Quote \" backslash \\ slash / tab \t newline \n return \r bell \u{7} \u{1f} del \u{7f} \
+                       é 日本 😀 line sep \u{2028} {\"json\":[1,2]}";
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// A plan that uses every stored variant and every optional field both ways. Built
+/// field by field, not from a template, so a template change cannot move the fixture.
+pub fn every_variant_plan() -> Plan {
+    let mut blocks = Vec::new();
+    for (i, kind) in KINDS.iter().enumerate() {
+        let n = u32::try_from(i).expect("small");
+        blocks.push(Block {
+            id: BlockId(n * 7 + 1),
+            kind: *kind,
+            day: u8::try_from(i % 8).expect("small") + 1,
+            start: clock(8 + n % 10, (n * 15) % 60),
+            minutes: [15, 45, 90, 240, 5][i % 5],
+            title: if i == 3 { AWKWARD.into() } else { format!("{} {}", kind.label(), i) },
+            who: WHO[i % WHO.len()],
+            kap_for: FOR[i % FOR.len()],
+            modality: [None, Some(Modality::Eft), Some(Modality::Gottman), Some(Modality::Ifs)][i % 4]
+                .or(if i == 13 { Some(Modality::Other) } else { None })
+                .or(if i == 4 { Some(Modality::Brainspotting) } else { None })
+                .or(if i == 8 { Some(Modality::Emdr) } else { None }),
+            couple_notes: if i % 3 == 0 { String::new() } else { format!("Notes {i}\nsecond line") },
+            private_notes: if i == 5 { AWKWARD.into() } else { String::new() },
+            checklist: (0..i % 4)
+                .map(|j| ChecklistItem { text: format!("Item {j} of {i}"), done: (i + j) % 2 == 0 })
+                .collect(),
+            couple_question: if i == 7 { "What should we bring?".into() } else { String::new() },
+        });
+    }
+    let screen = ContraindicationScreen {
+        blood_pressure_or_heart: ScreenAnswer::No,
+        pregnancy_or_breastfeeding: ScreenAnswer::Yes,
+        psychosis_or_mania_history: ScreenAnswer::NotAsked,
+        recent_brain_injury: ScreenAnswer::No,
+        prescriber_cleared: true,
+    };
+    Plan {
+        id: "every-variant_1".into(),
+        revision: 18_446_744_073_709_551_615,
+        title: AWKWARD.into(),
+        kind: IntensiveKind::AffairRecovery,
+        partners: Partners { a: "Sam".into(), b: "Alex \u{e9}".into() },
+        therapist: Therapist { name: "Dr Lee".into(), contact: "lee@example.org".into() },
+        location: String::new(),
+        first_day: date(2026, 12, 31),
+        days: vec![
+            DayWindow { start: clock(9, 0), end: clock(17, 0) },
+            DayWindow { start: clock(0, 0), end: clock(23, 59) },
+            DayWindow { start: clock(7, 45), end: clock(12, 5) },
+            DayWindow::standard(),
+            DayWindow::standard(),
+            DayWindow::standard(),
+            DayWindow::standard(),
+        ],
+        status: PlanStatus::SharedWithCouple,
+        blocks,
+        kap: KapSettings {
+            who_doses: WhoDoses::Both,
+            placement: Placement::Midway,
+            both_dosing: BothDosing::SeparateSessions,
+            sessions_per_partner: 2,
+            readiness_a: Readiness { screen, ..Readiness::complete("Jordan") },
+            readiness_b: Readiness::default(),
+        },
+        limits: RuleLimits { max_minutes_without_break: 0, ..RuleLimits::default() },
+        review: CoupleReview { reviewed_on: Some(date(2027, 1, 2)) },
+        next_block_id: 4_294_967_295,
+        shared_from: Some("therapist-plan".into()),
+    }
+}
+
+/// The same plan with the other side of each choice that has two.
+fn other_side_plan() -> Plan {
+    let mut plan = every_variant_plan();
+    plan.id = "other-side".into();
+    plan.revision = 0;
+    plan.kind = IntensiveKind::Couples;
+    plan.status = PlanStatus::Draft;
+    plan.review = CoupleReview::default();
+    plan.shared_from = None;
+    plan.blocks.truncate(2);
+    plan.kap = KapSettings { who_doses: WhoDoses::PartnerB, ..KapSettings::default() };
+    plan.kap.readiness_b.screen.blood_pressure_or_heart = ScreenAnswer::Yes;
+    plan
+}
+
+fn confirmed_plan() -> Plan {
+    let mut plan = other_side_plan();
+    plan.id = "confirmed".into();
+    plan.status = PlanStatus::Confirmed;
+    plan.blocks.clear();
+    plan.kap.who_doses = WhoDoses::PartnerA;
+    plan.kap.placement = Placement::Opening;
+    plan.kap.both_dosing = BothDosing::SameSession;
+    plan
+}
+
+fn reply() -> Reply {
+    Reply {
+        format: "intensive-planner/reply".into(),
+        plan_id: "therapist-plan".into(),
+        blocks: vec![
+            BlockReply { id: BlockId(8), question: AWKWARD.into(), ticks: vec![true, false, true] },
+            BlockReply { id: BlockId(0), question: String::new(), ticks: Vec::new() },
+        ],
+        reviewed_on: Some(date(2026, 2, 28)),
+    }
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/formats/v1/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn plans_are_written_as_version_1_wrote_them() {
+    assert_eq!(encode(&every_variant_plan()), fixture("every-variant.compact.json"));
+    assert_eq!(encode_pretty(&every_variant_plan()), fixture("every-variant.json"));
+    assert_eq!(encode(&other_side_plan()), fixture("other-side.compact.json"));
+    assert_eq!(
+        encode_backup(&[every_variant_plan(), other_side_plan(), confirmed_plan()]),
+        fixture("backup-three-plans.json")
+    );
+}
+
+#[test]
+fn version_1_text_reads_back_to_the_same_plans() {
+    assert_eq!(decode(&fixture("every-variant.compact.json")), Ok(every_variant_plan()));
+    assert_eq!(decode(&fixture("every-variant.json")), Ok(every_variant_plan()));
+    assert_eq!(decode(&fixture("other-side.compact.json")), Ok(other_side_plan()));
+    assert_eq!(
+        decode_file(&fixture("backup-three-plans.json")),
+        Ok(vec![every_variant_plan(), other_side_plan(), confirmed_plan()])
+    );
+}
+
+#[test]
+fn the_frozen_files_of_earlier_stops_still_read() {
+    // Written with sorted keys by an earlier writer: reading them must not depend on order.
+    let plans = decode_file(&fixture("affair-3-days-kap-midway.json")).expect("frozen plan reads");
+    assert_eq!(plans.len(), 1);
+    assert!(plans[0].blocks.iter().any(|b| b.kind == BlockKind::KapDosing));
+    let plans = decode_file(&fixture("backup-two-plans.json")).expect("frozen backup reads");
+    assert_eq!(plans.len(), 2);
+}
+
+#[test]
+fn replies_are_written_and_read_as_version_1_did() {
+    let text = reply_text(&reply()).text;
+    assert_eq!(text, fixture("reply.compact.json"));
+    assert_eq!(read_reply(text.into_bytes()), Ok(reply()));
+    let without_date = Reply { reviewed_on: None, ..reply() };
+    let text = reply_text(&without_date).text;
+    assert!(text.ends_with(",\"reviewed_on\":null}"), "{text}");
+    assert_eq!(read_reply(text.clone().into_bytes()), Ok(without_date.clone()));
+    // Replies written before the field existed still read.
+    let older = text.replace(",\"reviewed_on\":null", "");
+    assert_eq!(read_reply(older.into_bytes()), Ok(without_date));
+}
