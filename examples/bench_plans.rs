@@ -2,23 +2,37 @@
 //! `[{ "id", "days", "blocks", "key", "record" }]` where `record` is the exact
 //! localStorage record and `key` its key. Used by bench/run.mjs.
 use intensive_planner::domain::sample::sample_plan;
+use intensive_planner::storage::codec::{to_json, ObjectOut, ToJson};
 use intensive_planner::storage::format::encode;
 use intensive_planner::storage::store::plan_key;
 
+struct BenchPlan {
+    id: String,
+    days: u8,
+    blocks: u64,
+    record: String,
+}
+
+impl ToJson for BenchPlan {
+    fn write_json(&self, out: &mut String) {
+        ObjectOut::new(out)
+            .field("id", &self.id)
+            .field("days", &self.days)
+            .field("blocks", &self.blocks)
+            .field("key", &plan_key(&self.id))
+            .field("record", &self.record)
+            .end();
+    }
+}
+
 fn main() {
-    let plans: Vec<serde_json::Value> = [(5u8, 60usize), (7, 300)]
+    let plans: Vec<BenchPlan> = [(5u8, 60usize), (7, 300)]
         .into_iter()
         .map(|(days, blocks)| {
             let mut plan = sample_plan(days, blocks);
             plan.id = format!("bench-{blocks}");
-            serde_json::json!({
-                "id": plan.id,
-                "days": days,
-                "blocks": plan.blocks.len(),
-                "key": plan_key(&plan.id),
-                "record": encode(&plan),
-            })
+            BenchPlan { id: plan.id.clone(), days, blocks: plan.blocks.len() as u64, record: encode(&plan) }
         })
         .collect();
-    println!("{}", serde_json::Value::Array(plans));
+    println!("{}", to_json(&plans));
 }

@@ -79,64 +79,9 @@ pub fn ics_stamp(time: NaiveDateTime) -> String {
     )
 }
 
-/// Serde for a date field as "2026-12-05".
-pub mod date_text {
-    use chrono::NaiveDate;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &NaiveDate, out: S) -> Result<S::Ok, S::Error> {
-        out.serialize_str(&super::iso(*date))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<NaiveDate, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(input)?;
-        super::parse_iso(&text).ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a date (YYYY-MM-DD)")))
-    }
-}
-
-/// Serde for an optional date field.
-pub mod optional_date_text {
-    use chrono::NaiveDate;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, out: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => out.serialize_some(&super::iso(*date)),
-            None => out.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<NaiveDate>, D::Error> {
-        match <Option<std::borrow::Cow<'de, str>>>::deserialize(input)? {
-            Some(text) => super::parse_iso(&text)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a date (YYYY-MM-DD)"))),
-            None => Ok(None),
-        }
-    }
-}
-
-/// Serde for a clock time field as "09:30:00".
-pub mod clock_text {
-    use chrono::{NaiveTime, Timelike};
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(time: &NaiveTime, out: S) -> Result<S::Ok, S::Error> {
-        // Written straight into the output: every block's start is saved on every change.
-        out.collect_str(&format_args!("{:02}:{:02}:{:02}", time.hour(), time.minute(), time.second()))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<NaiveTime, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(input)?;
-        super::super::time::parse_hhmm(&text)
-            .ok_or_else(|| D::Error::custom(format!("\"{text}\" is not a time (HH:MM:SS)")))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveTime;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -165,21 +110,5 @@ mod tests {
         assert_eq!(parse_iso(" 2026-02-09 "), Some(date(2026, 2, 9)));
         let stamp = date(2026, 12, 5).and_hms_opt(9, 3, 7).unwrap();
         assert_eq!(ics_stamp(stamp), "20261205T090307");
-    }
-
-    #[test]
-    fn every_time_of_day_keeps_its_stored_form() {
-        for minute in 0..24 * 60 {
-            let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).unwrap();
-            let json = serde_json::to_string(&Wrapped { time }).unwrap();
-            assert_eq!(json, format!("{{\"time\":\"{}\"}}", time));
-            assert_eq!(serde_json::from_str::<Wrapped>(&json).unwrap().time, time);
-        }
-    }
-
-    #[derive(serde::Serialize, serde::Deserialize)]
-    struct Wrapped {
-        #[serde(with = "clock_text")]
-        time: NaiveTime,
     }
 }

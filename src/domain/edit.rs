@@ -2,7 +2,6 @@
 //! why not. The UI sends edits and nothing else, which makes undo a list of plans.
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::{Deserialize, Serialize};
 
 use super::agenda;
 use super::kap::KapSettings;
@@ -31,12 +30,11 @@ stored_by_name! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     AddBlock {
         kind: BlockKind,
         day: u8,
-        #[serde(with = "crate::domain::dates::clock_text")]
         start: NaiveTime,
         minutes: u16,
         who: Participants,
@@ -44,7 +42,6 @@ pub enum Edit {
     MoveBlock {
         id: BlockId,
         day: u8,
-        #[serde(with = "crate::domain::dates::clock_text")]
         start: NaiveTime,
     },
     /// Keyboard path: move by whole grid steps and days.
@@ -98,7 +95,7 @@ pub enum Edit {
     SetPartners(Partners),
     SetTherapist(Therapist),
     SetLocation(String),
-    SetFirstDay(#[serde(with = "crate::domain::dates::date_text")] NaiveDate),
+    SetFirstDay(NaiveDate),
     SetDayWindow {
         day: u8,
         window: DayWindow,
@@ -106,7 +103,7 @@ pub enum Edit {
     SetKap(KapSettings),
     SetLimits(RuleLimits),
     SetStatus(PlanStatus),
-    MarkReviewed(#[serde(default, with = "crate::domain::dates::optional_date_text")] Option<NaiveDate>),
+    MarkReviewed(Option<NaiveDate>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

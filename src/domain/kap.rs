@@ -1,8 +1,6 @@
 //! KAP (ketamine-assisted psychotherapy) settings of a plan and the readiness
 //! record each dosing partner needs before any medicine is given.
 
-use serde::{Deserialize, Serialize};
-
 use super::model::{Partner, PartnerSet};
 use super::stored_name::stored_by_name;
 
@@ -60,7 +58,7 @@ stored_by_name! {
 }
 
 /// The four contraindications that block dosing unless the prescriber clears it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ContraindicationScreen {
     pub blood_pressure_or_heart: ScreenAnswer,
     pub pregnancy_or_breastfeeding: ScreenAnswer,
@@ -154,7 +152,7 @@ impl ContraindicationScreen {
 }
 
 /// What must be in place before one partner may dose.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Readiness {
     pub medical_intake_done: bool,
     pub prescription_confirmed: bool,
@@ -177,7 +175,7 @@ impl Readiness {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KapSettings {
     pub who_doses: WhoDoses,
     pub placement: Placement,

@@ -1,9 +1,7 @@
 //! Clinical limits the rules use; each plan carries its own, starting from the
 //! defaults of the product brief.
 
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleLimits {
     /// No meal this many hours before a dosing session (rule 5).
     pub fasting_hours: u8,

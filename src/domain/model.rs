@@ -2,7 +2,6 @@
 //! days and blocks. Plain data; every change goes through `edit::apply`.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
-use serde::{Deserialize, Serialize};
 
 use super::kap::KapSettings;
 use super::limits::RuleLimits;
@@ -48,7 +47,7 @@ impl Partner {
 }
 
 /// Which partners a thing concerns; a tiny set so rules can ask "does it include A?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartnerSet {
     pub a: bool,
     pub b: bool,
@@ -81,7 +80,7 @@ impl PartnerSet {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Partners {
     pub a: String,
     pub b: String,
@@ -96,7 +95,7 @@ impl Partners {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Therapist {
     pub name: String,
     pub contact: String,
@@ -125,11 +124,9 @@ impl PlanStatus {
 }
 
 /// The hours a day of the intensive runs; each day may differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DayWindow {
-    #[serde(with = "crate::domain::dates::clock_text")]
     pub start: NaiveTime,
-    #[serde(with = "crate::domain::dates::clock_text")]
     pub end: NaiveTime,
 }
 
@@ -332,7 +329,7 @@ impl Modality {
 }
 
 /// Who takes part in a block; the therapist is a person too when it comes to overlaps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Participants {
     BothWithTherapist,
     OneWithTherapist(Partner),
@@ -362,22 +359,21 @@ impl Participants {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BlockId(pub u32);
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChecklistItem {
     pub text: String,
     pub done: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub id: BlockId,
     pub kind: BlockKind,
     /// 1-based day of the intensive; `days + 1` is the day after it (follow-up).
     pub day: u8,
-    #[serde(with = "crate::domain::dates::clock_text")]
     pub start: NaiveTime,
     pub minutes: u16,
     pub title: String,
@@ -428,14 +424,13 @@ impl Block {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CoupleReview {
     /// Set when the couple says "we have reviewed this plan".
-    #[serde(default, with = "crate::domain::dates::optional_date_text")]
     pub reviewed_on: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     pub id: String,
     /// Increases on every saved change; lets storage notice a newer copy in another tab.
@@ -445,7 +440,6 @@ pub struct Plan {
     pub partners: Partners,
     pub therapist: Therapist,
     pub location: String,
-    #[serde(with = "crate::domain::dates::date_text")]
     pub first_day: NaiveDate,
     /// One window per day; its length is the number of days (1–7).
     pub days: Vec<DayWindow>,
@@ -457,7 +451,6 @@ pub struct Plan {
     pub next_block_id: u32,
     /// For a copy saved from a share link under a new id: the therapist's plan id,
     /// so the couple's reply finds its way back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_from: Option<String>,
 }
 

@@ -6,13 +6,14 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::dates;
 use crate::domain::edit::{BlockText, Edit, MAX_BLOCKS};
 use crate::domain::model::{BlockId, Plan};
 use crate::domain::rules::describe_block;
+use crate::storage::codec::{stored_struct, to_json, FromJson};
 use crate::storage::format::{decode, encode, FormatError, MAX_FILE_BYTES};
+use crate::storage::json::parse;
 
 const REPLY_FORMAT: &str = "intensive-planner/reply";
 
@@ -105,22 +106,24 @@ pub fn read_share(text: Vec<u8>) -> Result<Plan, ShareError> {
 }
 
 /// What the couple sends back: only their questions, ticks and "reviewed" mark.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reply {
     pub format: String,
     pub plan_id: String,
     pub blocks: Vec<BlockReply>,
-    #[serde(default, with = "crate::domain::dates::optional_date_text")]
     pub reviewed_on: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockReply {
     pub id: BlockId,
     pub question: String,
     /// Checklist ticks by position.
     pub ticks: Vec<bool>,
 }
+
+stored_struct!(Reply { format, plan_id, blocks, reviewed_on });
+stored_struct!(BlockReply { id, question, ticks });
 
 pub fn reply_from(plan: &Plan) -> Reply {
     Reply {
@@ -141,12 +144,13 @@ pub fn reply_from(plan: &Plan) -> Reply {
 }
 
 pub fn reply_text(reply: &Reply) -> LinkText {
-    LinkText { kind: LinkKind::Reply, text: serde_json::to_string(reply).unwrap_or_default() }
+    LinkText { kind: LinkKind::Reply, text: to_json(reply) }
 }
 
 /// The reply in a reply link's text, once the link is uncompressed.
 pub fn read_reply(text: Vec<u8>) -> Result<Reply, ShareError> {
-    let reply: Reply = serde_json::from_str(&text_of(text)?).map_err(|_| ShareError::Damaged)?;
+    let json = parse(&text_of(text)?).map_err(|_| ShareError::Damaged)?;
+    let reply = Reply::read_json(&json).map_err(|_| ShareError::Damaged)?;
     if reply.format != REPLY_FORMAT || reply.blocks.len() > MAX_BLOCKS {
         return Err(ShareError::Damaged);
     }

@@ -1,10 +1,9 @@
 //! The stored and exported form of a plan: a versioned envelope around the plan.
 //! Pure (no browser types): the same code reads localStorage records and files.
 
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-
+use super::codec::{to_json, Fields, FromJson, ObjectOut, ShapeError, ToJson};
 use super::indent::indent;
+use super::json::{parse, Json};
 use super::validate::validate;
 use crate::domain::model::Plan;
 
@@ -16,28 +15,6 @@ pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 pub const CURRENT_VERSION: u32 = 1;
 /// Largest file import accepts; a real plan is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
-
-/// What any file of ours starts with. The plan inside stays raw text until its
-/// version is known: a typed read, with no generic JSON tree in between.
-#[derive(Deserialize)]
-struct Head {
-    format: String,
-}
-
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    format: String,
-    version: u32,
-    #[serde(borrow)]
-    plan: &'a RawValue,
-}
-
-#[derive(Deserialize)]
-struct Backup<'a> {
-    version: u32,
-    #[serde(borrow)]
-    plans: Vec<&'a RawValue>,
-}
 
 /// Why a stored record or a file could not be read, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,17 +62,22 @@ fn megabytes(bytes: usize) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// The envelope as written: serialized straight from the plan, with no
-/// intermediate JSON tree (saving happens on every change).
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    format: &'a str,
-    version: u32,
-    plan: &'a Plan,
+/// The envelope: `{"format":…,"version":…,"plan":{…}}`, written straight from the plan
+/// (saving happens on every change).
+struct EnvelopeOut<'a>(&'a Plan);
+
+impl ToJson for EnvelopeOut<'_> {
+    fn write_json(&self, out: &mut String) {
+        ObjectOut::new(out)
+            .field("format", &FORMAT_NAME)
+            .field("version", &CURRENT_VERSION)
+            .field("plan", self.0)
+            .end();
+    }
 }
 
 pub fn encode(plan: &Plan) -> String {
-    serde_json::to_string(&EnvelopeOut { format: FORMAT_NAME, version: CURRENT_VERSION, plan }).unwrap_or_default()
+    to_json(&EnvelopeOut(plan))
 }
 
 /// The file form: the same envelope, indented for people who open it.
@@ -103,32 +85,34 @@ pub fn encode_pretty(plan: &Plan) -> String {
     indent(&encode(plan))
 }
 
-#[derive(Serialize)]
-struct BackupOut<'a> {
-    format: &'a str,
-    version: u32,
-    plans: &'a [Plan],
+struct BackupOut<'a>(&'a [Plan]);
+
+impl ToJson for BackupOut<'_> {
+    fn write_json(&self, out: &mut String) {
+        ObjectOut::new(out)
+            .field("format", &BACKUP_FORMAT_NAME)
+            .field("version", &CURRENT_VERSION)
+            .field("plans", &self.0)
+            .end();
+    }
 }
 
 pub fn encode_backup(plans: &[Plan]) -> String {
-    indent(
-        &serde_json::to_string(&BackupOut { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans })
-            .unwrap_or_default(),
-    )
+    indent(&to_json(&BackupOut(plans)))
 }
 
 /// Brings a plan written by an older version up to the current one.
 /// Version 1 is the first; each later version adds one step here (reading the
 /// old shape as its own type), tested against the frozen examples in `tests/formats/`.
-fn migrate(version: u32, plan: &RawValue) -> Result<Plan, FormatError> {
+fn migrate(version: u32, plan: &Json) -> Result<Plan, FormatError> {
     match version {
-        CURRENT_VERSION => serde_json::from_str(plan.get()).map_err(|e| FormatError::Shape(e.to_string())),
+        CURRENT_VERSION => Plan::read_json(plan).map_err(|e| FormatError::Shape(e.to_string())),
         v if v > CURRENT_VERSION => Err(FormatError::FutureVersion(v)),
         v => Err(FormatError::UnknownVersion(v)),
     }
 }
 
-fn plan_from(version: u32, raw: &RawValue) -> Result<Plan, FormatError> {
+fn plan_from(version: u32, raw: &Json) -> Result<Plan, FormatError> {
     let plan = migrate(version, raw)?;
     let problems = validate(&plan);
     if problems.is_empty() {
@@ -138,17 +122,10 @@ fn plan_from(version: u32, raw: &RawValue) -> Result<Plan, FormatError> {
     }
 }
 
-/// Reads `text` as `T`: text that is not JSON at all says so; JSON of another
-/// shape is `not_ours`.
-fn read<'a, T: Deserialize<'a>>(
-    text: &'a str,
-    not_ours: impl FnOnce(serde_json::Error) -> FormatError,
-) -> Result<T, FormatError> {
+/// Reads `text` as JSON, refusing text too large to be a plan before reading it.
+fn read(text: &str) -> Result<Json, FormatError> {
     check_size(text.len())?;
-    serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => not_ours(e),
-        _ => FormatError::NotJson(e.to_string()),
-    })
+    parse(text).map_err(|e| FormatError::NotJson(e.to_string()))
 }
 
 /// Refuses a file too large to be a plan, before it is read at all.
@@ -160,23 +137,44 @@ pub fn check_size(bytes: usize) -> Result<(), FormatError> {
     }
 }
 
+/// The `format` name any file of ours starts with.
+pub fn format_of(document: &Json) -> Option<String> {
+    Fields::of(document).and_then(|fields| fields.get("format")).ok()
+}
+
+/// The plan in a single-plan envelope, read in the version it was written in.
+fn plan_in(document: &Json) -> Result<Plan, FormatError> {
+    let envelope = || -> Result<(String, u32, Option<&Json>), ShapeError> {
+        let fields = Fields::of(document)?;
+        Ok((fields.get("format")?, fields.get("version")?, fields.value("plan")?))
+    };
+    match envelope() {
+        Ok((format, version, Some(plan))) if format == FORMAT_NAME => plan_from(version, plan),
+        _ => Err(FormatError::NotAPlan),
+    }
+}
+
 /// One plan from a stored record or a plan file.
 pub fn decode(text: &str) -> Result<Plan, FormatError> {
-    let envelope: Envelope = read(text, |_| FormatError::NotAPlan)?;
-    if envelope.format != FORMAT_NAME {
-        return Err(FormatError::NotAPlan);
-    }
-    plan_from(envelope.version, envelope.plan)
+    plan_in(&read(text)?)
 }
 
 /// Every plan in a file: a single plan or a backup of several.
 pub fn decode_file(text: &str) -> Result<Vec<Plan>, FormatError> {
-    let head: Head = read(text, |_| FormatError::NotAPlan)?;
-    match head.format.as_str() {
-        FORMAT_NAME => decode(text).map(|plan| vec![plan]),
-        BACKUP_FORMAT_NAME => {
-            let backup: Backup = read(text, |e| FormatError::Shape(e.to_string()))?;
-            backup.plans.into_iter().map(|plan| plan_from(backup.version, plan)).collect()
+    let document = read(text)?;
+    match format_of(&document).as_deref() {
+        Some(FORMAT_NAME) => plan_in(&document).map(|plan| vec![plan]),
+        Some(BACKUP_FORMAT_NAME) => {
+            let backup = || -> Result<(u32, &[Json]), ShapeError> {
+                let fields = Fields::of(&document)?;
+                match fields.value("plans")? {
+                    Some(Json::List(plans)) => Ok((fields.get("version")?, plans)),
+                    Some(_) => Err(ShapeError::new("plans: expected a list [ … ]")),
+                    None => Err(ShapeError::new("missing field `plans`")),
+                }
+            };
+            let (version, plans) = backup().map_err(|e| FormatError::Shape(e.to_string()))?;
+            plans.iter().map(|plan| plan_from(version, plan)).collect()
         }
         _ => Err(FormatError::NotAPlan),
     }

@@ -1,8 +1,11 @@
-//! Storage: the versioned plan format and the store of plans. `local` is the
-//! only module that touches the browser's localStorage.
+//! Storage: the versioned plan format (`format`, written and read as JSON by `codec`
+//! and `json`) and the store of plans. `local` is the only module that touches the
+//! browser's localStorage.
 
+pub mod codec;
 pub mod format;
 pub mod indent;
+pub mod json;
 pub mod local;
 pub mod store;
 pub mod validate;

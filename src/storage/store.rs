@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::format::{decode, encode, FormatError};
+use super::codec::{to_json, FromJson};
+use super::format::{decode, encode, format_of, FormatError, FORMAT_NAME};
+use super::json::parse;
 use crate::domain::model::Plan;
 
 const PREFIX: &str = "intensive-planner";
@@ -50,17 +52,6 @@ pub trait KeyValue {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
-/// Just enough of a damaged record to name it.
-#[derive(serde::Deserialize)]
-struct TitleProbe {
-    plan: Option<TitleOnly>,
-}
-
-#[derive(serde::Deserialize)]
-struct TitleOnly {
-    title: Option<String>,
-}
-
 /// A record that could not be read. It stays where it was found; the raw text is
 /// kept so the person can download it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +65,9 @@ impl Unreadable {
     /// How to name it: its title when the JSON still shows one, else its id.
     pub fn name(&self) -> String {
         let id = self.key.rsplit('/').next().unwrap_or_default();
-        let title = serde_json::from_str::<TitleProbe>(&self.raw).ok().and_then(|probe| probe.plan?.title);
+        // Just enough of a damaged record to name it.
+        let record = parse(&self.raw).ok();
+        let title = record.as_ref().and_then(|r| r.get("plan")?.get("title")?.as_text());
         match title {
             Some(title) => format!("\u{201c}{}\u{201d} ({id})", title.chars().take(80).collect::<String>()),
             None => id.to_string(),
@@ -129,7 +122,7 @@ impl<S: KeyValue> PlanStore<S> {
             .get(&index_key())
             .ok()
             .flatten()
-            .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
+            .and_then(|text| Vec::<String>::read_json(&parse(&text).ok()?).ok())
             .unwrap_or_default()
     }
 
@@ -172,24 +165,18 @@ impl<S: KeyValue> PlanStore<S> {
     }
 
     fn write_index(&mut self, index: &[String]) -> Result<(), StoreError> {
-        let text = serde_json::to_string(index).unwrap_or_else(|_| "[]".into());
-        self.kv.set(&index_key(), &text)
+        self.kv.set(&index_key(), &to_json(&index))
     }
 }
 
 /// Reads only the revision of a stored record: saving happens on every change, and
 /// a full decode of a large plan each time would cost more than the change itself.
 fn peek_revision(raw: &str) -> Option<u64> {
-    #[derive(serde::Deserialize)]
-    struct Record {
-        format: String,
-        plan: Revision,
+    let record = parse(raw).ok()?;
+    if format_of(&record)? != FORMAT_NAME {
+        return None;
     }
-    #[derive(serde::Deserialize)]
-    struct Revision {
-        revision: u64,
-    }
-    serde_json::from_str::<Record>(raw).ok().filter(|r| r.format == super::format::FORMAT_NAME).map(|r| r.plan.revision)
+    record.get("plan")?.get("revision")?.as_whole()
 }
 
 /// An in-memory store: for tests, and the app's fallback when storage fails.

@@ -1,4 +1,4 @@
-//! Range checks serde cannot express, for anything read from storage or a file.
+//! Range checks the stored types cannot express, for anything read from storage or a file.
 //! Each problem is one sentence naming the value and what it should be.
 
 use crate::domain::edit::{MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};

@@ -4,8 +4,6 @@
 mod kap;
 mod schedule;
 
-use serde::{Deserialize, Serialize};
-
 use super::model::{Block, BlockId, Partner, Plan};
 use super::order::sort_by_number;
 use super::stored_name::stored_by_name;
@@ -94,7 +92,7 @@ impl RuleId {
 }
 
 /// One broken rule: what, where and how to fix it, in the therapist's words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub rule: RuleId,
     pub severity: Severity,

@@ -1,0 +1,511 @@
+//! How each stored type is written as JSON and read back from `json::Json`: the
+//! format of version 1, field by field. The field names and their order are the
+//! stored text (`tests/formats/v1/`); renaming one needs a migration in `format`.
+
+use std::fmt::{self, Write};
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+
+use super::json::{write_text, Json};
+use crate::domain::dates::{iso, parse_iso};
+use crate::domain::kap::{
+    BothDosing, ContraindicationScreen, KapSettings, Placement, Readiness, ScreenAnswer, WhoDoses,
+};
+use crate::domain::limits::RuleLimits;
+use crate::domain::model::*;
+use crate::domain::stored_name::StoredName;
+use crate::domain::time::parse_hhmm;
+
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+pub trait FromJson: Sized {
+    fn read_json(value: &Json) -> Result<Self, ShapeError>;
+    /// The value of a field that is not there at all; `None` makes that an error.
+    fn when_missing() -> Option<Self> {
+        None
+    }
+}
+
+pub fn to_json(value: &dyn ToJson) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
+}
+
+/// One step on the way to a value: a field name or a place in a list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// JSON of the wrong shape for a plan: what was wrong, and where ("blocks[3].minutes").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShapeError {
+    /// Innermost step first: steps are added as the error travels outwards.
+    path: Vec<Step>,
+    message: String,
+}
+
+impl ShapeError {
+    pub fn new(message: impl Into<String>) -> ShapeError {
+        ShapeError { path: Vec::new(), message: message.into() }
+    }
+    fn inside(mut self, step: Step) -> ShapeError {
+        self.path.push(step);
+        self
+    }
+}
+
+impl fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, step) in self.path.iter().rev().enumerate() {
+            match step {
+                Step::Field(name) if i == 0 => f.write_str(name)?,
+                Step::Field(name) => write!(f, ".{name}")?,
+                Step::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        if !self.path.is_empty() {
+            f.write_str(": ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ShapeError {}
+
+fn expected<T>(what: &str) -> Result<T, ShapeError> {
+    Err(ShapeError::new(format!("expected {what}")))
+}
+
+/// The fields of a JSON object, read by name.
+pub struct Fields<'a>(&'a [(String, Json)]);
+
+impl<'a> Fields<'a> {
+    pub fn of(value: &'a Json) -> Result<Fields<'a>, ShapeError> {
+        match value {
+            Json::Object(fields) => Ok(Fields(fields)),
+            _ => expected("an object { … }"),
+        }
+    }
+
+    /// The field's value as it is, if it is there once; a name given twice is an error.
+    pub fn value(&self, name: &str) -> Result<Option<&'a Json>, ShapeError> {
+        let mut found = self.0.iter().filter(|(key, _)| key == name).map(|(_, value)| value);
+        match (found.next(), found.next()) {
+            (Some(_), Some(_)) => Err(ShapeError::new(format!("the field `{name}` appears twice"))),
+            (value, _) => Ok(value),
+        }
+    }
+
+    pub fn get<T: FromJson>(&self, name: &'static str) -> Result<T, ShapeError> {
+        match self.value(name)? {
+            Some(value) => T::read_json(value).map_err(|e| e.inside(Step::Field(name))),
+            None => T::when_missing().ok_or_else(|| ShapeError::new(format!("missing field `{name}`"))),
+        }
+    }
+}
+
+/// Writes `{"name":value,…}` in the order the fields are given.
+pub struct ObjectOut<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> ObjectOut<'a> {
+    pub fn new(out: &'a mut String) -> ObjectOut<'a> {
+        out.push('{');
+        ObjectOut { out, first: true }
+    }
+    pub fn field(mut self, name: &str, value: &dyn ToJson) -> Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_text(self.out, name);
+        self.out.push(':');
+        value.write_json(self.out);
+        self
+    }
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl FromJson for bool {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        match value {
+            Json::Bool(b) => Ok(*b),
+            _ => expected("true or false"),
+        }
+    }
+}
+
+macro_rules! whole_numbers {
+    ($($t:ty),+) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+        impl FromJson for $t {
+            fn read_json(value: &Json) -> Result<Self, ShapeError> {
+                read_whole(value, u64::from(<$t>::MAX)).and_then(|n| <$t>::try_from(n).or_else(|_| expected("")))
+            }
+        }
+    )+};
+}
+whole_numbers!(u8, u16, u32, u64);
+
+fn read_whole(value: &Json, max: u64) -> Result<u64, ShapeError> {
+    match value.as_whole() {
+        Some(n) if n <= max => Ok(n),
+        _ => expected(&format!("a whole number from 0 to {max}")),
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_text(out, self);
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_text(out, self);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl FromJson for String {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        value.as_text().map(str::to_string).map_or_else(|| expected("text in quotes"), Ok)
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        match value {
+            Json::Null => Ok(None),
+            value => T::read_json(value).map(Some),
+        }
+    }
+    fn when_missing() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        let Json::List(items) = value else { return expected("a list [ … ]") };
+        items.iter().enumerate().map(|(i, item)| T::read_json(item).map_err(|e| e.inside(Step::Index(i)))).collect()
+    }
+}
+
+impl ToJson for NaiveDate {
+    fn write_json(&self, out: &mut String) {
+        write_text(out, &iso(*self));
+    }
+}
+
+impl FromJson for NaiveDate {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        let text = String::read_json(value)?;
+        parse_iso(&text).ok_or_else(|| ShapeError::new(format!("\"{text}\" is not a date (YYYY-MM-DD)")))
+    }
+}
+
+impl ToJson for NaiveTime {
+    fn write_json(&self, out: &mut String) {
+        let _ = write!(out, "\"{:02}:{:02}:{:02}\"", self.hour(), self.minute(), self.second());
+    }
+}
+
+impl FromJson for NaiveTime {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        let text = String::read_json(value)?;
+        parse_hhmm(&text).ok_or_else(|| ShapeError::new(format!("\"{text}\" is not a time (HH:MM:SS)")))
+    }
+}
+
+/// Reads a variant name and returns its place in `names`; any other text is an error
+/// that lists the names allowed.
+fn read_name(value: &Json, names: &[&str]) -> Result<usize, ShapeError> {
+    let text = value.as_text();
+    text.and_then(|text| names.iter().position(|name| *name == text)).ok_or_else(|| {
+        let allowed = names.iter().map(|name| format!("\"{name}\"")).collect::<Vec<_>>().join(", ");
+        ShapeError::new(format!("expected one of {allowed}"))
+    })
+}
+
+macro_rules! by_name {
+    ($($t:ty),+) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_text(out, self.stored_name());
+            }
+        }
+        impl FromJson for $t {
+            fn read_json(value: &Json) -> Result<Self, ShapeError> {
+                read_name(value, <$t>::NAMES).map(|index| <$t>::VARIANTS[index])
+            }
+        }
+    )+};
+}
+by_name!(IntensiveKind, Partner, PlanStatus, BlockKind, Modality, WhoDoses, Placement, BothDosing, ScreenAnswer);
+
+impl ToJson for BlockId {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
+impl FromJson for BlockId {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        u32::read_json(value).map(BlockId)
+    }
+}
+
+/// Who takes part: a name alone, or `{"OneWithTherapist":"A"}` for the variants
+/// that name a partner.
+impl ToJson for Participants {
+    fn write_json(&self, out: &mut String) {
+        let (name, partner) = match self {
+            Participants::BothWithTherapist => ("BothWithTherapist", None),
+            Participants::OneWithTherapist(p) => ("OneWithTherapist", Some(p)),
+            Participants::CoupleOnTheirOwn => ("CoupleOnTheirOwn", None),
+            Participants::OneOnTheirOwn(p) => ("OneOnTheirOwn", Some(p)),
+        };
+        match partner {
+            Some(partner) => ObjectOut::new(out).field(name, partner).end(),
+            None => write_text(out, name),
+        }
+    }
+}
+
+impl FromJson for Participants {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        if let Json::Object(fields) = value {
+            if let [(name, _)] = fields.as_slice() {
+                let fields = Fields(fields);
+                match name.as_str() {
+                    "OneWithTherapist" => return fields.get("OneWithTherapist").map(Participants::OneWithTherapist),
+                    "OneOnTheirOwn" => return fields.get("OneOnTheirOwn").map(Participants::OneOnTheirOwn),
+                    _ => {}
+                }
+            }
+        }
+        const ALONE: [Participants; 2] = [Participants::BothWithTherapist, Participants::CoupleOnTheirOwn];
+        read_name(value, &["BothWithTherapist", "CoupleOnTheirOwn"]).map(|index| ALONE[index]).or_else(|_| {
+            expected(
+                "\"BothWithTherapist\", \"CoupleOnTheirOwn\", {\"OneWithTherapist\": \"A\" or \"B\"} \
+                 or {\"OneOnTheirOwn\": \"A\" or \"B\"}",
+            )
+        })
+    }
+}
+
+/// A struct stored as an object of its fields, in this order.
+macro_rules! stored_struct {
+    ($t:ident { $($field:ident),+ $(,)? }) => {
+        impl $crate::storage::codec::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                $crate::storage::codec::ObjectOut::new(out)$(.field(stringify!($field), &self.$field))+.end();
+            }
+        }
+        impl $crate::storage::codec::FromJson for $t {
+            fn read_json(
+                value: &$crate::storage::json::Json,
+            ) -> Result<Self, $crate::storage::codec::ShapeError> {
+                let fields = $crate::storage::codec::Fields::of(value)?;
+                Ok($t { $($field: fields.get(stringify!($field))?),+ })
+            }
+        }
+    };
+}
+pub(crate) use stored_struct;
+
+stored_struct!(PartnerSet { a, b });
+stored_struct!(Partners { a, b });
+stored_struct!(Therapist { name, contact });
+stored_struct!(DayWindow { start, end });
+stored_struct!(ChecklistItem { text, done });
+stored_struct!(CoupleReview { reviewed_on });
+stored_struct!(Block {
+    id,
+    kind,
+    day,
+    start,
+    minutes,
+    title,
+    who,
+    kap_for,
+    modality,
+    couple_notes,
+    private_notes,
+    checklist,
+    couple_question,
+});
+stored_struct!(ContraindicationScreen {
+    blood_pressure_or_heart,
+    pregnancy_or_breastfeeding,
+    psychosis_or_mania_history,
+    recent_brain_injury,
+    prescriber_cleared,
+});
+stored_struct!(Readiness { medical_intake_done, prescription_confirmed, consent_signed, screen, ride_home_driver });
+stored_struct!(KapSettings { who_doses, placement, both_dosing, sessions_per_partner, readiness_a, readiness_b });
+stored_struct!(RuleLimits {
+    fasting_hours,
+    max_dosings_per_partner,
+    min_hours_between_dosings,
+    integration_window_hours,
+    max_minutes_without_break,
+    dosing_min_minutes,
+    dosing_max_minutes,
+    full_day_hours,
+});
+
+impl ToJson for Plan {
+    fn write_json(&self, out: &mut String) {
+        let object = ObjectOut::new(out)
+            .field("id", &self.id)
+            .field("revision", &self.revision)
+            .field("title", &self.title)
+            .field("kind", &self.kind)
+            .field("partners", &self.partners)
+            .field("therapist", &self.therapist)
+            .field("location", &self.location)
+            .field("first_day", &self.first_day)
+            .field("days", &self.days)
+            .field("status", &self.status)
+            .field("blocks", &self.blocks)
+            .field("kap", &self.kap)
+            .field("limits", &self.limits)
+            .field("review", &self.review)
+            .field("next_block_id", &self.next_block_id);
+        // Left out when empty, so plans that were never shared keep their old text.
+        match &self.shared_from {
+            Some(from) => object.field("shared_from", from).end(),
+            None => object.end(),
+        }
+    }
+}
+
+impl FromJson for Plan {
+    fn read_json(value: &Json) -> Result<Self, ShapeError> {
+        let fields = Fields::of(value)?;
+        Ok(Plan {
+            id: fields.get("id")?,
+            revision: fields.get("revision")?,
+            title: fields.get("title")?,
+            kind: fields.get("kind")?,
+            partners: fields.get("partners")?,
+            therapist: fields.get("therapist")?,
+            location: fields.get("location")?,
+            first_day: fields.get("first_day")?,
+            days: fields.get("days")?,
+            status: fields.get("status")?,
+            blocks: fields.get("blocks")?,
+            kap: fields.get("kap")?,
+            limits: fields.get("limits")?,
+            review: fields.get("review")?,
+            next_block_id: fields.get("next_block_id")?,
+            shared_from: fields.get("shared_from")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::sample_plan;
+    use crate::storage::json::parse;
+
+    fn read<T: FromJson>(text: &str) -> Result<T, String> {
+        T::read_json(&parse(text).map_err(|e| e.to_string())?).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_wrong_shape_says_what_and_where() {
+        let mut plan = to_json(&sample_plan(2, 3));
+        assert_eq!(read::<Plan>(&plan).map(|p| p.blocks.len()), Ok(sample_plan(2, 3).blocks.len()));
+        plan = plan.replacen("\"minutes\":", "\"minutes\":-", 2).replacen("\"minutes\":-", "\"minutes\":", 1);
+        assert_eq!(
+            read::<Plan>(&plan).map(|_| ()),
+            Err("blocks[1].minutes: expected a whole number from 0 to 65535".into())
+        );
+        let cases = [
+            ("\"x\"", "expected an object { … }"),
+            ("{\"a\":true}", "missing field `b`"),
+            ("{\"a\":true,\"b\":false,\"a\":false}", "the field `a` appears twice"),
+            ("{\"a\":1,\"b\":false}", "a: expected true or false"),
+        ];
+        for (text, message) in cases {
+            assert_eq!(read::<PartnerSet>(text).map(|_| ()), Err(message.to_string()), "{text}");
+        }
+        assert_eq!(read::<Vec<u8>>("[1, 256]"), Err("[1]: expected a whole number from 0 to 255".into()));
+        assert_eq!(read::<BlockKind>("\"Nap\"").map(|_| ()).unwrap_err().split(", ").count(), 14);
+        assert_eq!(read::<NaiveTime>("\"9h\""), Err("\"9h\" is not a time (HH:MM:SS)".into()));
+        assert_eq!(read::<NaiveDate>("\"2026-13-01\""), Err("\"2026-13-01\" is not a date (YYYY-MM-DD)".into()));
+        assert_eq!(read::<Participants>("{\"OneOnTheirOwn\":\"B\"}"), Ok(Participants::OneOnTheirOwn(Partner::B)));
+        assert!(read::<Participants>("{\"OneOnTheirOwn\":\"C\"}").unwrap_err().starts_with("OneOnTheirOwn: expected"));
+        assert!(read::<Participants>("{\"BothWithTherapist\":\"A\"}").is_err());
+        assert_eq!(read::<Option<u8>>("null"), Ok(None));
+        assert_eq!(read::<u64>("18446744073709551615"), Ok(u64::MAX));
+        assert!(read::<u64>("18446744073709551616").is_err());
+        assert!(read::<u8>("1.0").is_err());
+    }
+
+    #[test]
+    fn every_time_of_day_keeps_its_stored_form() {
+        for minute in 0..24 * 60 {
+            let time = NaiveTime::from_hms_opt(minute / 60, minute % 60, 0).expect("valid time");
+            let text = to_json(&time);
+            assert_eq!(text, format!("\"{time}\""));
+            assert_eq!(read::<NaiveTime>(&text), Ok(time));
+        }
+    }
+}
