@@ -149,7 +149,8 @@ pub fn reply_text(reply: &Reply) -> LinkText {
 
 /// The reply in a reply link's text, once the link is uncompressed.
 pub fn read_reply(text: Vec<u8>) -> Result<Reply, ShareError> {
-    let json = parse(&text_of(text)?).map_err(|_| ShareError::Damaged)?;
+    let text = text_of(text)?;
+    let json = parse(&text).map_err(|_| ShareError::Damaged)?;
     let reply = Reply::read_json(&json).map_err(|_| ShareError::Damaged)?;
     if reply.format != REPLY_FORMAT || reply.blocks.len() > MAX_BLOCKS {
         return Err(ShareError::Damaged);

@@ -2,7 +2,8 @@
 //! format of version 1, field by field. The field names and their order are the
 //! stored text (`tests/formats/v1/`); renaming one needs a migration in `format`.
 
-use std::fmt::{self, Write};
+use std::borrow::Cow;
+use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
@@ -82,10 +83,10 @@ fn expected<T>(what: &str) -> Result<T, ShapeError> {
 }
 
 /// The fields of a JSON object, read by name.
-pub struct Fields<'a>(&'a [(String, Json)]);
+pub struct Fields<'a>(&'a [(Cow<'a, str>, Json<'a>)]);
 
 impl<'a> Fields<'a> {
-    pub fn of(value: &'a Json) -> Result<Fields<'a>, ShapeError> {
+    pub fn of(value: &'a Json<'a>) -> Result<Fields<'a>, ShapeError> {
         match value {
             Json::Object(fields) => Ok(Fields(fields)),
             _ => expected("an object { … }"),
@@ -93,7 +94,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The field's value as it is, if it is there once; a name given twice is an error.
-    pub fn value(&self, name: &str) -> Result<Option<&'a Json>, ShapeError> {
+    pub fn value(&self, name: &str) -> Result<Option<&'a Json<'a>>, ShapeError> {
         let mut found = self.0.iter().filter(|(key, _)| key == name).map(|(_, value)| value);
         match (found.next(), found.next()) {
             (Some(_), Some(_)) => Err(ShapeError::new(format!("the field `{name}` appears twice"))),
@@ -154,7 +155,7 @@ macro_rules! whole_numbers {
     ($($t:ty),+) => {$(
         impl ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                let _ = write!(out, "{self}");
+                write_whole(out, u64::from(*self));
             }
         }
         impl FromJson for $t {
@@ -165,6 +166,21 @@ macro_rules! whole_numbers {
     )+};
 }
 whole_numbers!(u8, u16, u32, u64);
+
+/// Decimal digits without the formatting machinery: every save writes thousands.
+fn write_whole(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|d| char::from(*d)));
+}
 
 fn read_whole(value: &Json, max: u64) -> Result<u64, ShapeError> {
     match value.as_whole() {
@@ -259,7 +275,12 @@ impl FromJson for NaiveDate {
 
 impl ToJson for NaiveTime {
     fn write_json(&self, out: &mut String) {
-        let _ = write!(out, "\"{:02}:{:02}:{:02}\"", self.hour(), self.minute(), self.second());
+        out.push('"');
+        for (n, after) in [(self.hour(), ':'), (self.minute(), ':'), (self.second(), '"')] {
+            out.push(char::from(b'0' + (n / 10 % 10) as u8));
+            out.push(char::from(b'0' + (n % 10) as u8));
+            out.push(after);
+        }
     }
 }
 
@@ -330,7 +351,7 @@ impl FromJson for Participants {
         if let Json::Object(fields) = value {
             if let [(name, _)] = fields.as_slice() {
                 let fields = Fields(fields);
-                match name.as_str() {
+                match name.as_ref() {
                     "OneWithTherapist" => return fields.get("OneWithTherapist").map(Participants::OneWithTherapist),
                     "OneOnTheirOwn" => return fields.get("OneOnTheirOwn").map(Participants::OneOnTheirOwn),
                     _ => {}

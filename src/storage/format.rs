@@ -123,7 +123,7 @@ fn plan_from(version: u32, raw: &Json) -> Result<Plan, FormatError> {
 }
 
 /// Reads `text` as JSON, refusing text too large to be a plan before reading it.
-fn read(text: &str) -> Result<Json, FormatError> {
+fn read(text: &str) -> Result<Json<'_>, FormatError> {
     check_size(text.len())?;
     parse(text).map_err(|e| FormatError::NotJson(e.to_string()))
 }

@@ -5,27 +5,29 @@
 //! visitors were about a sixth of the app's wasm (BENCHMARKS.md, "Size, sixth round").
 //! The text it must read and write is frozen in `tests/formats/v1/`.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Deeper than any plan, shallow enough that hostile text cannot exhaust the stack.
 const MAX_DEPTH: usize = 128;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Json {
+pub enum Json<'a> {
     Null,
     Bool(bool),
     /// A whole number from 0 up, or `None` for any other number (negative, with a
     /// fraction or exponent, or too large): no stored field holds one.
     Number(Option<u64>),
-    Text(String),
-    List(Vec<Json>),
+    /// Borrowed from the text read, unless it held escapes.
+    Text(Cow<'a, str>),
+    List(Vec<Json<'a>>),
     /// Fields in the order written; a name may repeat, and `codec` refuses that.
-    Object(Vec<(String, Json)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-impl Json {
+impl<'a> Json<'a> {
     /// The value of `name` when this is an object that has it.
-    pub fn get(&self, name: &str) -> Option<&Json> {
+    pub fn get(&self, name: &str) -> Option<&Json<'a>> {
         match self {
             Json::Object(fields) => fields.iter().find(|(key, _)| key == name).map(|(_, value)| value),
             _ => None,
@@ -62,7 +64,7 @@ impl fmt::Display for SyntaxError {
 impl std::error::Error for SyntaxError {}
 
 /// Reads one JSON value that fills `text` (surrounding whitespace aside).
-pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     let mut reader = Reader { bytes: text.as_bytes(), at: 0 };
     let value = reader.value(0)?;
     reader.skip_space();
@@ -77,7 +79,7 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn error(&self, what: &'static str) -> SyntaxError {
         let before = &self.bytes[..self.at.min(self.bytes.len())];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
@@ -97,7 +99,7 @@ impl Reader<'_> {
         }
     }
 
-    fn expect_word(&mut self, word: &[u8], value: Json) -> Result<Json, SyntaxError> {
+    fn expect_word(&mut self, word: &[u8], value: Json<'a>) -> Result<Json<'a>, SyntaxError> {
         if self.bytes[self.at..].starts_with(word) {
             self.at += word.len();
             Ok(value)
@@ -106,7 +108,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         self.skip_space();
         match self.peek() {
             None => Err(self.error("the text ends where a value should be")),
@@ -150,7 +152,7 @@ impl Reader<'_> {
         }
     }
 
-    fn list(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn list(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         let mut list = Vec::new();
         self.items(b']', |reader| {
             list.push(reader.value(depth)?);
@@ -159,7 +161,7 @@ impl Reader<'_> {
         Ok(Json::List(list))
     }
 
-    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         let mut fields = Vec::new();
         self.items(b'}', |reader| {
             reader.skip_space();
@@ -178,7 +180,7 @@ impl Reader<'_> {
         Ok(Json::Object(fields))
     }
 
-    fn number(&mut self) -> Result<Json, SyntaxError> {
+    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
         let negative = self.peek() == Some(b'-');
         if negative {
             self.at += 1;
@@ -220,25 +222,35 @@ impl Reader<'_> {
         Ok(())
     }
 
-    /// Reads a string from its opening quote to its closing one.
-    fn text(&mut self) -> Result<String, SyntaxError> {
+    /// Reads a string from its opening quote to its closing one. Text without
+    /// escapes is borrowed from the input, so reading a plan allocates little.
+    fn text(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.at += 1;
-        let mut text = String::new();
+        let mut owned: Option<String> = None;
         loop {
             let run_start = self.at;
             while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
                 self.at += 1;
             }
-            // The run ends at an ASCII byte, so it is whole UTF-8 of the input.
-            text.push_str(std::str::from_utf8(&self.bytes[run_start..self.at]).unwrap_or_default());
+            // The run ends at an ASCII byte (or the end), so it is whole UTF-8 of the input.
+            let bytes: &'a [u8] = self.bytes;
+            let run = std::str::from_utf8(&bytes[run_start..self.at]).unwrap_or_default();
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(text);
+                    return Ok(match owned {
+                        None => Cow::Borrowed(run),
+                        Some(mut text) => {
+                            text.push_str(run);
+                            Cow::Owned(text)
+                        }
+                    });
                 }
                 Some(b'\\') => {
                     self.at += 1;
                     let escaped = self.escape()?;
+                    let text = owned.get_or_insert_with(String::new);
+                    text.push_str(run);
                     text.push(escaped);
                 }
                 Some(_) => return Err(self.error("a control character (U+0000 to U+001F) inside a string")),
@@ -299,25 +311,32 @@ impl Reader<'_> {
 /// text must stay byte-identical): quote, backslash and control characters only.
 pub fn write_text(out: &mut String, text: &str) {
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let code = c as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[code >> 4]));
-                out.push(char::from(HEX[code & 0xF]));
-            }
-            c => out.push(c),
+    let mut run_start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escaped = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..0x20 => "",
+            _ => continue,
+        };
+        // Every byte escaped is ASCII, so `run_start..at` is whole UTF-8.
+        out.push_str(&text[run_start..at]);
+        run_start = at + 1;
+        if escaped.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        } else {
+            out.push_str(escaped);
         }
     }
+    out.push_str(&text[run_start..]);
     out.push('"');
 }
 
@@ -398,7 +417,7 @@ mod tests {
             let mut ours = String::new();
             write_text(&mut ours, &text);
             prop_assert_eq!(&ours, &serde_json::to_string(&text).expect("serializes"));
-            prop_assert_eq!(parse(&ours).ok(), Some(Json::Text(text)));
+            prop_assert_eq!(parse(&ours).ok(), Some(Json::Text(text.into())));
         }
 
         #[test]
@@ -407,7 +426,7 @@ mod tests {
             let escaped: String = text.encode_utf16().map(|unit| format!("\\u{unit:04X}")).collect();
             let quoted = format!("\"{escaped}\"");
             prop_assert_eq!(serde_json::from_str::<String>(&quoted).ok(), Some(text.clone()));
-            prop_assert_eq!(parse(&quoted).ok(), Some(Json::Text(text)));
+            prop_assert_eq!(parse(&quoted).ok(), Some(Json::Text(text.into())));
         }
     }
 }
