@@ -59,6 +59,21 @@ fn a_newer_revision_from_another_tab_is_never_silently_overwritten() {
 }
 
 #[test]
+fn a_save_by_another_tab_between_two_of_ours_is_noticed() {
+    let mut store = PlanStore::new(MemoryStore::default());
+    let mine = store.save(&plan_with_id("p"), false).unwrap();
+    // The other tab shares the storage, not this store: its record appears under the key.
+    let mut theirs = mine.clone();
+    theirs.revision = 2;
+    theirs.title = "Changed in the other tab".into();
+    store.kv.entries.insert(plan_key("p"), encode(&theirs));
+    assert_eq!(store.save(&mine, false), Err(StoreError::NewerRevision { theirs: 2, ours: 1 }));
+    // Saving on from our own latest save needs no other tab's record.
+    let ours_again = store.save(&theirs, false).unwrap();
+    assert_eq!(store.save(&ours_again, false).map(|p| p.revision), Ok(4));
+}
+
+#[test]
 fn unreadable_records_are_set_aside_and_the_rest_still_load() {
     let mut store = PlanStore::new(MemoryStore::default());
     store.save(&plan_with_id("good"), false).unwrap();
