@@ -1,5 +1,5 @@
 //! JSON text: a reader into a small tree and the writing of strings, for our own
-//! stored format only (`storage::codec` maps the tree to plans and back).
+//! stored format only (`storage::codec` and `stored_plan` map the tree to plans and back).
 //!
 //! Written here instead of using serde_json because that reader and its derived
 //! visitors were about a sixth of the app's wasm (BENCHMARKS.md, "Size, sixth round").

@@ -1,6 +1,6 @@
-//! Storage: the versioned plan format (`format`, written and read as JSON by `codec`
-//! and `json`) and the store of plans. `local` is the only module that touches the
-//! browser's localStorage.
+//! Storage: the versioned plan format (`format`, written and read as JSON by
+//! `stored_plan`, `codec` and `json`) and the store of plans. `local` is the only
+//! module that touches the browser's localStorage.
 
 pub mod codec;
 pub mod format;
@@ -8,4 +8,5 @@ pub mod indent;
 pub mod json;
 pub mod local;
 pub mod store;
+pub mod stored_plan;
 pub mod validate;
