@@ -251,7 +251,12 @@ impl<T: ToJson> ToJson for Vec<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn read_json(value: &Json) -> Result<Self, ShapeError> {
         let Json::List(items) = value else { return expected("a list [ … ]") };
-        items.iter().enumerate().map(|(i, item)| T::read_json(item).map_err(|e| e.inside(Step::Index(i)))).collect()
+        // A plain loop: collecting into a `Result` compiled a large adapter for each `T`.
+        let mut list = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            list.push(T::read_json(item).map_err(|e| e.inside(Step::Index(i)))?);
+        }
+        Ok(list)
     }
 }
 
