@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use intensive_planner::domain::sample::sample_plan;
-use intensive_planner::storage::format::{decode, encode, FormatError, CURRENT_VERSION};
+use intensive_planner::storage::format::{decode, decode_file, encode, FormatError, CURRENT_VERSION};
 use intensive_planner::storage::store::{plan_key, MemoryStore, PlanStore, StoreError};
 
 fn plan_with_id(id: &str) -> intensive_planner::domain::model::Plan {
@@ -29,6 +29,18 @@ fn bad_text_is_named_not_accepted() {
     let bad_day = encode(&sample_plan(2, 0)).replace("\"day\":1,", "\"day\":40,");
     let Err(FormatError::Invalid(problems)) = decode(&bad_day) else { panic!("day 40 accepted") };
     assert!(problems[0].contains("is on day 40; the plan has days 1 to 3."), "{problems:?}");
+}
+
+#[test]
+fn a_backup_of_the_wrong_shape_says_where() {
+    let backup = |rest: &str| decode_file(&format!("{{\"format\":\"intensive-planner/backup\"{rest}}}"));
+    assert_eq!(backup(",\"version\":1,\"plans\":{}"), Err(FormatError::Shape("plans: expected a list [ … ]".into())));
+    assert_eq!(backup(",\"version\":1"), Err(FormatError::Shape("missing field `plans`".into())));
+    assert_eq!(
+        backup(",\"version\":-1,\"plans\":[]"),
+        Err(FormatError::Shape("version: expected a whole number from 0 to 4294967295".into()))
+    );
+    assert_eq!(backup(",\"version\":1,\"plans\":[]"), Ok(Vec::new()));
 }
 
 #[test]

@@ -171,16 +171,6 @@ fn version_1_text_reads_back_to_the_same_plans() {
 }
 
 #[test]
-fn the_frozen_files_of_earlier_stops_still_read() {
-    // Written with sorted keys by an earlier writer: reading them must not depend on order.
-    let plans = decode_file(&fixture("formats/v1/affair-3-days-kap-midway.json")).expect("frozen plan reads");
-    assert_eq!(plans.len(), 1);
-    assert!(plans[0].blocks.iter().any(|b| b.kind == BlockKind::KapDosing));
-    let plans = decode_file(&fixture("formats/v1/backup-two-plans.json")).expect("frozen backup reads");
-    assert_eq!(plans.len(), 2);
-}
-
-#[test]
 fn replies_are_written_and_read_as_version_1_did() {
     let text = reply_text(&reply()).text;
     assert_eq!(text, fixture("links/reply-v1.json"));

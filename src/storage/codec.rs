@@ -100,8 +100,28 @@ impl<'a> Fields<'a> {
     pub fn get<T: FromJson>(&self, name: &'static str) -> Result<T, ShapeError> {
         match self.value(name)? {
             Some(value) => T::read_json(value).map_err(|e| e.inside(Step::Field(name))),
-            None => T::when_missing().ok_or_else(|| ShapeError::new(format!("missing field `{name}`"))),
+            None => T::when_missing().ok_or_else(|| missing(name)),
         }
+    }
+
+    /// A field holding a list whose items are left as JSON, for the caller to read
+    /// each in its own way (a backup's plans, each in its own version).
+    pub fn list(&self, name: &'static str) -> Result<&'a [Json<'a>], ShapeError> {
+        match self.value(name)? {
+            Some(value) => items(value).map_err(|e| e.inside(Step::Field(name))),
+            None => Err(missing(name)),
+        }
+    }
+}
+
+fn missing(name: &str) -> ShapeError {
+    ShapeError::new(format!("missing field `{name}`"))
+}
+
+fn items<'a>(value: &'a Json<'a>) -> Result<&'a [Json<'a>], ShapeError> {
+    match value {
+        Json::List(items) => Ok(items),
+        _ => expected("a list [ … ]"),
     }
 }
 
@@ -155,7 +175,7 @@ macro_rules! whole_numbers {
         }
         impl FromJson for $t {
             fn read_json(value: &Json) -> Result<Self, ShapeError> {
-                read_whole(value, u64::from(<$t>::MAX)).and_then(|n| <$t>::try_from(n).or_else(|_| expected("")))
+                read_whole(value, u64::from(<$t>::MAX))
             }
         }
     )+};
@@ -177,11 +197,12 @@ fn write_whole(out: &mut String, mut n: u64) {
     out.extend(digits[start..].iter().map(|d| char::from(*d)));
 }
 
-fn read_whole(value: &Json, max: u64) -> Result<u64, ShapeError> {
-    match value.as_whole() {
-        Some(n) if n <= max => Ok(n),
-        _ => expected(&format!("a whole number from 0 to {max}")),
-    }
+/// A whole number that fits `T`, whose largest value is `max`.
+fn read_whole<T: TryFrom<u64>>(value: &Json, max: u64) -> Result<T, ShapeError> {
+    value
+        .as_whole()
+        .and_then(|n| T::try_from(n).ok())
+        .map_or_else(|| expected(&format!("a whole number from 0 to {max}")), Ok)
 }
 
 impl ToJson for String {
@@ -250,7 +271,7 @@ impl<T: ToJson> ToJson for Vec<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn read_json(value: &Json) -> Result<Self, ShapeError> {
-        let Json::List(items) = value else { return expected("a list [ … ]") };
+        let items = items(value)?;
         // A plain loop: collecting into a `Result` compiled a large adapter for each `T`.
         let mut list = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {

@@ -167,11 +167,8 @@ pub fn decode_file(text: &str) -> Result<Vec<Plan>, FormatError> {
         Some(BACKUP_FORMAT_NAME) => {
             let backup = || -> Result<(u32, &[Json]), ShapeError> {
                 let fields = Fields::of(&document)?;
-                match fields.value("plans")? {
-                    Some(Json::List(plans)) => Ok((fields.get("version")?, plans)),
-                    Some(_) => Err(ShapeError::new("plans: expected a list [ … ]")),
-                    None => Err(ShapeError::new("missing field `plans`")),
-                }
+                let plans = fields.list("plans")?;
+                Ok((fields.get("version")?, plans))
             };
             let (version, plans) = backup().map_err(|e| FormatError::Shape(e.to_string()))?;
             plans.iter().map(|plan| plan_from(version, plan)).collect()
