@@ -3,7 +3,7 @@
 
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::format::{decode, decode_file, encode, FormatError, CURRENT_VERSION};
-use intensive_planner::storage::store::{plan_key, MemoryStore, PlanStore, StoreError};
+use intensive_planner::storage::store::{plan_key, KeyValue, MemoryStore, PlanStore, StoreError};
 
 fn plan_with_id(id: &str) -> intensive_planner::domain::model::Plan {
     let mut plan = sample_plan(3, 0);
@@ -56,6 +56,22 @@ fn saving_bumps_the_revision_and_keeps_the_index_order() {
     assert_eq!(ids, vec!["one", "two"]);
     store.delete("one").unwrap();
     assert_eq!(store.load_all().unwrap().plans.len(), 1);
+}
+
+#[test]
+fn plans_load_in_index_order_then_unindexed_ones_by_key() {
+    let mut store = PlanStore::new(MemoryStore::default());
+    for id in ["b", "a", "c"] {
+        store.save(&plan_with_id(id), false).unwrap();
+    }
+    // Records the index does not name, as another version of the app might leave them.
+    for id in ["z", "y"] {
+        let text = encode(&plan_with_id(id));
+        store.kv.set(&plan_key(id), &text).unwrap();
+    }
+    let loaded = store.load_all().unwrap();
+    let ids: Vec<&str> = loaded.plans.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, vec!["b", "a", "c", "y", "z"]);
 }
 
 #[test]
