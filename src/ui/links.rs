@@ -69,16 +69,17 @@ pub async fn make_link(address: &str, content: &LinkText) -> Result<String, Shar
     Ok(format!("{address}{}", fragment(content.kind, &compressed)))
 }
 
-async fn open(data: &str) -> Result<Vec<u8>, ShareError> {
+/// The text a share or reply link's DATA part holds, uncompressed.
+pub async fn open_link(data: &str) -> Result<Vec<u8>, ShareError> {
     run_through("DecompressionStream", &compressed_bytes(data)?, MAX_LINK_TEXT_BYTES).await
 }
 
 /// The plan in a share link's DATA part (after `#/share/`).
 pub async fn open_share(data: &str) -> Result<Plan, ShareError> {
-    read_share(open(data).await?)
+    read_share(open_link(data).await?)
 }
 
 /// The reply in a reply link's DATA part (after `#/reply/`).
 pub async fn open_reply(data: &str) -> Result<Reply, ShareError> {
-    read_reply(open(data).await?)
+    read_reply(open_link(data).await?)
 }

@@ -1,46 +1,47 @@
 //! Opening links: a plan shared with the couple, and the couple's reply arriving
 //! back on the therapist's side.
 
-use std::future::Future;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::agenda::AgendaDays;
 use super::arrivals::Arrivals;
-use super::links::{open_reply, open_share};
+use super::links::open_link;
 use super::review::ReviewHeader;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::edit::apply_all;
 use crate::domain::model::Plan;
-use crate::export::share::{merge_reply, Reply, ShareError};
+use crate::export::share::{merge_reply, read_reply, read_share, Reply, ShareError};
 
 /// The browser uncompresses a link and answers a moment later: until then the page says
 /// it is opening the link, then shows what it holds, or why it cannot be opened.
-fn opened_link<T: Clone + Send + Sync + 'static>(
+///
+/// Not generic over what the link holds: `read` turns the uncompressed text into its
+/// view, so both kinds of link share one copy of this page and its waiting.
+fn opened_link(
     cannot_open: &'static str,
-    opening: impl Future<Output = Result<T, ShareError>> + 'static,
-    show: fn(T) -> AnyView,
+    data: String,
+    read: fn(Vec<u8>) -> Result<AnyView, ShareError>,
 ) -> impl IntoView {
-    let opened = RwSignal::new(None::<Result<T, ShareError>>);
+    let opened = RwSignal::new(None::<Result<Vec<u8>, ShareError>>);
     spawn_local(async move {
-        opened.try_set(Some(opening.await));
+        opened.try_set(Some(open_link(&data).await));
     });
-    move || match opened.get() {
+    move || match opened.get().map(|text| text.and_then(read)) {
         None => view! { <p class="card" role="status">"Opening the link\u{2026}"</p> }.into_any(),
         Some(Err(problem)) => view! {
             <section class="card" role="alert"><h1>{cannot_open}</h1><p>{problem.to_string()}</p>
                 <a href="#/">"Go to the start page"</a></section>
         }
         .into_any(),
-        Some(Ok(content)) => show(content),
+        Some(Ok(content)) => content,
     }
 }
 
 #[component]
 pub fn SharedPage(data: String) -> impl IntoView {
-    opened_link("This link cannot be opened", async move { open_share(&data).await }, shared_plan)
+    opened_link("This link cannot be opened", data, |text| read_share(text).map(shared_plan))
 }
 
 fn shared_plan(plan: Plan) -> AnyView {
@@ -68,7 +69,7 @@ fn shared_plan(plan: Plan) -> AnyView {
 
 #[component]
 pub fn ReplyPage(data: String) -> impl IntoView {
-    opened_link("This reply cannot be opened", async move { open_reply(&data).await }, arrived_reply)
+    opened_link("This reply cannot be opened", data, |text| read_reply(text).map(arrived_reply))
 }
 
 fn arrived_reply(reply: Reply) -> AnyView {
