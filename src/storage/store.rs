@@ -8,7 +8,6 @@ use super::codec::{to_json, FromJson};
 use super::format::{decode, encode, format_of, FormatError, FORMAT_NAME};
 use super::json::parse;
 use crate::domain::model::Plan;
-use crate::domain::order::merge_sort_by;
 
 const PREFIX: &str = "intensive-planner";
 
@@ -96,14 +95,10 @@ impl<S: KeyValue> PlanStore<S> {
     pub fn load_all(&mut self) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
         let plan_prefix = plan_key("");
+        let mut keys: Vec<String> = self.kv.keys()?.into_iter().filter(|k| k.starts_with(&plan_prefix)).collect();
         let order = self.index();
-        // Indexed plans first, in the index's order, then any others by key.
-        let mut keys: Vec<(usize, String)> = Vec::new();
-        for key in self.kv.keys()?.into_iter().filter(|k| k.starts_with(&plan_prefix)) {
-            keys.push((order.iter().position(|id| plan_key(id) == key).unwrap_or(usize::MAX), key));
-        }
-        merge_sort_by(&mut keys, |a, b| a <= b);
-        for (_, key) in keys {
+        keys.sort_by_key(|k| (order.iter().position(|id| plan_key(id) == *k).unwrap_or(usize::MAX), k.clone()));
+        for key in keys {
             let Some(raw) = self.kv.get(&key)? else { continue };
             match decode(&raw) {
                 Ok(plan) if plan_key(&plan.id) == key => loaded.plans.push(plan),
