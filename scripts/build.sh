@@ -24,5 +24,6 @@ cargo fetch --quiet
 cargo fetch --quiet --target wasm32-unknown-unknown
 trunk build --release --offline
 node scripts/minify-glue.mjs dist
+node scripts/minify-css.mjs dist
 node scripts/shorten-bindings.mjs dist
 node scripts/bundle-size.mjs dist
