@@ -89,6 +89,41 @@ test("moving the integration to day 1 raises the integration error, and undo rem
   await context.close();
 });
 
+test("each field of the block form edits the selected block as one undo step, and a reload keeps it", async () => {
+  const { context, page, errors } = await newEditor({ days: "2", a: "Sam", b: "Alex" });
+  await page.locator(".block", { hasText: "Homework: journaling prompt" }).first().click();
+  // One listener on the form serves every field: each change below must reach its own edit.
+  await page.locator("#bf-title").fill("Letter writing");
+  await page.locator("#bf-title").press("Tab");
+  const block = page.locator(".block", { hasText: "Letter writing" }).first();
+  await page.locator("#bf-length").selectOption("60");
+  await page.locator("#bf-start").fill("08:00");
+  await page.locator("#bf-start").press("Tab");
+  assert.match(await blockSlot(block), /day 1 08:00–09:00/);
+  await page.getByLabel("Who takes part").selectOption({ label: "Sam on their own" });
+  const notes = await page.locator("#bf-couple-notes").inputValue();
+  await page.locator("#bf-couple-notes").fill("Bring a pen");
+  await page.locator("#bf-couple-notes").press("Tab");
+  // The new checklist item's box is inside the form too; its change must not edit the block.
+  await page.getByLabel("New checklist item").fill("Not added yet");
+  await page.getByLabel("New checklist item").press("Tab");
+  assert.equal(await page.locator("#bf-couple-notes").inputValue(), "Bring a pen");
+  await page.getByRole("button", { name: "Undo" }).click();
+  assert.equal(await page.locator("#bf-couple-notes").inputValue(), notes, "one undo takes back only the notes");
+  assert.equal(await page.getByLabel("Who takes part").inputValue(), "a");
+
+  await page.reload();
+  await appReady(page);
+  await block.click();
+  assert.equal(await page.locator("#bf-title").inputValue(), "Letter writing");
+  assert.equal(await page.locator("#bf-length").inputValue(), "60");
+  assert.equal(await page.locator("#bf-start").inputValue(), "08:00");
+  assert.equal(await page.getByLabel("Who takes part").inputValue(), "a");
+  assert.equal(await page.locator("#bf-couple-notes").inputValue(), notes);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a block moves and resizes by keyboard alone, and by mouse drag", async () => {
   const { context, page } = await newEditor({ days: "2" });
   const block = page.locator(".block", { hasText: "Homework: journaling prompt" }).first();

@@ -1,34 +1,20 @@
 //! The selected block's details. Each field sends one edit when it changes, so
-//! undo steps match what the therapist did.
+//! undo steps match what the therapist did. One change listener serves every field;
+//! `block_fields` says what each field shows and which edit its new text makes.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::block_fields::BlockField;
 use super::EditorCtx;
-use crate::domain::edit::{BlockText, Edit};
-use crate::domain::model::{BlockId, BlockKind, Modality, Participants, Partner, PartnerSet};
+use crate::domain::edit::Edit;
+use crate::domain::model::{BlockId, BlockKind, Modality, Partner};
 use crate::domain::rules::day_label;
-use crate::domain::time::{hhmm, parse_hhmm};
 
-fn who_value(who: Participants) -> &'static str {
-    match who {
-        Participants::BothWithTherapist => "both-t",
-        Participants::OneWithTherapist(Partner::A) => "a-t",
-        Participants::OneWithTherapist(Partner::B) => "b-t",
-        Participants::CoupleOnTheirOwn => "couple",
-        Participants::OneOnTheirOwn(Partner::A) => "a",
-        Participants::OneOnTheirOwn(Partner::B) => "b",
-    }
-}
-
-fn who_from(value: &str) -> Participants {
-    match value {
-        "a-t" => Participants::OneWithTherapist(Partner::A),
-        "b-t" => Participants::OneWithTherapist(Partner::B),
-        "couple" => Participants::CoupleOnTheirOwn,
-        "a" => Participants::OneOnTheirOwn(Partner::A),
-        "b" => Participants::OneOnTheirOwn(Partner::B),
-        _ => Participants::BothWithTherapist,
-    }
+/// `<option>`s from (value, label) pairs. Every list in the form goes through here, so
+/// their views are one type, compiled once.
+fn options(choices: Vec<(String, String)>) -> AnyView {
+    choices.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view().into_any()
 }
 
 #[component]
@@ -55,69 +41,55 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
     let block = Memo::new(move |_| plan.with(|p| p.block(id).cloned()));
     // Each field reads its value through a memo: a change elsewhere in the block
     // does not reset every field's DOM value.
-    let get = move |f: fn(&crate::domain::model::Block) -> String| {
-        let value = Memo::new(move |_| block.with(|b| b.as_ref().map(f).unwrap_or_default()));
-        move || value.get()
+    let value = move |field: BlockField| {
+        let text = Memo::new(move |_| block.with(|b| b.as_ref().map(|b| field.text(b)).unwrap_or_default()));
+        move || text.get()
     };
-    let text = move |field: BlockText| {
-        move |ev: leptos::ev::Event| ctx.send(Edit::SetText { id, field, text: event_target_value(&ev) })
+    // Change events bubble: the field that changed is the event's target.
+    let changed = move |ev: leptos::ev::Event| {
+        let field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| BlockField::from_dom_id(&e.id()));
+        let edit = field.and_then(|field| {
+            block.with_untracked(|b| b.as_ref().and_then(|b| field.edit(b, event_target_value(&ev))))
+        });
+        if let Some(edit) = edit {
+            ctx.send(edit);
+        }
     };
     let name = move |p: Partner| plan.with(|plan| plan.partner_name(p).to_string());
     let new_item = RwSignal::new(String::new());
     let day_count = Memo::new(move |_| plan.with(|p| p.day_count()));
 
     view! {
-        <div class="block-form">
+        <div class="block-form" on:change=changed>
             <label for="bf-title">"Title"</label>
-            <input id="bf-title" type="text" maxlength="200" prop:value=get(|b| b.title.clone())
-                on:change=text(BlockText::Title)/>
+            <input id="bf-title" type="text" maxlength="200" prop:value=value(BlockField::Title)/>
             <label for="bf-kind">"Kind"</label>
-            <select id="bf-kind" prop:value=get(|b| b.kind.css_name().to_string())
-                on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    if let Some(kind) = BlockKind::ALL.into_iter().find(|k| k.css_name() == value) {
-                        ctx.send(Edit::ChangeKind { id, kind });
-                    }
-                }>
-                {BlockKind::ALL.into_iter().map(|k| view! { <option value=k.css_name()>{k.label()}</option> }).collect_view()}
+            <select id="bf-kind" prop:value=value(BlockField::Kind)>
+                {options(BlockKind::ALL.into_iter().map(|k| (k.css_name().to_string(), k.label().to_string())).collect())}
             </select>
             <div class="row">
                 <div>
                     <label for="bf-day">"Day"</label>
-                    <select id="bf-day" prop:value=get(|b| b.day.to_string())
-                        on:change=move |ev| {
-                            let day = event_target_value(&ev).parse().unwrap_or(1);
-                            let start = block.with_untracked(|b| b.as_ref().map(|b| b.start)).unwrap_or_default();
-                            ctx.send(Edit::MoveBlock { id, day, start });
-                        }>
-                        {move || (1..=day_count.get() + 1).map(|d| view! {
-                            <option value=d.to_string()>{plan.with_untracked(|p| day_label(p, d))}</option>
-                        }).collect_view()}
+                    <select id="bf-day" prop:value=value(BlockField::Day)>
+                        {move || options((1..=day_count.get() + 1).map(|d| (d.to_string(), plan.with_untracked(|p| day_label(p, d)))).collect())}
                     </select>
                 </div>
                 <div>
                     <label for="bf-start">"Start"</label>
-                    <input id="bf-start" type="time" step="900" prop:value=get(|b| hhmm(b.start))
-                        on:change=move |ev| {
-                            if let Some(start) = parse_hhmm(&event_target_value(&ev)) {
-                                let day = block.with_untracked(|b| b.as_ref().map(|b| b.day)).unwrap_or(1);
-                                ctx.send(Edit::MoveBlock { id, day, start });
-                            }
-                        }/>
+                    <input id="bf-start" type="time" step="900" prop:value=value(BlockField::Start)/>
                 </div>
                 <div>
                     <label for="bf-length">"Length"</label>
-                    <select id="bf-length" prop:value=get(|b| b.minutes.to_string())
-                        on:change=move |ev| ctx.send(Edit::ResizeBlock { id, minutes: event_target_value(&ev).parse().unwrap_or(60) })>
-                        {(1..=32u16).map(|q| q * 15).map(|m| view! {
-                            <option value=m.to_string()>{format!("{} h {:02} min", m / 60, m % 60)}</option>
-                        }).collect_view()}
+                    <select id="bf-length" prop:value=value(BlockField::Length)>
+                        {options((1..=32u16).map(|q| q * 15).map(|m| (m.to_string(), format!("{} h {:02} min", m / 60, m % 60))).collect())}
                     </select>
                 </div>
             </div>
             <label for="bf-who">"Who takes part"</label>
-            <select id="bf-who" prop:value=get(|b| who_value(b.who).to_string())
-                on:change=move |ev| ctx.send(Edit::ChangeWho { id, who: who_from(&event_target_value(&ev)) })>
+            <select id="bf-who" prop:value=value(BlockField::Who)>
                 <option value="both-t">{move || format!("{} and {} with the therapist", name(Partner::A), name(Partner::B))}</option>
                 <option value="a-t">{move || format!("{} with the therapist", name(Partner::A))}</option>
                 <option value="b-t">{move || format!("{} with the therapist", name(Partner::B))}</option>
@@ -127,17 +99,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
             </select>
             <Show when=move || block.with(|b| b.as_ref().is_some_and(|b| b.kind.is_kap()))>
                 <label for="bf-kap-for">"Whose medicine"</label>
-                <select id="bf-kap-for"
-                    prop:value=get(|b| match b.kap_for { Some(PartnerSet { a: true, b: false }) => "a", Some(PartnerSet { a: false, b: true }) => "b", Some(PartnerSet { a: true, b: true }) => "both", _ => "all" }.to_string())
-                    on:change=move |ev| {
-                        let kap_for = match event_target_value(&ev).as_str() {
-                            "a" => Some(PartnerSet::only(Partner::A)),
-                            "b" => Some(PartnerSet::only(Partner::B)),
-                            "both" => Some(PartnerSet::BOTH),
-                            _ => None,
-                        };
-                        ctx.send(Edit::ChangeKapFor { id, kap_for });
-                    }>
+                <select id="bf-kap-for" prop:value=value(BlockField::KapFor)>
                     <option value="all">"Everyone taking part"</option>
                     <option value="a">{move || name(Partner::A)}</option>
                     <option value="b">{move || name(Partner::B)}</option>
@@ -146,22 +108,16 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
             </Show>
             <Show when=move || block.with(|b| b.as_ref().is_some_and(|b| b.kind == BlockKind::JointSession))>
                 <label for="bf-modality">"Approach"</label>
-                <select id="bf-modality" prop:value=get(|b| b.modality.map(|m| m.code().to_string()).unwrap_or_default())
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        let modality = Modality::ALL.into_iter().find(|m| m.code() == value);
-                        ctx.send(Edit::ChangeModality { id, modality });
-                    }>
+                <select id="bf-modality" prop:value=value(BlockField::Modality)>
                     <option value="">"Not set"</option>
-                    {Modality::ALL.into_iter().map(|m| view! { <option value=m.code()>{m.label()}</option> }).collect_view()}
+                    {options(Modality::ALL.into_iter().map(|m| (m.code().to_string(), m.label().to_string())).collect())}
                 </select>
             </Show>
             <label for="bf-couple-notes">"Notes for the couple"</label>
-            <textarea id="bf-couple-notes" rows="3" maxlength="5000" prop:value=get(|b| b.couple_notes.clone())
-                on:change=text(BlockText::CoupleNotes)></textarea>
+            <textarea id="bf-couple-notes" rows="3" maxlength="5000" prop:value=value(BlockField::CoupleNotes)></textarea>
             <label for="bf-private-notes">"Private notes (therapist only)"</label>
             <textarea id="bf-private-notes" class="private" rows="3" maxlength="5000"
-                prop:value=get(|b| b.private_notes.clone()) on:change=text(BlockText::PrivateNotes)></textarea>
+                prop:value=value(BlockField::PrivateNotes)></textarea>
             <fieldset class="checklist">
                 <legend>"Checklist"</legend>
                 <ul>

@@ -1,6 +1,7 @@
 //! The therapist's editor: time grid, selected block, problems, KAP readiness,
 //! status, undo and redo. Every change is an `Edit` sent through `EditorCtx`.
 
+mod block_fields;
 mod block_form;
 mod details;
 mod export;
