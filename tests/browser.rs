@@ -1,5 +1,6 @@
 //! Browser-bound code in headless Chromium: mounting the app, a round trip through
-//! the real localStorage, the keyed list keeping its rows' elements, and share links
+//! the real localStorage, the keyed list keeping its rows' elements, the time grid's
+//! blocks redrawn only where they changed, and share links
 //! compressed by the browser.
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
@@ -98,6 +99,94 @@ async fn a_keyed_list_keeps_the_rows_whose_keys_stay() {
     let first = host.first_element_child().expect("row 2");
     assert!(first.is_same_node(Some(&two)));
     host.remove();
+}
+
+/// Where each block sits in the drawn-blocks test: its day's column of four, one lane.
+fn slot_by_day(block: &intensive_planner::domain::model::Block) -> intensive_planner::ui::editor::grid_block::Slot {
+    use intensive_planner::ui::layout::Lane;
+    intensive_planner::ui::editor::grid_block::Slot {
+        column: (block.day <= 4).then(|| usize::from(block.day) - 1),
+        columns: 4,
+        lane: Lane { id: block.id, lane: 0, lanes: 1 },
+        grid_start: 9 * 60,
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_grid_redraws_only_the_blocks_that_changed_and_keeps_plan_order() {
+    use intensive_planner::domain::model::BlockId;
+    use intensive_planner::domain::time::time_at;
+    use intensive_planner::ui::editor::grid_block::{DrawnBlocks, Preview};
+    use wasm_bindgen::JsCast;
+
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let host = document.create_element("div").expect("creates a host");
+    let mut drawn = DrawnBlocks::new(host.clone());
+    let mut plan = sample_plan(4, 40);
+    let draw = |drawn: &mut DrawnBlocks, plan: &intensive_planner::domain::model::Plan, relabel: bool| {
+        drawn.sync(plan, slot_by_day, |_| None, None, relabel)
+    };
+    draw(&mut drawn, &plan, true);
+    let wrap_of = |id: BlockId| {
+        host.query_selector(&format!("[data-block-id=\"{}\"]", id.0)).ok().flatten().expect("the block is drawn")
+    };
+    let ids = |host: &web_sys::Element| -> Vec<String> {
+        let children = host.children();
+        (0..children.length()).filter_map(|i| children.item(i).and_then(|c| c.get_attribute("data-block-id"))).collect()
+    };
+    assert_eq!(ids(&host), plan.blocks.iter().map(|b| b.id.0.to_string()).collect::<Vec<_>>());
+    let first = plan.blocks[0].clone();
+    let text = wrap_of(first.id).text_content().unwrap_or_default();
+    assert!(text.contains(&first.title) && text.contains(&first.time_range()), "{text}");
+
+    // An unchanged block is not written to: text put into its title stays.
+    let other = plan.blocks[1].id;
+    let other_title = wrap_of(other).query_selector(".block-title").ok().flatten().expect("a title");
+    other_title.set_text_content(Some("untouched"));
+    let moved_element = wrap_of(first.id);
+    let moved_title = moved_element.query_selector(".block-title").ok().flatten().expect("a title");
+    moved_title.set_text_content(Some("untouched"));
+    plan.blocks[0].start = time_at(minute_of(&first) + 15);
+    draw(&mut drawn, &plan, false);
+    assert!(wrap_of(first.id).is_same_node(Some(&moved_element)), "a moved block keeps its element");
+    assert!(moved_element.text_content().unwrap_or_default().contains(&plan.blocks[0].time_range()));
+    assert_eq!(other_title.text_content().as_deref(), Some("untouched"));
+    // In the moved block, only what changed is written: its title is the same.
+    assert_eq!(moved_title.text_content().as_deref(), Some("untouched"));
+    // New names reach the blocks' words, though no block changed.
+    assert!(!host.text_content().unwrap_or_default().contains("Robin"));
+    plan.partners.a = "Robin".into();
+    draw(&mut drawn, &plan, true);
+    assert!(host.text_content().unwrap_or_default().contains("Robin"));
+
+    // A block removed from the plan leaves the grid; one put first is drawn first.
+    let gone = plan.blocks.remove(2).id;
+    let last = plan.blocks.pop().expect("a last block");
+    plan.blocks.insert(0, last);
+    draw(&mut drawn, &plan, false);
+    assert!(host.query_selector(&format!("[data-block-id=\"{}\"]", gone.0)).ok().flatten().is_none());
+    assert_eq!(ids(&host), plan.blocks.iter().map(|b| b.id.0.to_string()).collect::<Vec<_>>());
+
+    // A drag's preview shows on the block and goes when it ends.
+    let wrap: web_sys::HtmlElement = wrap_of(first.id).unchecked_into();
+    let top = wrap.style().get_property_value("top").unwrap_or_default();
+    let preview = Preview { day: first.day, start: minute_of(&first) + 60, minutes: 30, column: Some(0) };
+    drawn.preview(&plan, first.id, Some(preview));
+    assert!(wrap.class_name().contains("dragging"));
+    assert_ne!(wrap.style().get_property_value("top").unwrap_or_default(), top);
+    drawn.preview(&plan, first.id, None);
+    assert!(!wrap.class_name().contains("dragging"));
+    assert_eq!(wrap.style().get_property_value("top").unwrap_or_default(), top);
+
+    // A block whose day is not shown is hidden.
+    plan.blocks[0].day = 5;
+    draw(&mut drawn, &plan, false);
+    let hidden: web_sys::HtmlElement = wrap_of(plan.blocks[0].id).unchecked_into();
+    assert_eq!(hidden.style().get_property_value("display").unwrap_or_default(), "none");
+}
+
+fn minute_of(block: &intensive_planner::domain::model::Block) -> i64 {
+    intensive_planner::domain::time::minute_of_day(block.start)
 }
 
 /// The DATA part of a link made by `make_link`.

@@ -5,7 +5,7 @@ mod agenda;
 mod app;
 mod arrivals;
 mod download;
-mod editor;
+pub mod editor;
 pub mod keyed_list;
 pub mod layout;
 pub mod links;

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::grid_block::{BlockCell, BlockView, Slot};
+use super::grid_block::{DrawnBlocks, Slot};
+use super::grid_input::GridInput;
 use super::EditorCtx;
 use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, DayWindow, Partners};
@@ -49,7 +50,6 @@ pub fn TimeGrid() -> impl IntoView {
             map
         })
     });
-    let block_ids = Memo::new(move |_| plan.with(|p| p.blocks.iter().map(|b| b.id).collect::<Vec<_>>()));
     let severities = Memo::new(move |_| {
         ctx.problems.with(|list| {
             let mut map: HashMap<BlockId, Severity> = HashMap::new();
@@ -64,57 +64,41 @@ pub fn TimeGrid() -> impl IntoView {
     });
     // The names and the day count: every block's spoken words depend on them.
     let labels = Memo::new(move |_| plan.with(|p| (p.partners.clone(), p.therapist.name.clone(), p.day_count())));
-    // One set of signals per block, updated only where that block changed: a change
-    // then re-runs the views of the blocks it touched, not all of them.
-    let cells = StoredValue::new(HashMap::<BlockId, BlockCell>::new());
-    Effect::new(move |seen: Option<(Partners, String, u8)>| {
-        let now = labels.get();
-        let relabel = seen.as_ref() != Some(&now);
+    // The blocks are drawn into this element before it is put in the page, so the
+    // grid is complete when it first shows (grid_block.rs says why not as views).
+    let host = document().create_element("div").expect("a valid tag name");
+    let blocks = StoredValue::new_local(DrawnBlocks::new(host.clone()));
+    let draw = move |relabel: bool, track: bool| {
+        let selected = if track { ctx.selected.get() } else { ctx.selected.get_untracked() };
         let (grid_start, _) = range.get();
         lane_map.with(|lanes_now| {
             severities.with(|severity_now| {
                 columns.with(|cols| {
                     plan.with(|p| {
-                        cells.update_value(|map| {
-                            for block in &p.blocks {
-                                let slot = slot_of(block, cols, lanes_now, grid_start);
-                                let cell = map.entry(block.id).or_insert_with(BlockCell::empty);
-                                cell.show(p, block, slot, severity_now.get(&block.id).copied(), relabel);
-                            }
-                            map.retain(|id, _| p.block(*id).is_some());
+                        blocks.update_value(|drawn| {
+                            drawn.sync(
+                                p,
+                                |block| slot_of(block, cols, lanes_now, grid_start),
+                                |id| severity_now.get(&id).copied(),
+                                selected,
+                                relabel,
+                            )
                         })
                     })
                 })
             })
         });
+    };
+    // Drawn once now, so the grid is complete when it first shows; then after
+    // every change.
+    untrack(|| draw(true, false));
+    Effect::new(move |seen: Option<(Partners, String, u8)>| {
+        let now = labels.get();
+        draw(seen.is_some() && seen.as_ref() != Some(&now), true);
         now
     });
-    // A block's view may be created before the effect above has run for it: its
-    // cell is made and filled here, so it is drawn complete from the start.
-    let cell_for = move |id: BlockId| -> BlockCell {
-        let fill = |cell: &BlockCell| {
-            plan.with_untracked(|p| {
-                let Some(block) = p.block(id) else { return };
-                let slot = lane_map.with_untracked(|lanes_now| {
-                    columns.with_untracked(|cols| slot_of(block, cols, lanes_now, range.get_untracked().0))
-                });
-                cell.show(p, block, slot, severities.with_untracked(|m| m.get(&id).copied()), true);
-            })
-        };
-        cells
-            .try_update_value(|map| {
-                map.entry(id)
-                    .or_insert_with(|| {
-                        let cell = BlockCell::empty();
-                        fill(&cell);
-                        cell
-                    })
-                    .clone()
-            })
-            .unwrap_or_else(BlockCell::empty)
-    };
-    let is_selected = StoredValue::new(Selector::new(move || ctx.selected.get()));
     let layer = NodeRef::<leptos::html::Div>::new();
+    let input = GridInput::new(ctx, blocks, columns, layer);
     let height = move || {
         let (start, end) = range.get();
         px(end - start, 0)
@@ -156,7 +140,10 @@ pub fn TimeGrid() -> impl IntoView {
                     }}
                 </div>
                 <div class="block-layer" node_ref=layer style:height=height
-                    style:--columns=move || columns.get().len().to_string()>
+                    style:--columns=move || columns.get().len().to_string()
+                    on:pointerdown=move |ev| input.pointer_down(ev) on:pointermove=move |ev| input.pointer_move(ev)
+                    on:pointerup=move |_| input.pointer_up() on:pointercancel=move |_| input.pointer_cancel()
+                    on:keydown=move |ev| input.key_down(ev) on:click=move |ev| input.click(ev)>
                     {move || {
                         let cols = columns.get();
                         let (start, _) = range.get();
@@ -172,13 +159,18 @@ pub fn TimeGrid() -> impl IntoView {
                             }
                         }).collect_view()
                     }}
-                    {keyed_list(move || block_ids.get().into_iter().map(|id| Row::new(RowKey::Number(id.0.into()), move || view! {
-                        <BlockView id=id cell=cell_for(id) columns=columns is_selected=is_selected layer=layer/>
-                    })).collect())}
+                    <div class="blocks" use:adopt=host.clone()></div>
                 </div>
             </div>
         </div>
     }
+}
+
+/// Puts the element the blocks were drawn into inside one of the grid's own. When
+/// Leptos reuses that element for a new grid, the old grid's blocks are replaced.
+fn adopt(parent: web_sys::Element, child: web_sys::Element) {
+    parent.set_text_content(None);
+    let _ = parent.append_child(&child);
 }
 
 fn is_narrow() -> bool {

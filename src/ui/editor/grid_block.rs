@@ -1,19 +1,19 @@
-//! One block on the time grid, and the signals that feed it.
+//! The blocks on the time grid, written straight into the DOM.
 //!
-//! Each block reads only its own `BlockCell`; one effect in the grid fills every
-//! cell after a change and sets only what differs. With hundreds of blocks,
-//! letting each block subscribe to shared memos (columns, hours, names) made every
-//! change walk and copy hundreds of subscriber lists.
+//! Every block is the same small element tree, and a change touches a few of its
+//! strings. Drawn as Leptos views, each block carried about fifteen reactive bindings
+//! and seven handlers, and that view code was 9 KB of the bundle's brotli on its own
+//! (BENCHMARKS.md, "Size, eighth round"). Here one pass after each change compares
+//! what every block should show with what it shows, and writes only the difference;
+//! the grid's one set of handlers finds the block by its `data-block-id`.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
-use super::EditorCtx;
-use crate::domain::edit::Edit;
-use crate::domain::model::{Block, BlockId, Participants, Partners, Plan};
+use crate::domain::model::{Block, BlockId, Participants, Plan};
 use crate::domain::rules::{day_label, Severity};
-use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
-use crate::ui::layout::{px, Lane, PX_PER_MINUTE};
+use crate::domain::time::minute_of_day;
+use crate::ui::layout::{px, Lane};
 
 /// Where a block sits: its column among the days shown, its lane, and the grid's
 /// first minute.
@@ -26,254 +26,243 @@ pub struct Slot {
     pub grid_start: i64,
 }
 
-/// Who takes part, as shown on the block and as spoken after it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Words {
-    pub shown: String,
-    pub spoken: String,
-}
-
-impl Words {
-    fn of(plan: &Plan, block: &Block) -> Words {
-        let partners: &Partners = &plan.partners;
-        let shown = match block.who {
-            Participants::BothWithTherapist => "Both + therapist".to_string(),
-            Participants::OneWithTherapist(x) => format!("{} + therapist", partners.name(x)),
-            Participants::CoupleOnTheirOwn => "Couple".to_string(),
-            Participants::OneOnTheirOwn(x) => format!("{} alone", partners.name(x)),
-        };
-        let described = block.who.describe(partners, &plan.therapist.name);
-        let spoken = format!(", {}, {}. {described}.", day_label(plan, block.day), block.kind.label());
-        Words { shown, spoken }
-    }
-}
-
-/// The signals one block's view reads, shared by reference so they outlive any
-/// single render of the grid.
-#[derive(Clone)]
-pub struct BlockCell {
-    block: ArcRwSignal<Option<Block>>,
-    severity: ArcRwSignal<Option<Severity>>,
-    slot: ArcRwSignal<Option<Slot>>,
-    words: ArcRwSignal<Words>,
-}
-
-impl BlockCell {
-    pub fn empty() -> BlockCell {
-        BlockCell {
-            block: ArcRwSignal::new(None),
-            severity: ArcRwSignal::new(None),
-            slot: ArcRwSignal::new(None),
-            words: ArcRwSignal::new(Words::default()),
-        }
-    }
-
-    /// Sets only what changed, so unchanged blocks notify nobody. `relabel` says the
-    /// names or the day count changed, which every block's words depend on.
-    pub fn show(&self, plan: &Plan, block: &Block, slot: Slot, severity: Option<Severity>, relabel: bool) {
-        let changed = self.block.with_untracked(|b| b.as_ref() != Some(block));
-        if changed {
-            self.block.set(Some(block.clone()));
-        }
-        if changed || relabel {
-            let words = Words::of(plan, block);
-            if self.words.with_untracked(|w| *w != words) {
-                self.words.set(words);
-            }
-        }
-        if self.slot.get_untracked() != Some(slot) {
-            self.slot.set(Some(slot));
-        }
-        if self.severity.get_untracked() != severity {
-            self.severity.set(severity);
-        }
-    }
-}
-
-/// A drag in progress: where it began and what it is doing.
+/// Where a drag would put the block now: day, first minute, length, and the
+/// column that day has on the grid.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Drag {
-    resizing: bool,
-    x: f64,
-    y: f64,
-    day: u8,
-    start: i64,
-    minutes: i64,
-    column_width: f64,
+pub struct Preview {
+    pub day: u8,
+    pub start: i64,
+    pub minutes: i64,
+    pub column: Option<usize>,
 }
 
-/// Where a drag would put the block now: day, first minute, length.
-type Preview = (u8, i64, i64);
+/// Everything one block's elements show, as the strings written to them.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Look {
+    class: String,
+    /// top, height, left, width; empty when the block's day is not shown.
+    place: [String; 4],
+    tag: &'static str,
+    marker: Option<Severity>,
+    title: String,
+    meta: String,
+    spoken: String,
+}
 
-#[component]
-pub fn BlockView(
-    id: BlockId,
-    cell: BlockCell,
-    /// Days shown, read only when a drag starts or crosses days.
-    columns: Memo<Vec<u8>>,
-    is_selected: StoredValue<Selector<Option<BlockId>>>,
-    layer: NodeRef<leptos::html::Div>,
-) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
-    let BlockCell { block, severity, slot, words } = cell;
-    let block: Signal<Option<Block>> = block.into();
-    let severity: Signal<Option<Severity>> = severity.into();
-    let slot: Signal<Option<Slot>> = slot.into();
-    let words: Signal<Words> = words.into();
-    // Drag state is this block's own: pointer capture keeps the drag on it.
-    let drag = StoredValue::new(None::<Drag>);
-    let preview = RwSignal::new(None::<Preview>);
+/// What a block's look is made from; a block is redrawn only when this changes.
+#[derive(Debug)]
+struct Shown {
+    block: Block,
+    slot: Slot,
+    severity: Option<Severity>,
+    selected: bool,
+    preview: Option<Preview>,
+}
 
-    // Geometry as separate properties: set through CSSOM, which the CSP allows.
-    let geometry = Memo::new(move |_| {
-        let slot = slot.get()?;
-        let (start, minutes, column) = match preview.get() {
-            Some((day, start, minutes)) => {
-                (start, minutes, columns.with_untracked(|c| c.iter().position(|d| *d == day)))
+fn look(plan: &Plan, shown: &Shown) -> Look {
+    let Shown { block, slot, severity, selected, preview } = shown;
+    let partners = &plan.partners;
+    let who = match block.who {
+        Participants::BothWithTherapist => "Both + therapist".to_string(),
+        Participants::OneWithTherapist(x) => format!("{} + therapist", partners.name(x)),
+        Participants::CoupleOnTheirOwn => "Couple".to_string(),
+        Participants::OneOnTheirOwn(x) => format!("{} alone", partners.name(x)),
+    };
+    let described = block.who.describe(partners, &plan.therapist.name);
+    let (start, minutes, column) = match preview {
+        Some(p) => (p.start, p.minutes, p.column),
+        None => (minute_of_day(block.start), i64::from(block.minutes), slot.column),
+    };
+    let place = match column {
+        Some(index) => {
+            let (n, lane) = (slot.columns, slot.lane);
+            [
+                px(start - slot.grid_start, 0),
+                px(minutes, 2),
+                format!("calc(100% / {n} * {index} + 100% / {n} / {} * {})", lane.lanes, lane.lane),
+                format!("calc(100% / {n} / {} - 6px)", lane.lanes),
+            ]
+        }
+        None => Default::default(),
+    };
+    Look {
+        class: format!(
+            "block-wrap kind-{}{}{}",
+            block.kind.css_name(),
+            if *selected { " selected" } else { "" },
+            if preview.is_some() { " dragging" } else { "" }
+        ),
+        place,
+        tag: block.kind.tag(),
+        marker: *severity,
+        title: block.title.clone(),
+        meta: format!("{} \u{b7} {who}", block.time_range()),
+        spoken: format!(", {}, {}. {described}.", day_label(plan, block.day), block.kind.label()),
+    }
+}
+
+/// One block's elements, what they show now, and what that was drawn from.
+struct DrawnBlock {
+    wrap: HtmlElement,
+    tag: Element,
+    marker: HtmlElement,
+    title: Element,
+    meta: Element,
+    spoken: Element,
+    shown: Shown,
+    look: Look,
+}
+
+fn element(parent: &Element, tag: &str, class: &str) -> HtmlElement {
+    // Fails only for an invalid tag name, and these are fixed.
+    let el: HtmlElement = leptos::prelude::document().create_element(tag).expect("a valid tag name").unchecked_into();
+    el.set_class_name(class);
+    let _ = parent.append_child(&el);
+    el
+}
+
+impl DrawnBlock {
+    fn new(host: &Element, id: BlockId, shown: Shown) -> DrawnBlock {
+        let wrap = element(host, "div", "");
+        let _ = wrap.set_attribute("data-block-id", &id.0.to_string());
+        let button = element(&wrap, "button", "block");
+        let _ = button.set_attribute("type", "button");
+        button.set_id(&format!("block-{}", id.0));
+        let _ = button.set_attribute("aria-describedby", "grid-help");
+        let tag = element(&button, "span", "block-tag").into();
+        let marker = element(&button, "span", "");
+        marker.set_hidden(true);
+        let title = element(&button, "span", "block-title").into();
+        let meta = element(&button, "span", "block-meta").into();
+        let spoken = element(&button, "span", "visually-hidden").into();
+        let _ = element(&wrap, "div", "resize-handle").set_attribute("aria-hidden", "true");
+        DrawnBlock { wrap, tag, marker, title, meta, spoken, shown, look: Look::default() }
+    }
+
+    /// Writes what differs between the look `shown` gives and the one on screen.
+    fn draw(&mut self, plan: &Plan) {
+        let next = look(plan, &self.shown);
+        let was = &self.look;
+        if next.class != was.class {
+            self.wrap.set_class_name(&next.class);
+        }
+        let style = self.wrap.style();
+        for (i, name) in ["top", "height", "left", "width"].iter().enumerate() {
+            if next.place[i] != was.place[i] {
+                let _ = style.set_property(name, &next.place[i]);
             }
-            None => block.with(|b| b.as_ref().map(|b| (minute_of_day(b.start), i64::from(b.minutes), slot.column)))?,
-        };
-        let index = column?;
-        let (n, lane) = (slot.columns, slot.lane);
-        Some((
-            px(start - slot.grid_start, 0),
-            px(minutes, 2),
-            format!("calc(100% / {n} * {index} + 100% / {n} / {} * {})", lane.lanes, lane.lane),
-            format!("calc(100% / {n} / {} - 6px)", lane.lanes),
-        ))
-    });
-    let part = move |pick: fn(&(String, String, String, String)) -> String| {
-        geometry.with(|g| g.as_ref().map(pick).unwrap_or_default())
-    };
-
-    let begin = move |ev: web_sys::PointerEvent, resizing: bool| {
-        if ev.button() != 0 {
-            return;
         }
-        let Some(b) = block.get_untracked() else { return };
-        let width = layer
-            .get_untracked()
-            .map(|el| el.get_bounding_client_rect().width() / columns.with_untracked(|c| c.len().max(1)) as f64)
-            .unwrap_or(200.0);
-        if let Some(target) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = target.set_pointer_capture(ev.pointer_id());
+        if next.place[0].is_empty() != was.place[0].is_empty() || was.class.is_empty() {
+            let _ = style.set_property("display", if next.place[0].is_empty() { "none" } else { "block" });
         }
-        let start = minute_of_day(b.start);
-        drag.set_value(Some(Drag {
-            resizing,
-            x: f64::from(ev.client_x()),
-            y: f64::from(ev.client_y()),
-            day: b.day,
-            start,
-            minutes: i64::from(b.minutes),
-            column_width: width,
-        }));
-        preview.set(Some((b.day, start, i64::from(b.minutes))));
-    };
-    let moving = move |ev: web_sys::PointerEvent| {
-        let Some(d) = drag.get_value() else { return };
-        let dy = ((f64::from(ev.client_y()) - d.y) / PX_PER_MINUTE) as i64;
-        let steps = (dy as f64 / GRID_MINUTES as f64).round() as i64 * GRID_MINUTES;
-        let next = if d.resizing {
-            (d.day, d.start, (d.minutes + steps).max(GRID_MINUTES))
-        } else {
-            let shift = ((f64::from(ev.client_x()) - d.x) / d.column_width).round() as i64;
-            let day = columns.with_untracked(|cols| {
-                let index = cols.iter().position(|c| *c == d.day).unwrap_or(0) as i64 + shift;
-                cols.get(index.clamp(0, cols.len() as i64 - 1) as usize).copied().unwrap_or(d.day)
-            });
-            (day, (d.start + steps).clamp(0, MINUTES_PER_DAY - d.minutes), d.minutes)
-        };
-        if preview.get_untracked() != Some(next) {
-            preview.set(Some(next));
+        if next.tag != was.tag {
+            self.tag.set_text_content(Some(next.tag));
         }
-    };
-    // The browser took the pointer away (a touch turned into a scroll, a system
-    // gesture): drop the drag and leave the block where it was.
-    let cancel = move |_ev: web_sys::PointerEvent| {
-        drag.set_value(None);
-        if preview.with_untracked(Option::is_some) {
-            preview.set(None);
+        if next.marker != was.marker {
+            let (class, text) = match next.marker {
+                Some(Severity::Error) => ("marker error", "Error"),
+                Some(Severity::Warning) => ("marker warning", "Warning"),
+                None => ("", ""),
+            };
+            self.marker.set_class_name(class);
+            self.marker.set_text_content(Some(text));
+            self.marker.set_hidden(next.marker.is_none());
         }
-    };
-    let finish = move |_ev: web_sys::PointerEvent| {
-        let Some(d) = drag.get_value() else { return };
-        let Some((to_day, to_start, to_minutes)) = preview.get_untracked() else { return };
-        drag.set_value(None);
-        preview.set(None);
-        if d.resizing && to_minutes != d.minutes {
-            ctx.send(Edit::ResizeBlock { id, minutes: u16::try_from(to_minutes).unwrap_or(15) });
-        } else if !d.resizing && (to_day != d.day || to_start != d.start) {
-            ctx.send(Edit::MoveBlock { id, day: to_day, start: time_at(to_start) });
-        }
-        ctx.select(Some(id));
-    };
-
-    let keydown = move |ev: web_sys::KeyboardEvent| {
-        let edit = match (ev.key().as_str(), ev.shift_key()) {
-            ("ArrowUp", false) => Edit::NudgeBlock { id, minutes: -15, days: 0 },
-            ("ArrowDown", false) => Edit::NudgeBlock { id, minutes: 15, days: 0 },
-            ("ArrowLeft", _) => Edit::NudgeBlock { id, minutes: 0, days: -1 },
-            ("ArrowRight", _) => Edit::NudgeBlock { id, minutes: 0, days: 1 },
-            ("ArrowUp", true) | ("ArrowDown", true) => {
-                let minutes = block.with_untracked(|b| b.as_ref().map(|b| b.minutes)).unwrap_or(15);
-                let by: i32 = if ev.key() == "ArrowUp" { -15 } else { 15 };
-                let next = (i32::from(minutes) + by).max(15);
-                Edit::ResizeBlock { id, minutes: u16::try_from(next).unwrap_or(15) }
+        for (el, now, then) in [
+            (&self.title, &next.title, &was.title),
+            (&self.meta, &next.meta, &was.meta),
+            (&self.spoken, &next.spoken, &was.spoken),
+        ] {
+            if now != then {
+                el.set_text_content(Some(now));
             }
-            ("Delete", _) | ("Backspace", _) => Edit::DeleteBlock { id },
-            _ => return,
-        };
-        ev.prevent_default();
-        let deleting = matches!(edit, Edit::DeleteBlock { .. });
-        ctx.send(edit);
-        if deleting {
-            ctx.select(None);
-        } else {
-            // Keep the block in view on a narrow screen when it changes day.
-            if let Some(day) = block.with_untracked(|b| b.as_ref().map(|b| b.day)) {
-                ctx.show_day(day);
-            }
-            ctx.select(Some(id));
-            super::focus_element(&format!("block-{}", id.0));
         }
-    };
+        self.look = next;
+    }
+}
 
-    let marker = move || match severity.get() {
-        Some(Severity::Error) => Some(("marker error", "Error")),
-        Some(Severity::Warning) => Some(("marker warning", "Warning")),
-        None => None,
-    };
-    let show = move |part: fn(&Block) -> String| block.with(|b| b.as_ref().map(part).unwrap_or_default());
-    let class = move || {
-        let kind = block.with(|b| b.as_ref().map(|b| b.kind.css_name())).unwrap_or_default();
-        format!("block-wrap kind-{kind}")
-    };
+/// Every block drawn on the grid, in the plan's order, which is their tab order.
+pub struct DrawnBlocks {
+    host: Element,
+    blocks: Vec<(BlockId, DrawnBlock)>,
+}
 
-    view! {
-        <div class=class class:dragging=move || preview.with(Option::is_some)
-            class:selected=move || is_selected.with_value(|s| s.selected(&Some(id)))
-            style:top=move || part(|g| g.0.clone()) style:height=move || part(|g| g.1.clone())
-            style:left=move || part(|g| g.2.clone()) style:width=move || part(|g| g.3.clone())
-            style:display=move || if geometry.with(|g| g.is_none()) { "none" } else { "block" }
-            data-block-id=id.0.to_string()>
-            <button type="button" class="block" id=format!("block-{}", id.0) aria-describedby="grid-help"
-                on:pointerdown=move |ev| begin(ev, false) on:pointermove=moving on:pointerup=finish on:pointercancel=cancel
-                on:keydown=keydown on:click=move |_| ctx.select(Some(id))>
-                // One text binding per part: a move rewrites the times' text node
-                // and nothing else.
-                <span class="block-tag">{move || show(|b| b.kind.tag().to_string())}</span>
-                {move || marker().map(|(class, text)| view! { <span class=class>{text}</span> })}
-                <span class="block-title">{move || show(|b| b.title.clone())}</span>
-                <span class="block-meta">{move || {
-                    let times = show(Block::time_range);
-                    words.with(|w| format!("{times} \u{b7} {}", w.shown))
-                }}</span>
-                <span class="visually-hidden">{move || words.with(|w| w.spoken.clone())}</span>
-            </button>
-            <div class="resize-handle" aria-hidden="true"
-                on:pointerdown=move |ev| { ev.stop_propagation(); begin(ev, true) }
-                on:pointermove=moving on:pointerup=finish on:pointercancel=cancel></div>
-        </div>
+impl DrawnBlocks {
+    pub fn new(host: Element) -> DrawnBlocks {
+        DrawnBlocks { host, blocks: Vec::new() }
+    }
+
+    /// Brings every block's elements up to date with `plan`. `relabel` says the names
+    /// or the day count changed, which every block's words depend on.
+    pub fn sync(
+        &mut self,
+        plan: &Plan,
+        slot_of: impl Fn(&Block) -> Slot,
+        severity_of: impl Fn(BlockId) -> Option<Severity>,
+        selected: Option<BlockId>,
+        relabel: bool,
+    ) {
+        // The elements are already in plan order if the kept ones keep their relative
+        // order and every new one comes after them (a new element goes at the end).
+        let (mut last_kept, mut new_seen, mut order_changed) = (None, false, false);
+        let mut old: Vec<Option<(BlockId, DrawnBlock)>> =
+            std::mem::take(&mut self.blocks).into_iter().map(Some).collect();
+        for (index, block) in plan.blocks.iter().enumerate() {
+            let found = match old.get(index) {
+                Some(Some((id, _))) if *id == block.id => Some(index),
+                _ => old.iter().position(|o| matches!(o, Some((id, _)) if *id == block.id)),
+            };
+            match found {
+                Some(i) => {
+                    order_changed |= new_seen || last_kept.is_some_and(|last| i < last);
+                    last_kept = Some(i);
+                }
+                None => new_seen = true,
+            }
+            let kept = found.and_then(|i| old.get_mut(i).and_then(Option::take));
+            let (slot, severity, selected) = (slot_of(block), severity_of(block.id), selected == Some(block.id));
+            let drawn = match kept {
+                Some((_, mut drawn)) => {
+                    let was = &drawn.shown;
+                    // Compared before anything is cloned: most blocks are unchanged.
+                    if relabel
+                        || was.block != *block
+                        || was.slot != slot
+                        || was.severity != severity
+                        || was.selected != selected
+                    {
+                        drawn.shown = Shown { block: block.clone(), slot, severity, selected, preview: was.preview };
+                        drawn.draw(plan);
+                    }
+                    drawn
+                }
+                None => {
+                    let shown = Shown { block: block.clone(), slot, severity, selected, preview: None };
+                    let mut drawn = DrawnBlock::new(&self.host, block.id, shown);
+                    drawn.draw(plan);
+                    drawn
+                }
+            };
+            self.blocks.push((block.id, drawn));
+        }
+        for (_, gone) in old.into_iter().flatten() {
+            gone.wrap.remove();
+        }
+        if order_changed {
+            // Re-appending moves each element to the end, leaving them in plan order.
+            for (_, drawn) in &self.blocks {
+                let _ = self.host.append_child(&drawn.wrap);
+            }
+        }
+    }
+
+    /// Shows a drag's preview on one block (or, with `None`, puts it back).
+    pub fn preview(&mut self, plan: &Plan, id: BlockId, preview: Option<Preview>) {
+        if let Some((_, drawn)) = self.blocks.iter_mut().find(|(b, _)| *b == id) {
+            if drawn.shown.preview != preview {
+                drawn.shown.preview = preview;
+                drawn.draw(plan);
+            }
+        }
     }
 }

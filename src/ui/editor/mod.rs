@@ -6,7 +6,8 @@ mod block_form;
 mod details;
 mod export;
 mod grid;
-mod grid_block;
+pub mod grid_block;
+mod grid_input;
 mod problems;
 mod readiness;
 
