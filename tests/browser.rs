@@ -119,9 +119,8 @@ fn the_grid_redraws_only_the_blocks_that_changed_and_keeps_plan_order() {
     use intensive_planner::ui::editor::grid_block::{DrawnBlocks, Preview};
     use wasm_bindgen::JsCast;
 
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host = document.create_element("div").expect("creates a host");
-    let mut drawn = DrawnBlocks::new(host.clone());
+    let mut drawn = DrawnBlocks::default();
+    let host = drawn.host();
     let mut plan = sample_plan(4, 40);
     let draw = |drawn: &mut DrawnBlocks, plan: &intensive_planner::domain::model::Plan, relabel: bool| {
         drawn.sync(plan, slot_by_day, |_| None, None, relabel)

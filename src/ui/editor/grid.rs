@@ -66,8 +66,9 @@ pub fn TimeGrid() -> impl IntoView {
     let labels = Memo::new(move |_| plan.with(|p| (p.partners.clone(), p.therapist.name.clone(), p.day_count())));
     // The blocks are drawn into this element before it is put in the page, so the
     // grid is complete when it first shows (grid_block.rs says why not as views).
-    let host = document().create_element("div").expect("a valid tag name");
-    let blocks = StoredValue::new_local(DrawnBlocks::new(host.clone()));
+    let drawn = DrawnBlocks::default();
+    let host = drawn.host();
+    let blocks = StoredValue::new_local(drawn);
     let draw = move |relabel: bool, track: bool| {
         let selected = if track { ctx.selected.get() } else { ctx.selected.get_untracked() };
         let (grid_start, _) = range.get();

@@ -187,9 +187,18 @@ pub struct DrawnBlocks {
     blocks: Vec<(BlockId, DrawnBlock)>,
 }
 
-impl DrawnBlocks {
-    pub fn new(host: Element) -> DrawnBlocks {
+/// No blocks yet, in an element of their own that is not in the page.
+impl Default for DrawnBlocks {
+    fn default() -> DrawnBlocks {
+        let host = leptos::prelude::document().create_element("div").expect("a valid tag name");
         DrawnBlocks { host, blocks: Vec::new() }
+    }
+}
+
+impl DrawnBlocks {
+    /// The element the blocks are drawn into, to be put in the page.
+    pub fn host(&self) -> Element {
+        self.host.clone()
     }
 
     /// Brings every block's elements up to date with `plan`. `relabel` says the names
