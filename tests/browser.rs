@@ -1,5 +1,5 @@
 //! Browser-bound code in headless Chromium: mounting the app, a round trip through
-//! the real localStorage, the keyed list keeping its rows' elements, the time grid's
+//! the real localStorage, the row list keeping its rows' elements, the time grid's
 //! blocks redrawn only where they changed, and share links
 //! compressed by the browser.
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
@@ -70,35 +70,58 @@ fn the_app_mounts_and_lists_stored_plans() {
 }
 
 #[wasm_bindgen_test]
-async fn a_keyed_list_keeps_the_rows_whose_keys_stay() {
-    use intensive_planner::ui::keyed_list::{keyed_list, Row, RowKey};
+async fn a_row_list_keeps_the_rows_whose_keys_stay_and_follows_their_order() {
+    use intensive_planner::ui::dom::{element, rows, Row, RowKey, RowList};
     use leptos::prelude::*;
 
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let host = document.create_element("ul").expect("creates a list");
-    document.body().expect("body").append_child(&host).expect("attaches the list");
+    let mount_point = document.create_element("div").expect("creates a mount point");
+    document.body().expect("body").append_child(&mount_point).expect("attaches it");
     let numbers = RwSignal::new(vec![1u64, 2]);
-    let host_element: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host.clone());
-    let _handle = leptos::mount::mount_to(host_element, move || {
-        keyed_list(move || {
+    let mount_element: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(mount_point.clone());
+    let _handle = leptos::mount::mount_to(mount_element, move || {
+        let list = RowList::new(move || {
             numbers
                 .get()
                 .into_iter()
-                .map(|n| Row::new(RowKey::Number(n), move || view! { <li>{n.to_string()}</li> }))
+                .map(|n| {
+                    Row::new(RowKey::Number(n), move || {
+                        let row = element(None, "li", "");
+                        row.set_text_content(Some(&n.to_string()));
+                        row.into()
+                    })
+                })
                 .collect()
-        })
+        });
+        view! { <ul use:rows=list></ul> }
     });
-    assert_eq!(host.text_content().unwrap_or_default(), "12");
+    let host = mount_point.first_element_child().expect("the list");
+    let texts = || host.text_content().unwrap_or_default();
+    assert_eq!(texts(), "12", "drawn when the view is built");
     let two = host.last_element_child().expect("row 2");
 
     numbers.set(vec![2, 3]);
     leptos::task::tick().await;
-    assert_eq!(host.text_content().unwrap_or_default(), "23");
+    assert_eq!(texts(), "23");
     // Row 2 moved up with its own element; a list redrawn by position would have
     // reused row 1's element for it.
-    let first = host.first_element_child().expect("row 2");
-    assert!(first.is_same_node(Some(&two)));
-    host.remove();
+    assert!(host.first_element_child().expect("row 2").is_same_node(Some(&two)));
+    let three = host.last_element_child().expect("row 3");
+
+    numbers.set(vec![3, 2]);
+    leptos::task::tick().await;
+    assert_eq!(texts(), "32", "reordered");
+    assert!(host.first_element_child().expect("row 3").is_same_node(Some(&three)));
+    assert!(host.last_element_child().expect("row 2").is_same_node(Some(&two)));
+
+    numbers.set(vec![3, 3, 1]);
+    leptos::task::tick().await;
+    assert_eq!(texts(), "331", "a key given twice shows both rows");
+    numbers.set(vec![1]);
+    leptos::task::tick().await;
+    assert_eq!(texts(), "1", "and both go when it goes");
+    assert_eq!(host.child_element_count(), 1);
+    mount_point.remove();
 }
 
 /// Where each block sits in the drawn-blocks test: its day's column of four, one lane.

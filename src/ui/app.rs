@@ -2,15 +2,17 @@
 
 use leptos::prelude::*;
 
+use super::dom::{attr, button, element, event_source, rows, Row, RowKey, RowList};
 use super::download::download_text;
 use super::editor::EditorPage;
-use super::keyed_list::{keyed_list, Row, RowKey};
 use super::plans::PlansPage;
 use super::print::PrintPage;
 use super::review::ReviewPage;
 use super::route::Route;
 use super::shared::{ReplyPage, SharedPage};
 use super::state::{current_hash, AppState};
+use crate::storage::store::Unreadable;
+use web_sys::Element;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -57,6 +59,27 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let unreadable = RowList::new(move || {
+        state.unreadable.with(|records| {
+            records
+                .iter()
+                .map(|record| {
+                    Row::new(RowKey::Text(record.key.clone()), {
+                        let record = record.clone();
+                        move || unreadable_notice(&record)
+                    })
+                })
+                .collect()
+        })
+    });
+    let download_raw = move |ev: leptos::ev::MouseEvent| {
+        let Some(key) = event_source(&ev, "button[data-key]").and_then(|b| b.get_attribute("data-key")) else { return };
+        let raw =
+            state.unreadable.with_untracked(|records| records.iter().find(|r| r.key == key).map(|r| r.raw.clone()));
+        if let Some(raw) = raw {
+            download_text(&format!("{}.txt", key.replace('/', "-")), "text/plain", &raw);
+        }
+    };
     view! {
         <div class="notices no-print" role="status" aria-live="polite">
             {move || state.storage_problem.get().map(|problem| view! {
@@ -75,17 +98,20 @@ fn Notices() -> impl IntoView {
                     <button type="button" class="quiet" on:click=move |_| state.deleted.set(None)>"Dismiss"</button>
                 </p>
             })}
-            {keyed_list(move || state.unreadable.get().into_iter().map(|record| Row::new(RowKey::Text(record.key.clone()), move || view! {
-                <p class="notice notice-error" data-testid="unreadable-notice">
-                    {format!("A stored plan could not be read ({}): {} It has been left untouched and set aside. ",
-                        record.name(), record.reason)}
-                    <button type="button" on:click={
-                        let raw = record.raw.clone();
-                        let name = format!("{}.txt", record.key.replace('/', "-"));
-                        move |_| download_text(&name, "text/plain", &raw)
-                    }>"Download its raw text"</button>
-                </p>
-            })).collect())}
+            <div use:rows=unreadable on:click=download_raw></div>
         </div>
     }
+}
+
+/// A stored record that could not be read: what it is, why, and its raw text to take away.
+fn unreadable_notice(record: &Unreadable) -> Element {
+    let notice = element(None, "p", "notice notice-error");
+    attr(&notice, "data-testid", "unreadable-notice");
+    let _ = notice.append_with_str_1(&format!(
+        "A stored plan could not be read ({}): {} It has been left untouched and set aside. ",
+        record.name(),
+        record.reason
+    ));
+    attr(&button(&notice, "", "Download its raw text"), "data-key", &record.key);
+    notice.into()
 }

@@ -4,9 +4,9 @@
 mod agenda;
 mod app;
 mod arrivals;
+pub mod dom;
 mod download;
 pub mod editor;
-pub mod keyed_list;
 pub mod layout;
 pub mod links;
 mod new_plan;

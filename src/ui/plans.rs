@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::arrivals::Arrivals;
-use super::keyed_list::{keyed_list, Row, RowKey};
+use super::dom::{attr, button, element, event_source, rows, text, Row, RowKey, RowList};
 use super::new_plan::NewPlanForm;
 use super::route::Route;
 use super::state::{new_plan_id, AppState};
@@ -11,14 +11,37 @@ use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
 use crate::storage::format::{check_size, decode_file};
+use web_sys::Element;
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let creating = RwSignal::new(false);
 
-    let duplicate = move |plan: &Plan| {
-        state.save(&plan.duplicate_as(new_plan_id()), false);
+    let cards = RowList::new(move || {
+        state.plans.with(|plans| {
+            plans
+                .iter()
+                .map(|plan| {
+                    Row::new(card_key(plan), {
+                        let plan = plan.clone();
+                        move || card(&plan)
+                    })
+                })
+                .collect()
+        })
+    });
+    // The cards' two buttons, found by what they say they do.
+    let card_action = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = event_source(&ev, "button[data-plan]") else { return };
+        let (Some(id), Some(action)) = (button.get_attribute("data-plan"), button.get_attribute("data-action")) else {
+            return;
+        };
+        if action == "delete" {
+            state.delete(&id);
+        } else if let Some(plan) = state.plan(&id) {
+            state.save(&plan.duplicate_as(new_plan_id()), false);
+        }
     };
 
     view! {
@@ -38,43 +61,7 @@ pub fn PlansPage() -> impl IntoView {
             <Show when=move || state.plans.with(|p| p.is_empty()) && !creating.get()>
                 <p class="empty">"No intensives yet. Start one with \u{201c}New intensive\u{201d}: you choose the kind, the days and the medicine plan, and a complete schedule is laid out for you to adjust."</p>
             </Show>
-            <ul class="plan-list">
-                {keyed_list(move || state.plans.get().into_iter().map(|plan| Row::new(card_key(&plan), move || {
-                        let errors = error_count(&check(&plan));
-                        let id = plan.id.clone();
-                        let copy = plan.clone();
-                        let delete_id = plan.id.clone();
-                        let dates = format!(
-                            "{} \u{2013} {}",
-                            dates::short_with_year(plan.first_day),
-                            dates::short_with_year(plan.date_of(plan.day_count()))
-                        );
-                        view! {
-                            <li class="plan-card">
-                                <div>
-                                    <h2><a href=Route::Editor(id.clone()).href()>{plan.title.clone()}</a></h2>
-                                    <p class="muted">{format!("{} \u{b7} {} day{} \u{b7} {}", plan.kind.label(), plan.day_count(),
-                                        if plan.day_count() == 1 { "" } else { "s" }, dates)}</p>
-                                    <p>
-                                        <span class="status-pill">{plan.status.label()}</span>
-                                        {if errors > 0 {
-                                            format!(" {errors} error{} to resolve", if errors == 1 { "" } else { "s" })
-                                        } else {
-                                            " No errors".to_string()
-                                        }}
-                                    </p>
-                                </div>
-                                <div class="card-actions">
-                                    <a class="button" href=Route::Editor(id.clone()).href()>"Edit"</a>
-                                    <a class="button" href=Route::Review(id.clone()).href()>"Couple review"</a>
-                                    <button type="button" on:click=move |_| duplicate(&copy)>"Duplicate"</button>
-                                    <button type="button" class="danger" on:click=move |_| state.delete(&delete_id)
-                                        aria-label=format!("Delete {}", plan.title)>"Delete"</button>
-                                </div>
-                            </li>
-                        }
-                })).collect())}
-            </ul>
+            <ul class="plan-list" use:rows=cards on:click=card_action></ul>
         </section>
     }
 }
@@ -127,6 +114,42 @@ fn ImportFile() -> impl IntoView {
             <p role="status" aria-live="polite" data-testid="import-message">{move || state.import_message.get().unwrap_or_default()}</p>
         </div>
     }
+}
+
+/// One plan's card: title, kind, days and dates, status and errors, and what can be
+/// done with it.
+fn card(plan: &Plan) -> Element {
+    let errors = error_count(&check(plan));
+    let days = plan.day_count();
+    let li = element(None, "li", "plan-card");
+    let about = element(Some(&li), "div", "");
+    let edit = Route::Editor(plan.id.clone()).href();
+    attr(&text(&element(Some(&about), "h2", ""), "a", "", &plan.title), "href", &edit);
+    let dates =
+        format!("{} \u{2013} {}", dates::short_with_year(plan.first_day), dates::short_with_year(plan.date_of(days)));
+    let plural = if days == 1 { "" } else { "s" };
+    text(&about, "p", "muted", &format!("{} \u{b7} {days} day{plural} \u{b7} {dates}", plan.kind.label()));
+    let status = element(Some(&about), "p", "");
+    text(&status, "span", "status-pill", plan.status.label());
+    let errors = match errors {
+        0 => " No errors".to_string(),
+        1 => " 1 error to resolve".to_string(),
+        n => format!(" {n} errors to resolve"),
+    };
+    let _ = status.append_with_str_1(&errors);
+    let actions = element(Some(&li), "div", "card-actions");
+    for (label, href) in [("Edit", edit), ("Couple review", Route::Review(plan.id.clone()).href())] {
+        attr(&text(&actions, "a", "button", label), "href", &href);
+    }
+    for (class, action, label) in [("", "duplicate", "Duplicate"), ("danger", "delete", "Delete")] {
+        let b = button(&actions, class, label);
+        attr(&b, "data-plan", &plan.id);
+        attr(&b, "data-action", action);
+        if action == "delete" {
+            attr(&b, "aria-label", &format!("Delete {}", plan.title));
+        }
+    }
+    li.into()
 }
 
 /// A card is redrawn when its plan is saved again: the key holds the revision.

@@ -7,13 +7,12 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::grid_block::{DrawnBlocks, Slot};
+use super::grid_frame::{tab_chosen, GridFrame};
 use super::grid_input::GridInput;
 use super::EditorCtx;
-use crate::domain::dates;
-use crate::domain::model::{Block, BlockId, DayWindow, Partners};
-use crate::domain::rules::{day_title, Severity};
-use crate::domain::time::{hhmm, minute_of_day};
-use crate::ui::keyed_list::{keyed_list, Row, RowKey};
+use crate::domain::model::{Block, BlockId, Partners};
+use crate::domain::rules::Severity;
+use crate::ui::dom::rows;
 use crate::ui::layout::{grid_range, lanes, px, Lane};
 
 #[component]
@@ -98,6 +97,7 @@ pub fn TimeGrid() -> impl IntoView {
         draw(seen.is_some() && seen.as_ref() != Some(&now), true);
         now
     });
+    let frame = GridFrame::new(ctx, shown_days, columns, range, windows);
     let layer = NodeRef::<leptos::html::Div>::new();
     let input = GridInput::new(ctx, blocks, columns, layer);
     let height = move || {
@@ -107,59 +107,20 @@ pub fn TimeGrid() -> impl IntoView {
 
     view! {
         <div class="grid-wrap">
-            <div class="day-tabs" role="group" aria-label="Day shown">
-                {move || (1..=shown_days.get()).map(|day| view! {
-                    <button type="button" aria-pressed=move || (ctx.visible_day.get() == day).to_string()
-                        on:click=move |_| ctx.visible_day.set(day)>
-                        {move || plan.with(|p| if day > p.day_count() { "Follow-up".to_string() } else { format!("Day {day}") })}
-                    </button>
-                }).collect_view()}
-            </div>
+            <div class="day-tabs" role="group" aria-label="Day shown" use:rows=frame.tabs on:click=move |ev| tab_chosen(ctx, ev)></div>
             <p class="grid-help" id="grid-help">
                 "Choose a block to edit it. Drag to move, drag its lower edge to resize. With the keyboard: arrow keys move by 15 minutes or a day, Shift with up or down changes the length, Delete removes it."
             </p>
-            <div class="grid-head" style:grid-template-columns=move || format!("repeat({}, 1fr)", columns.get().len())>
-                {keyed_list(move || columns.get().into_iter().map(|day| Row::new(RowKey::Number(day.into()), move || view! {
-                    <h2 class="day-heading" id=format!("day-{day}") tabindex="-1">
-                        {move || plan.with(|p| day_title(p, day))}
-                        <span class="muted">{move || plan.with(|p| {
-                            let w = p.window(day);
-                            format!("{} \u{b7} {}\u{2013}{}", dates::short(p.date_of(day)), hhmm(w.start), hhmm(w.end))
-                        })}</span>
-                    </h2>
-                })).collect())}
-            </div>
+            <div class="grid-head" use:rows=frame.headings
+                style:grid-template-columns=move || format!("repeat({}, 1fr)", columns.get().len())></div>
             <div class="grid-body">
-                <div class="hours" aria-hidden="true" style:height=height>
-                    {move || {
-                        let (start, end) = range.get();
-                        (start / 60..end / 60).map(|hour| view! {
-                            <div class="hour" style:top=px(hour * 60 - start, 0)>
-                                {format!("{hour:02}:00")}
-                            </div>
-                        }).collect_view()
-                    }}
-                </div>
+                <div class="hours" aria-hidden="true" style:height=height use:rows=frame.hours></div>
                 <div class="block-layer" node_ref=layer style:height=height
                     style:--columns=move || columns.get().len().to_string()
                     on:pointerdown=move |ev| input.pointer_down(ev) on:pointermove=move |ev| input.pointer_move(ev)
                     on:pointerup=move |_| input.pointer_up() on:pointercancel=move |_| input.pointer_cancel()
                     on:keydown=move |ev| input.key_down(ev) on:click=move |ev| input.click(ev)>
-                    {move || {
-                        let cols = columns.get();
-                        let (start, _) = range.get();
-                        cols.iter().enumerate().map(|(index, day)| {
-                            let window = windows.with(|w| w.get(usize::from(*day) - 1).copied()).unwrap_or_else(DayWindow::standard);
-                            let top = px(minute_of_day(window.start) - start, 0);
-                            let h = px(window.minutes(), 0);
-                            view! {
-                                <div class="day-window" aria-hidden="true"
-                                    style:left=format!("calc(100% / {} * {})", cols.len(), index)
-                                    style:width=format!("calc(100% / {})", cols.len())
-                                    style:top=top style:height=h></div>
-                            }
-                        }).collect_view()
-                    }}
+                    <div use:rows=frame.day_windows></div>
                     <div class="blocks" use:adopt=host.clone()></div>
                 </div>
             </div>

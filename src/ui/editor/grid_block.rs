@@ -7,12 +7,12 @@
 //! what every block should show with what it shows, and writes only the difference;
 //! the grid's one set of handlers finds the block by its `data-block-id`.
 
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::domain::model::{Block, BlockId, Participants, Plan};
 use crate::domain::rules::{day_label, Severity};
 use crate::domain::time::minute_of_day;
+use crate::ui::dom::element;
 use crate::ui::layout::{px, Lane};
 
 /// Where a block sits: its column among the days shown, its lane, and the grid's
@@ -113,29 +113,21 @@ struct DrawnBlock {
     look: Look,
 }
 
-fn element(parent: &Element, tag: &str, class: &str) -> HtmlElement {
-    // Fails only for an invalid tag name, and these are fixed.
-    let el: HtmlElement = leptos::prelude::document().create_element(tag).expect("a valid tag name").unchecked_into();
-    el.set_class_name(class);
-    let _ = parent.append_child(&el);
-    el
-}
-
 impl DrawnBlock {
     fn new(host: &Element, id: BlockId, shown: Shown) -> DrawnBlock {
-        let wrap = element(host, "div", "");
+        let wrap = element(Some(host), "div", "");
         let _ = wrap.set_attribute("data-block-id", &id.0.to_string());
-        let button = element(&wrap, "button", "block");
+        let button = element(Some(&wrap), "button", "block");
         let _ = button.set_attribute("type", "button");
         button.set_id(&format!("block-{}", id.0));
         let _ = button.set_attribute("aria-describedby", "grid-help");
-        let tag = element(&button, "span", "block-tag").into();
-        let marker = element(&button, "span", "");
+        let tag = element(Some(&button), "span", "block-tag").into();
+        let marker = element(Some(&button), "span", "");
         marker.set_hidden(true);
-        let title = element(&button, "span", "block-title").into();
-        let meta = element(&button, "span", "block-meta").into();
-        let spoken = element(&button, "span", "visually-hidden").into();
-        let _ = element(&wrap, "div", "resize-handle").set_attribute("aria-hidden", "true");
+        let title = element(Some(&button), "span", "block-title").into();
+        let meta = element(Some(&button), "span", "block-meta").into();
+        let spoken = element(Some(&button), "span", "visually-hidden").into();
+        let _ = element(Some(&wrap), "div", "resize-handle").set_attribute("aria-hidden", "true");
         DrawnBlock { wrap, tag, marker, title, meta, spoken, shown, look: Look::default() }
     }
 
@@ -190,7 +182,7 @@ pub struct DrawnBlocks {
 /// No blocks yet, in an element of their own that is not in the page.
 impl Default for DrawnBlocks {
     fn default() -> DrawnBlocks {
-        let host = leptos::prelude::document().create_element("div").expect("a valid tag name");
+        let host = element(None, "div", "").into();
         DrawnBlocks { host, blocks: Vec::new() }
     }
 }

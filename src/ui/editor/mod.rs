@@ -7,6 +7,7 @@ mod details;
 mod export;
 mod grid;
 pub mod grid_block;
+mod grid_frame;
 mod grid_input;
 mod problems;
 mod readiness;

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 
 use super::{focus_element, EditorCtx};
+use crate::domain::model::BlockId;
 use crate::domain::rules::{error_count, Problem, Severity};
-use crate::ui::keyed_list::{keyed_list, Row, RowKey};
+use crate::ui::dom::{attr, button, element, event_source, rows, text, Row, RowKey, RowList};
+use web_sys::Element;
 
 #[component]
 pub fn ProblemsPanel() -> impl IntoView {
@@ -23,36 +25,53 @@ pub fn ProblemsPanel() -> impl IntoView {
             }
         })
     };
+    let rows_of_problems = RowList::new(move || {
+        ctx.problems.with(|list| {
+            list.iter()
+                .map(|problem| {
+                    Row::new(row_key(problem), {
+                        let problem = problem.clone();
+                        move || row(&problem)
+                    })
+                })
+                .collect()
+        })
+    });
+    // A problem's button names its first block, or else its day.
+    let chosen = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = event_source(&ev, "button") else { return };
+        if let Some(id) = button.get_attribute("data-block").and_then(|v| v.parse().ok()) {
+            ctx.focus_block(BlockId(id));
+        } else if let Some(day) = button.get_attribute("data-day").and_then(|v| v.parse::<u8>().ok()) {
+            ctx.visible_day.set(day);
+            focus_element(&format!("day-{day}"));
+        }
+    };
     view! {
         <section class="panel" aria-labelledby="problems-heading" data-testid="problems">
             <h2 id="problems-heading">"Problems"</h2>
             <p class="muted" aria-live="polite">{summary}</p>
-            <ul class="problem-list">
-                {keyed_list(move || ctx.problems.get().into_iter().map(|problem| Row::new(row_key(&problem), move || {
-                    let first = problem.blocks.first().copied();
-                    let day = problem.day;
-                    let (class, word) = match problem.severity {
-                        Severity::Error => ("problem error", "Error"),
-                        Severity::Warning => ("problem warning", "Warning"),
-                    };
-                    view! {
-                        <li class=class data-rule=problem.rule.id()>
-                            <button type="button" on:click=move |_| match (first, day) {
-                                (Some(id), _) => ctx.focus_block(id),
-                                (None, Some(day)) => {
-                                    ctx.visible_day.set(day);
-                                    focus_element(&format!("day-{day}"));
-                                }
-                                _ => {}
-                            }>
-                                <strong>{word}": "</strong>{problem.message.clone()}
-                            </button>
-                        </li>
-                    }
-                })).collect())}
-            </ul>
+            <ul class="problem-list" use:rows=rows_of_problems on:click=chosen></ul>
         </section>
     }
+}
+
+fn row(problem: &Problem) -> Element {
+    let (class, word) = match problem.severity {
+        Severity::Error => ("problem error", "Error: "),
+        Severity::Warning => ("problem warning", "Warning: "),
+    };
+    let li = element(None, "li", class);
+    attr(&li, "data-rule", problem.rule.id());
+    let b = button(&li, "", "");
+    match (problem.blocks.first(), problem.day) {
+        (Some(id), _) => attr(&b, "data-block", &id.0.to_string()),
+        (None, Some(day)) => attr(&b, "data-day", &day.to_string()),
+        _ => {}
+    }
+    text(&b, "strong", "", word);
+    let _ = b.append_with_str_1(&problem.message);
+    li.into()
 }
 
 /// Problems are keyed by content, so a change redraws only the problems that changed.

@@ -1,0 +1,163 @@
+//! Plain DOM for the parts of the UI that repeat: elements made and filled by hand,
+//! and the one keyed list every repeated part is drawn through.
+//!
+//! Each Leptos view is compiled into code of its own: a list's rows drawn as views,
+//! with a handler and a binding or two each, cost more of the bundle than anything
+//! else in it (BENCHMARKS.md, "Size, eighth round" and "ninth round"). Rows here are
+//! elements built by one function each, and a list's clicks are handled once, on the
+//! list, by what the clicked element says it is (`data-*` attributes).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node};
+
+/// A new element of `tag` with `class` (none if empty), appended to `parent` if given.
+pub fn element(parent: Option<&Element>, tag: &str, class: &str) -> HtmlElement {
+    // Fails only for an invalid tag name, and every caller passes a fixed one.
+    let el: HtmlElement = document().create_element(tag).expect("a valid tag name").unchecked_into();
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    if let Some(parent) = parent {
+        let _ = parent.append_child(&el);
+    }
+    el
+}
+
+/// A new element holding `text` as text (never as markup), appended to `parent`.
+pub fn text(parent: &Element, tag: &str, class: &str, text: &str) -> HtmlElement {
+    let el = element(Some(parent), tag, class);
+    el.set_text_content(Some(text));
+    el
+}
+
+/// Sets an attribute. Setting one only fails for an invalid name, and names are fixed.
+pub fn attr(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+/// A `<button type="button">` with its label, appended to `parent`.
+pub fn button(parent: &Element, class: &str, label: &str) -> HtmlElement {
+    let el = text(parent, "button", class, label);
+    attr(&el, "type", "button");
+    el
+}
+
+/// The element an event came from, or the nearest one around it, that matches `selector`.
+pub fn event_source(ev: &web_sys::Event, selector: &str) -> Option<Element> {
+    ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}
+
+/// What identifies a row between redraws: a row whose key is still there keeps its
+/// element, and only rows with new keys are built. A key holds everything its row
+/// shows, so a row that would show something else is a new row.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum RowKey {
+    Number(u64),
+    Text(String),
+}
+
+/// A row of a list: its key, and how to build its element if the key is new.
+pub struct Row {
+    key: RowKey,
+    build: Box<dyn FnOnce() -> Element>,
+}
+
+impl Row {
+    pub fn new(key: RowKey, build: impl FnOnce() -> Element + 'static) -> Row {
+        Row { key, build: Box::new(build) }
+    }
+}
+
+struct ListState {
+    host: Option<Element>,
+    shown: Vec<(RowKey, Element)>,
+    rows: Box<dyn Fn() -> Vec<Row>>,
+}
+
+/// A list of rows that follows `rows` as the signals it reads change. Put it in a
+/// view with `use:rows=list` on the element that holds the rows (and nothing else).
+#[derive(Clone, Copy)]
+pub struct RowList(StoredValue<ListState, LocalStorage>);
+
+impl RowList {
+    pub fn new(rows: impl Fn() -> Vec<Row> + 'static) -> RowList {
+        RowList::boxed(Box::new(rows))
+    }
+
+    // Not generic, so the effect is compiled once for every list.
+    fn boxed(rows: Box<dyn Fn() -> Vec<Row>>) -> RowList {
+        let list = RowList(StoredValue::new_local(ListState { host: None, shown: Vec::new(), rows }));
+        Effect::new(move |_| list.redraw());
+        list
+    }
+
+    fn redraw(self) {
+        if let Some(rows) = self.0.try_with_value(|state| (state.rows)()) {
+            self.0.update_value(|state| state.sync(rows));
+        }
+    }
+
+    /// Calls `f` with every row's element, in order.
+    pub fn each(self, mut f: impl FnMut(&Element)) {
+        self.0.with_value(|state| state.shown.iter().for_each(|(_, el)| f(el)));
+    }
+
+    /// Draws the list into `host` (emptied first) and keeps it there.
+    pub fn attach(self, host: Element) {
+        let fresh = self.0.try_update_value(|state| {
+            if state.host.as_ref() == Some(&host) {
+                return false;
+            }
+            host.set_text_content(None);
+            state.shown.clear();
+            state.host = Some(host);
+            true
+        });
+        if fresh == Some(true) {
+            untrack(|| self.redraw());
+        }
+    }
+}
+
+/// The directive behind `use:rows=list`.
+pub fn rows(host: Element, list: RowList) {
+    list.attach(host);
+}
+
+impl ListState {
+    fn sync(&mut self, rows: Vec<Row>) {
+        let Some(host) = self.host.clone() else { return };
+        let mut old: Vec<Option<(RowKey, Element)>> = self.shown.drain(..).map(Some).collect();
+        let mut next: Vec<(RowKey, Element, bool)> = Vec::with_capacity(rows.len());
+        // Rows mostly keep their order, so the row after the last one found is tried first.
+        let mut guess = 0;
+        for row in rows {
+            let matches = |o: &Option<(RowKey, Element)>| o.as_ref().is_some_and(|(key, _)| *key == row.key);
+            let found = if old.get(guess).is_some_and(matches) { Some(guess) } else { old.iter().position(matches) };
+            match found.and_then(|i| old.get_mut(i).and_then(Option::take)) {
+                Some((key, el)) => {
+                    guess = found.map_or(0, |i| i + 1);
+                    next.push((key, el, false));
+                }
+                None => {
+                    let el = (row.build)();
+                    next.push((row.key, el, true));
+                }
+            }
+        }
+        for (_, gone) in old.into_iter().flatten() {
+            gone.remove();
+        }
+        // From the last row back, each row must sit right before the one after it: rows
+        // that kept their order are left alone, so focus and scroll stay where they are.
+        let mut after: Option<Node> = None;
+        for (_, el, new) in next.iter().rev() {
+            if *new || el.next_sibling() != after {
+                let _ = host.insert_before(el, after.as_ref());
+            }
+            after = Some(el.clone().into());
+        }
+        self.shown = next.into_iter().map(|(key, el, _)| (key, el)).collect();
+    }
+}
