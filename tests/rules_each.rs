@@ -278,3 +278,25 @@ fn every_rule_id_is_stable_and_unique() {
     assert_eq!(unique.len(), ids.len());
     assert!(ids.iter().all(|id| id.starts_with('R')));
 }
+
+#[test]
+fn each_block_is_marked_with_its_worst_problem() {
+    let problem = |severity, blocks: &[u32]| Problem {
+        rule: RuleId::NoOverlap,
+        severity,
+        blocks: blocks.iter().map(|id| BlockId(*id)).collect(),
+        day: None,
+        partner: None,
+        message: String::new(),
+    };
+    let problems = [
+        problem(Severity::Warning, &[7, 3]),
+        problem(Severity::Error, &[3]),
+        problem(Severity::Warning, &[12]),
+        problem(Severity::Warning, &[12, 7]),
+    ];
+    assert_eq!(
+        intensive_planner::domain::rules::worst_per_block(&problems),
+        vec![(BlockId(3), Severity::Error), (BlockId(7), Severity::Warning), (BlockId(12), Severity::Warning)]
+    );
+}

@@ -17,6 +17,7 @@ use web_sys::Element;
 pub fn PlansPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let creating = RwSignal::new(false);
+    let no_plans = Memo::new(move |_| state.plans.with(|p| p.is_empty()));
 
     let cards = RowList::new(move || {
         state.plans.with(|plans| {
@@ -55,12 +56,10 @@ pub fn PlansPage() -> impl IntoView {
             </div>
             <ImportFile/>
             <Arrivals/>
-            <Show when=move || creating.get()>
-                <NewPlanForm on_cancel=Callback::new(move |_| creating.set(false))/>
-            </Show>
-            <Show when=move || state.plans.with(|p| p.is_empty()) && !creating.get()>
+            {move || creating.get().then(|| view! { <NewPlanForm on_cancel=Callback::new(move |_| creating.set(false))/> })}
+            {move || (no_plans.get() && !creating.get()).then(|| view! {
                 <p class="empty">"No intensives yet. Start one with \u{201c}New intensive\u{201d}: you choose the kind, the days and the medicine plan, and a complete schedule is laid out for you to adjust."</p>
-            </Show>
+            })}
             <ul class="plan-list" use:rows=cards on:click=card_action></ul>
         </section>
     }

@@ -128,6 +128,17 @@ pub fn error_count(problems: &[Problem]) -> usize {
     problems.iter().filter(|p| p.severity == Severity::Error).count()
 }
 
+/// The worst severity among the problems naming each block, sorted by block id (look
+/// one up with `binary_search_by_key`). The grid marks each block with it.
+pub fn worst_per_block(problems: &[Problem]) -> Vec<(BlockId, Severity)> {
+    let mut all: Vec<(BlockId, Severity)> =
+        problems.iter().flat_map(|problem| problem.blocks.iter().map(|id| (*id, problem.severity))).collect();
+    // Errors before warnings within a block, so the first of each block is its worst.
+    sort_by_number(&mut all, |(id, severity)| u64::from(id.0) << 1 | u64::from(*severity != Severity::Error));
+    all.dedup_by_key(|(id, _)| *id);
+    all
+}
+
 /// How a block is named in messages: its title, day and start time.
 pub fn describe_block(plan: &Plan, block: &Block) -> String {
     format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), hhmm(block.start))

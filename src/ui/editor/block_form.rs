@@ -39,6 +39,10 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let plan = ctx.plan;
     let block = Memo::new(move |_| plan.with(|p| p.block(id).cloned()));
+    // Memos, so the fields shown only for some kinds are built when they appear and
+    // not again on every change of the block.
+    let is_kap = Memo::new(move |_| block.with(|b| b.as_ref().is_some_and(|b| b.kind.is_kap())));
+    let is_joint = Memo::new(move |_| block.with(|b| b.as_ref().is_some_and(|b| b.kind == BlockKind::JointSession)));
     // Each field reads its value through a memo: a change elsewhere in the block
     // does not reset every field's DOM value.
     let value = move |field: BlockField| {
@@ -97,7 +101,7 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
                 <option value="a">{move || format!("{} on their own", name(Partner::A))}</option>
                 <option value="b">{move || format!("{} on their own", name(Partner::B))}</option>
             </select>
-            <Show when=move || block.with(|b| b.as_ref().is_some_and(|b| b.kind.is_kap()))>
+            {move || is_kap.get().then(|| view! {
                 <label for="bf-kap-for">"Whose medicine"</label>
                 <select id="bf-kap-for" prop:value=value(BlockField::KapFor)>
                     <option value="all">"Everyone taking part"</option>
@@ -105,14 +109,14 @@ fn SelectedBlock(id: BlockId) -> impl IntoView {
                     <option value="b">{move || name(Partner::B)}</option>
                     <option value="both">"Both partners"</option>
                 </select>
-            </Show>
-            <Show when=move || block.with(|b| b.as_ref().is_some_and(|b| b.kind == BlockKind::JointSession))>
+            })}
+            {move || is_joint.get().then(|| view! {
                 <label for="bf-modality">"Approach"</label>
                 <select id="bf-modality" prop:value=value(BlockField::Modality)>
                     <option value="">"Not set"</option>
                     {options(Modality::ALL.into_iter().map(|m| (m.code().to_string(), m.label().to_string())).collect())}
                 </select>
-            </Show>
+            })}
             <label for="bf-couple-notes">"Notes for the couple"</label>
             <textarea id="bf-couple-notes" rows="3" maxlength="5000" prop:value=value(BlockField::CoupleNotes)></textarea>
             <label for="bf-private-notes">"Private notes (therapist only)"</label>

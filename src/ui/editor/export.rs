@@ -43,11 +43,11 @@ pub fn ExportBar() -> impl IntoView {
             <button type="button" aria-expanded=move || sharing.get().to_string()
                 on:click=move |_| sharing.update(|s| *s = !*s)>"Share link for the couple"</button>
         </div>
-        <Show when=move || sharing.get()>
+        {move || sharing.get().then(|| view! {
             <div class="card no-print share-card">
                 <p class="muted">"The link holds the whole plan except your private notes. It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
                 <LinkBox id="share-link" label="Share link" text=link/>
             </div>
-        </Show>
+        })}
     }
 }

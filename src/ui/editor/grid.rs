@@ -2,16 +2,15 @@
 //! placed by time, parallel tracks in lanes. Blocks move by mouse drag or by
 //! keyboard (arrows: 15 min or a day; Shift+arrows: length), snapping to 15 min.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use super::grid_block::{DrawnBlocks, Slot};
 use super::grid_frame::{tab_chosen, GridFrame};
 use super::grid_input::GridInput;
 use super::EditorCtx;
-use crate::domain::model::{Block, BlockId, Partners};
-use crate::domain::rules::Severity;
+use crate::domain::model::{Block, Partners};
+use crate::domain::order::sort_by_number;
+use crate::domain::rules::worst_per_block;
 use crate::ui::dom::rows;
 use crate::ui::layout::{grid_range, lanes, px, Lane};
 
@@ -38,29 +37,15 @@ pub fn TimeGrid() -> impl IntoView {
                 }
             },
         );
+    // Both sorted by block id, to be looked up by `lane_of` and `worst_of`.
     let lane_map = Memo::new(move |_| {
         plan.with(|p| {
-            let mut map: HashMap<BlockId, Lane> = HashMap::new();
-            for day in 1..=p.shown_days() {
-                for lane in lanes(&p.blocks_on(day)) {
-                    map.insert(lane.id, lane);
-                }
-            }
-            map
+            let mut all: Vec<Lane> = (1..=p.shown_days()).flat_map(|day| lanes(&p.blocks_on(day))).collect();
+            sort_by_number(&mut all, |lane| lane.id.0.into());
+            all
         })
     });
-    let severities = Memo::new(move |_| {
-        ctx.problems.with(|list| {
-            let mut map: HashMap<BlockId, Severity> = HashMap::new();
-            for problem in list {
-                for id in &problem.blocks {
-                    let entry = map.entry(*id).or_insert(problem.severity);
-                    *entry = (*entry).min(problem.severity);
-                }
-            }
-            map
-        })
-    });
+    let severities = Memo::new(move |_| ctx.problems.with(|list| worst_per_block(list)));
     // The names and the day count: every block's spoken words depend on them.
     let labels = Memo::new(move |_| plan.with(|p| (p.partners.clone(), p.therapist.name.clone(), p.day_count())));
     // The blocks are drawn into this element before it is put in the page, so the
@@ -79,7 +64,12 @@ pub fn TimeGrid() -> impl IntoView {
                             drawn.sync(
                                 p,
                                 |block| slot_of(block, cols, lanes_now, grid_start),
-                                |id| severity_now.get(&id).copied(),
+                                |id| {
+                                    severity_now
+                                        .binary_search_by_key(&id.0, |(b, _)| b.0)
+                                        .ok()
+                                        .map(|i| severity_now[i].1)
+                                },
                                 selected,
                                 relabel,
                             )
@@ -139,11 +129,13 @@ fn is_narrow() -> bool {
     window().match_media("(max-width: 700px)").ok().flatten().map(|m| m.matches()).unwrap_or(false)
 }
 
-fn slot_of(block: &Block, columns: &[u8], lanes: &HashMap<BlockId, Lane>, grid_start: i64) -> Slot {
+fn slot_of(block: &Block, columns: &[u8], lanes: &[Lane], grid_start: i64) -> Slot {
     Slot {
         column: columns.iter().position(|d| *d == block.day),
         columns: columns.len(),
-        lane: lanes.get(&block.id).copied().unwrap_or(Lane { id: block.id, lane: 0, lanes: 1 }),
+        lane: lanes
+            .binary_search_by_key(&block.id.0, |lane| lane.id.0)
+            .map_or(Lane { id: block.id, lane: 0, lanes: 1 }, |i| lanes[i]),
         grid_start,
     }
 }

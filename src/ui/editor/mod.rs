@@ -269,14 +269,15 @@ pub fn EditorPage(id: String) -> impl IntoView {
 fn ConflictNotice() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let state = expect_context::<AppState>();
-    let mine = move || state.conflict.get().is_some_and(|id| ctx.plan.with(|p| p.id == id));
+    // A memo, so the notice is built when it appears, not again after every change.
+    let mine = Memo::new(move |_| state.conflict.get().is_some_and(|id| ctx.plan.with(|p| p.id == id)));
     view! {
-        <Show when=mine>
+        {move || mine.get().then(|| view! {
             <div class="notice notice-error" role="alert">
                 <p>"This plan was changed in another tab or window after you opened it. Your last change is not saved yet."</p>
                 <button type="button" on:click=move |_| ctx.take_theirs()>"Show the other version"</button>
                 <button type="button" on:click=move |_| ctx.keep_mine()>"Keep mine and save it"</button>
             </div>
-        </Show>
+        })}
     }
 }
