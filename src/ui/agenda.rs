@@ -12,7 +12,7 @@ use crate::domain::rules::day_title;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]
-pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl IntoView {
+pub fn AgendaDays(plan: RwSignal<Plan>, send: Option<Callback<Edit>>) -> impl IntoView {
     move || {
         let p = plan.get();
         let cards = preparation_cards(&p);

@@ -38,7 +38,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             }
         }
     });
-    let reply_link = Signal::derive(move || plan.with(|p| reply_text(&reply_from(p))));
+    let reply_link = Memo::new(move |_| plan.with(|p| reply_text(&reply_from(p))));
 
     view! {
         <section class="review">
@@ -46,9 +46,9 @@ pub fn ReviewPage(id: String) -> impl IntoView {
                 <a class="button quiet" href=Route::Editor(id.clone()).href()>"\u{2190} Therapist view"</a>
                 <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>
             </div>
-            <ReviewHeader plan=plan.into()/>
+            <ReviewHeader plan=plan/>
             <p role="status" aria-live="polite">{move || message.get().unwrap_or_default()}</p>
-            <AgendaDays plan=plan.into() send=Some(send)/>
+            <AgendaDays plan=plan send=Some(send)/>
             <section class="reviewed card">
                 {move || match plan.with(|p| p.review.reviewed_on) {
                     Some(date) => view! {
@@ -73,7 +73,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
 }
 
 #[component]
-pub fn ReviewHeader(plan: Signal<Plan>) -> impl IntoView {
+pub fn ReviewHeader(plan: RwSignal<Plan>) -> impl IntoView {
     view! {
         <header class="review-head">
             <h1>{move || plan.with(|p| p.title.clone())}</h1>

@@ -13,7 +13,7 @@ use crate::export::share::LinkText;
 /// `text` is what the link carries; the link is made again (compressed by the browser,
 /// which takes a moment) each time it changes, and only while the box is shown.
 #[component]
-pub fn LinkBox(id: &'static str, label: &'static str, text: Signal<LinkText>) -> impl IntoView {
+pub fn LinkBox(id: &'static str, label: &'static str, text: Memo<LinkText>) -> impl IntoView {
     let link = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     // Busy from the start: the effect below asks for the first link at once.

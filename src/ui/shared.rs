@@ -60,8 +60,8 @@ fn shared_plan(plan: Plan) -> AnyView {
                 <button type="button" class="primary" on:click=save>"Save a copy to this browser"</button>
                 <Arrivals/>
             </div>
-            <ReviewHeader plan=shown.into()/>
-            <AgendaDays plan=shown.into() send=None/>
+            <ReviewHeader plan=shown/>
+            <AgendaDays plan=shown send=None/>
         </section>
     }
     .into_any()

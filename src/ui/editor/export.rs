@@ -26,7 +26,7 @@ fn file_stem(title: &str) -> String {
 pub fn ExportBar() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let sharing = RwSignal::new(false);
-    let link = Signal::derive(move || ctx.plan.with(share_text));
+    let link = Memo::new(move |_| ctx.plan.with(share_text));
     let plan_file = move |_| {
         let (name, text) = ctx.plan.with_untracked(|p| (format!("{}.json", file_stem(&p.title)), encode_pretty(p)));
         download_text(&name, "application/json", &text);
