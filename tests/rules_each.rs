@@ -295,8 +295,11 @@ fn each_block_is_marked_with_its_worst_problem() {
         problem(Severity::Warning, &[12]),
         problem(Severity::Warning, &[12, 7]),
     ];
+    let worst = intensive_planner::domain::rules::worst_per_block(&problems);
     assert_eq!(
-        intensive_planner::domain::rules::worst_per_block(&problems),
+        worst,
         vec![(BlockId(3), Severity::Error), (BlockId(7), Severity::Warning), (BlockId(12), Severity::Warning)]
     );
+    assert_eq!(intensive_planner::domain::rules::worst_of(&worst, BlockId(12)), Some(Severity::Warning));
+    assert_eq!(intensive_planner::domain::rules::worst_of(&worst, BlockId(4)), None);
 }

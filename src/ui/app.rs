@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{attr, button, element, event_source, rows, Row, RowKey, RowList};
+use super::dom::{attr, button, element, event_source, rows, rows_from, RowKey, RowList};
 use super::download::download_text;
 use super::editor::EditorPage;
 use super::plans::PlansPage;
@@ -60,17 +60,7 @@ pub fn App() -> impl IntoView {
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
     let unreadable = RowList::new(move || {
-        state.unreadable.with(|records| {
-            records
-                .iter()
-                .map(|record| {
-                    Row::new(RowKey::Text(record.key.clone()), {
-                        let record = record.clone();
-                        move || unreadable_notice(&record)
-                    })
-                })
-                .collect()
-        })
+        state.unreadable.with(|records| rows_from(records, |r| RowKey::Text(r.key.clone()), unreadable_notice))
     });
     let download_raw = move |ev: leptos::ev::MouseEvent| {
         let Some(key) = event_source(&ev, "button[data-key]").and_then(|b| b.get_attribute("data-key")) else { return };

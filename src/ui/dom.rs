@@ -69,6 +69,17 @@ impl Row {
     }
 }
 
+/// One row per item, keyed by `key` and built by `build` from its own copy of the item.
+pub fn rows_from<T: Clone + 'static>(items: &[T], key: impl Fn(&T) -> RowKey, build: fn(&T) -> Element) -> Vec<Row> {
+    items
+        .iter()
+        .map(|item| {
+            let item = item.clone();
+            Row::new(key(&item), move || build(&item))
+        })
+        .collect()
+}
+
 struct ListState {
     host: Option<Element>,
     shown: Vec<(RowKey, Element)>,

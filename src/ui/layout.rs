@@ -79,6 +79,18 @@ pub fn lanes(blocks: &[&Block]) -> Vec<Lane> {
     result
 }
 
+/// The lanes of every block on the days shown, sorted by block id for `lane_of`.
+pub fn lanes_by_block(plan: &Plan) -> Vec<Lane> {
+    let mut all: Vec<Lane> = (1..=plan.shown_days()).flat_map(|day| lanes(&plan.blocks_on(day))).collect();
+    sort_by_number(&mut all, |lane| lane.id.0.into());
+    all
+}
+
+/// A block's lane from `lanes_by_block`; a block not in it has a lane of its own.
+pub fn lane_of(lanes: &[Lane], id: BlockId) -> Lane {
+    lanes.binary_search_by_key(&id.0, |lane| lane.id.0).map_or(Lane { id, lane: 0, lanes: 1 }, |i| lanes[i])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +121,8 @@ mod tests {
         let first = result.iter().find(|l| l.id == day_one[0].id).unwrap();
         assert_eq!((first.lane, first.lanes), (0, 1));
         assert_eq!(grid_range(&plan), (9 * 60, 17 * 60));
+        let all = lanes_by_block(&plan);
+        assert_eq!(lane_of(&all, individual.id), *lane);
+        assert_eq!(lane_of(&all, BlockId(u32::MAX)), Lane { id: BlockId(u32::MAX), lane: 0, lanes: 1 });
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::arrivals::Arrivals;
-use super::dom::{attr, button, element, event_source, rows, text, Row, RowKey, RowList};
+use super::dom::{attr, button, element, event_source, rows, rows_from, text, RowKey, RowList};
 use super::new_plan::NewPlanForm;
 use super::route::Route;
 use super::state::{new_plan_id, AppState};
@@ -19,19 +19,7 @@ pub fn PlansPage() -> impl IntoView {
     let creating = RwSignal::new(false);
     let no_plans = Memo::new(move |_| state.plans.with(|p| p.is_empty()));
 
-    let cards = RowList::new(move || {
-        state.plans.with(|plans| {
-            plans
-                .iter()
-                .map(|plan| {
-                    Row::new(card_key(plan), {
-                        let plan = plan.clone();
-                        move || card(&plan)
-                    })
-                })
-                .collect()
-        })
-    });
+    let cards = RowList::new(move || state.plans.with(|plans| rows_from(plans, card_key, card)));
     // The cards' two buttons, found by what they say they do.
     let card_action = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = event_source(&ev, "button[data-plan]") else { return };

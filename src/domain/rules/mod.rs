@@ -128,8 +128,8 @@ pub fn error_count(problems: &[Problem]) -> usize {
     problems.iter().filter(|p| p.severity == Severity::Error).count()
 }
 
-/// The worst severity among the problems naming each block, sorted by block id (look
-/// one up with `binary_search_by_key`). The grid marks each block with it.
+/// The worst severity among the problems naming each block, sorted by block id for
+/// `worst_of`. The grid marks each block with it.
 pub fn worst_per_block(problems: &[Problem]) -> Vec<(BlockId, Severity)> {
     let mut all: Vec<(BlockId, Severity)> =
         problems.iter().flat_map(|problem| problem.blocks.iter().map(|id| (*id, problem.severity))).collect();
@@ -137,6 +137,11 @@ pub fn worst_per_block(problems: &[Problem]) -> Vec<(BlockId, Severity)> {
     sort_by_number(&mut all, |(id, severity)| u64::from(id.0) << 1 | u64::from(*severity != Severity::Error));
     all.dedup_by_key(|(id, _)| *id);
     all
+}
+
+/// A block's worst severity from `worst_per_block`, if any problem names it.
+pub fn worst_of(worst: &[(BlockId, Severity)], id: BlockId) -> Option<Severity> {
+    worst.binary_search_by_key(&id.0, |(block, _)| block.0).ok().map(|i| worst[i].1)
 }
 
 /// How a block is named in messages: its title, day and start time.

@@ -9,10 +9,9 @@ use super::grid_frame::{tab_chosen, GridFrame};
 use super::grid_input::GridInput;
 use super::EditorCtx;
 use crate::domain::model::{Block, Partners};
-use crate::domain::order::sort_by_number;
-use crate::domain::rules::worst_per_block;
+use crate::domain::rules::{worst_of, worst_per_block};
 use crate::ui::dom::rows;
-use crate::ui::layout::{grid_range, lanes, px, Lane};
+use crate::ui::layout::{grid_range, lane_of, lanes_by_block, px, Lane};
 
 #[component]
 pub fn TimeGrid() -> impl IntoView {
@@ -37,14 +36,7 @@ pub fn TimeGrid() -> impl IntoView {
                 }
             },
         );
-    // Both sorted by block id, to be looked up by `lane_of` and `worst_of`.
-    let lane_map = Memo::new(move |_| {
-        plan.with(|p| {
-            let mut all: Vec<Lane> = (1..=p.shown_days()).flat_map(|day| lanes(&p.blocks_on(day))).collect();
-            sort_by_number(&mut all, |lane| lane.id.0.into());
-            all
-        })
-    });
+    let lane_map = Memo::new(move |_| plan.with(lanes_by_block));
     let severities = Memo::new(move |_| ctx.problems.with(|list| worst_per_block(list)));
     // The names and the day count: every block's spoken words depend on them.
     let labels = Memo::new(move |_| plan.with(|p| (p.partners.clone(), p.therapist.name.clone(), p.day_count())));
@@ -64,12 +56,7 @@ pub fn TimeGrid() -> impl IntoView {
                             drawn.sync(
                                 p,
                                 |block| slot_of(block, cols, lanes_now, grid_start),
-                                |id| {
-                                    severity_now
-                                        .binary_search_by_key(&id.0, |(b, _)| b.0)
-                                        .ok()
-                                        .map(|i| severity_now[i].1)
-                                },
+                                |id| worst_of(severity_now, id),
                                 selected,
                                 relabel,
                             )
@@ -133,9 +120,7 @@ fn slot_of(block: &Block, columns: &[u8], lanes: &[Lane], grid_start: i64) -> Sl
     Slot {
         column: columns.iter().position(|d| *d == block.day),
         columns: columns.len(),
-        lane: lanes
-            .binary_search_by_key(&block.id.0, |lane| lane.id.0)
-            .map_or(Lane { id: block.id, lane: 0, lanes: 1 }, |i| lanes[i]),
+        lane: lane_of(lanes, block.id),
         grid_start,
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{focus_element, EditorCtx};
 use crate::domain::model::BlockId;
 use crate::domain::rules::{error_count, Problem, Severity};
-use crate::ui::dom::{attr, button, element, event_source, rows, text, Row, RowKey, RowList};
+use crate::ui::dom::{attr, button, element, event_source, rows, rows_from, text, RowKey, RowList};
 use web_sys::Element;
 
 #[component]
@@ -25,18 +25,7 @@ pub fn ProblemsPanel() -> impl IntoView {
             }
         })
     };
-    let rows_of_problems = RowList::new(move || {
-        ctx.problems.with(|list| {
-            list.iter()
-                .map(|problem| {
-                    Row::new(row_key(problem), {
-                        let problem = problem.clone();
-                        move || row(&problem)
-                    })
-                })
-                .collect()
-        })
-    });
+    let rows_of_problems = RowList::new(move || ctx.problems.with(|list| rows_from(list, row_key, row)));
     // A problem's button names its first block, or else its day.
     let chosen = move |ev: leptos::ev::MouseEvent| {
         let Some(button) = event_source(&ev, "button") else { return };
