@@ -1,89 +1,127 @@
 //! The couple's agenda, day by day, with preparation cards on dosing days. Used by
 //! the couple review and the shared-link view. Private notes are never rendered.
+//!
+//! Plain DOM (`ui::dom`). The couple's own answers (ticks and questions) are written
+//! in place by one fill pass; everything else is drawn afresh only when what it shows
+//! changed, so a tick or a question sent keeps keyboard focus where it was.
 
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
-use super::preparation::PreparationBox;
+use super::dom::{attr, effect, element, text};
+use super::preparation::preparation_box;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::dates;
 use crate::domain::edit::{BlockText, Edit};
-use crate::domain::model::{BlockId, ChecklistItem, Plan};
+use crate::domain::model::{Block, BlockId, Plan};
 use crate::domain::rules::day_title;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]
 pub fn AgendaDays(plan: RwSignal<Plan>, send: Option<Callback<Edit>>) -> impl IntoView {
-    move || {
-        let p = plan.get();
-        let cards = preparation_cards(&p);
-        (1..=p.shown_days())
-            .map(|day| {
-                let blocks: Vec<_> = p.blocks_on(day).into_iter().cloned().collect();
-                let day_cards: Vec<_> = cards.iter().filter(|c| c.day == day).cloned().collect();
-                let title = format!("{} \u{b7} {}", day_title(&p, day), dates::long(p.date_of(day)));
-                view! {
-                    <section class="review-day" aria-labelledby=format!("review-day-{day}")>
-                        <h2 id=format!("review-day-{day}")>{title}</h2>
-                        {day_cards.into_iter().map(|card| view! { <PreparationBox card=card/> }).collect_view()}
-                        <ol class="agenda">
-                            {blocks.into_iter().map(|b| {
-                                let who = b.who.describe(&p.partners, &p.therapist.name);
-                                let asks = b.kind.takes_questions();
-                                view! {
-                                    <li class=format!("agenda-item kind-{}", b.kind.css_name())>
-                                        <p class="agenda-time">{b.time_range()}</p>
-                                        <div>
-                                            <h3>{b.title.clone()}<span class="block-tag">{b.kind.tag()}</span></h3>
-                                            <p class="muted">{who}</p>
-                                            {(!b.couple_notes.is_empty()).then(|| view! { <p>{b.couple_notes.clone()}</p> })}
-                                            <Checklist id=b.id items=b.checklist.clone() send=send/>
-                                            {match send {
-                                                Some(send) if asks => Some(view! { <Question id=b.id text=b.couple_question.clone() send=send/> }.into_any()),
-                                                None if !b.couple_question.is_empty() => Some(view! {
-                                                    <p class="small">"Your question: "{b.couple_question.clone()}</p>
-                                                }.into_any()),
-                                                _ => None,
-                                            }}
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ol>
-                    </section>
+    // Checkboxes and question boxes say which block (and item) they answer for.
+    let changed = move |ev: leptos::ev::Event| {
+        let (Some(send), Some(el)) = (send, ev.target().and_then(|t| t.dyn_into::<Element>().ok())) else { return };
+        let Some(id) = el.get_attribute("data-block").and_then(|id| id.parse().ok()).map(BlockId) else { return };
+        let edit = match el.get_attribute("data-index").and_then(|i| i.parse().ok()) {
+            Some(index) => Edit::TickChecklistItem { id, index, done: event_target_checked(&ev) },
+            None => Edit::SetText { id, field: BlockText::CoupleQuestion, text: event_target_value(&ev) },
+        };
+        send.run(edit);
+    };
+    view! { <div use:agenda=(plan, send.is_some()) on:change=changed></div> }
+}
+
+/// The directive behind `use:agenda`: draws the days, and redraws them only when
+/// the drawing would differ (answers are properties, so they are not part of it).
+fn agenda(host: Element, (plan, answerable): (RwSignal<Plan>, bool)) {
+    effect(move || {
+        plan.with(|p| {
+            let fresh = element(None, "div", "");
+            draw_days(&fresh, p, answerable);
+            if fresh.inner_html() != host.inner_html() {
+                host.set_text_content(None);
+                while let Some(day) = fresh.first_child() {
+                    let _ = host.append_child(&day);
                 }
-            })
-            .collect_view()
+            }
+            fill_answers(&host, p);
+        })
+    });
+}
+
+fn draw_days(host: &Element, p: &Plan, answerable: bool) {
+    let cards = preparation_cards(p);
+    for day in 1..=p.shown_days() {
+        let section = element(Some(host), "section", "review-day");
+        attr(&section, "aria-labelledby", &format!("review-day-{day}"));
+        let title = format!("{} \u{b7} {}", day_title(p, day), dates::long(p.date_of(day)));
+        text(&section, "h2", "", &title).set_id(&format!("review-day-{day}"));
+        for card in cards.iter().filter(|c| c.day == day) {
+            preparation_box(&section, card);
+        }
+        let list = element(Some(&section), "ol", "agenda");
+        for block in p.blocks_on(day) {
+            draw_block(&list, p, block, answerable);
+        }
     }
 }
 
-#[component]
-fn Checklist(id: BlockId, items: Vec<ChecklistItem>, send: Option<Callback<Edit>>) -> impl IntoView {
-    (!items.is_empty()).then(|| {
-        view! {
-            <ul class="checklist-ticks">
-                {items.into_iter().enumerate().map(|(index, item)| {
-                    let dom_id = format!("tick-{}-{index}", id.0);
-                    view! {
-                        <li>
-                            <input type="checkbox" id=dom_id.clone() prop:checked=item.done disabled=send.is_none()
-                                on:change=move |ev| if let Some(send) = send {
-                                    send.run(Edit::TickChecklistItem { id, index, done: event_target_checked(&ev) })
-                                }/>
-                            <label for=dom_id>{item.text.clone()}</label>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+fn draw_block(list: &Element, p: &Plan, b: &Block, answerable: bool) {
+    let li = element(Some(list), "li", &format!("agenda-item kind-{}", b.kind.css_name()));
+    text(&li, "p", "agenda-time", &b.time_range());
+    let body = element(Some(&li), "div", "");
+    let heading = text(&body, "h3", "", &b.title);
+    text(&heading, "span", "block-tag", b.kind.tag());
+    text(&body, "p", "muted", &b.who.describe(&p.partners, &p.therapist.name));
+    if !b.couple_notes.is_empty() {
+        text(&body, "p", "", &b.couple_notes);
+    }
+    if !b.checklist.is_empty() {
+        let ticks = element(Some(&body), "ul", "checklist-ticks");
+        for (index, item) in b.checklist.iter().enumerate() {
+            let row = element(Some(&ticks), "li", "");
+            let dom_id = format!("tick-{}-{index}", b.id.0);
+            let tick = element(Some(&row), "input", "");
+            tick.set_id(&dom_id);
+            attr(&tick, "type", "checkbox");
+            attr(&tick, "data-block", &b.id.0.to_string());
+            attr(&tick, "data-index", &index.to_string());
+            if !answerable {
+                attr(&tick, "disabled", "");
+            }
+            attr(&text(&row, "label", "", &item.text), "for", &dom_id);
         }
-    })
+    }
+    if answerable && b.kind.takes_questions() {
+        let dom_id = format!("question-{}", b.id.0);
+        attr(&text(&body, "label", "small", "Your question or comment"), "for", &dom_id);
+        let question = element(Some(&body), "textarea", "");
+        question.set_id(&dom_id);
+        attr(&question, "rows", "2");
+        attr(&question, "maxlength", "5000");
+        attr(&question, "data-block", &b.id.0.to_string());
+    } else if !answerable && !b.couple_question.is_empty() {
+        let asked = text(&body, "p", "small", "Your question: ");
+        let _ = asked.append_with_str_1(&b.couple_question);
+    }
 }
 
-#[component]
-fn Question(id: BlockId, text: String, send: Callback<Edit>) -> impl IntoView {
-    let dom_id = format!("question-{}", id.0);
-    view! {
-        <label for=dom_id.clone() class="small">"Your question or comment"</label>
-        <textarea id=dom_id rows="2" maxlength="5000" prop:value=text
-            on:change=move |ev| send.run(Edit::SetText { id, field: BlockText::CoupleQuestion, text: event_target_value(&ev) })></textarea>
+/// Writes each tick and question where it differs from what is shown.
+fn fill_answers(host: &Element, p: &Plan) {
+    let Ok(answers) = host.query_selector_all("[data-block]") else { return };
+    for i in 0..answers.length() {
+        let Some(el) = answers.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let block = el.get_attribute("data-block").and_then(|id| id.parse().ok()).and_then(|id| p.block(BlockId(id)));
+        let Some(block) = block else { continue };
+        let (name, value) = match el.get_attribute("data-index").and_then(|i| i.parse::<usize>().ok()) {
+            Some(index) => ("checked", JsValue::from_bool(block.checklist.get(index).is_some_and(|item| item.done))),
+            None => ("value", JsValue::from_str(&block.couple_question)),
+        };
+        let name = JsValue::from_str(name);
+        if js_sys::Reflect::get(&el, &name).ok().as_ref() != Some(&value) {
+            let _ = js_sys::Reflect::set(&el, &name, &value);
+        }
     }
 }

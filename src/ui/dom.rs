@@ -8,7 +8,7 @@
 //! list, by what the clicked element says it is (`data-*` attributes).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
 
 /// A new element of `tag` with `class` (none if empty), appended to `parent` if given.
@@ -36,6 +36,14 @@ pub fn attr(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
+/// Sets or removes a boolean attribute (`hidden`, `disabled`), touching the DOM only
+/// when it changes.
+pub fn flag(el: &Element, name: &str, on: bool) {
+    if on != el.has_attribute(name) {
+        let _ = el.toggle_attribute_with_force(name, on);
+    }
+}
+
 /// A `<button type="button">` with its label, appended to `parent`.
 pub fn button(parent: &Element, class: &str, label: &str) -> HtmlElement {
     let el = text(parent, "button", class, label);
@@ -46,6 +54,63 @@ pub fn button(parent: &Element, class: &str, label: &str) -> HtmlElement {
 /// The element an event came from, or the nearest one around it, that matches `selector`.
 pub fn event_source(ev: &web_sys::Event, selector: &str) -> Option<Element> {
     ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+}
+
+/// Runs `f` now, and again whenever a signal it read changes, for as long as the
+/// current owner lives. The first run is at once, so a part is complete when the page
+/// first shows. Not generic: Leptos compiles an effect's machinery once per closure
+/// type, and every plain-DOM part shares this one.
+pub fn effect(f: impl FnMut() + 'static) {
+    boxed_effect(Box::new(f));
+}
+
+fn boxed_effect(mut f: Box<dyn FnMut()>) {
+    // Kept by the owner: the effect stops when its part of the page goes.
+    StoredValue::new_local(RenderEffect::new(move |_| f()));
+}
+
+/// The `value` of an input, select or textarea.
+pub fn value_of(el: &Element) -> String {
+    js_sys::Reflect::get(el, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Sets the `value` of an input, select or textarea.
+pub fn set_value(el: &Element, value: &str) {
+    let _ = js_sys::Reflect::set(el, &JsValue::from_str("value"), &JsValue::from_str(value));
+}
+
+/// A form control's property (`value` or `checked`) shown from the model. It is written
+/// only when the model's value changed since it was last written, so a field being typed
+/// in is not reset by a change elsewhere in the plan.
+pub struct Control {
+    el: Element,
+    property: &'static str,
+    written: Option<JsValue>,
+}
+
+impl Control {
+    pub fn new(el: &Element, property: &'static str) -> Control {
+        Control { el: el.clone(), property, written: None }
+    }
+
+    pub fn show(&mut self, value: JsValue) {
+        if self.written.as_ref() != Some(&value) {
+            let _ = js_sys::Reflect::set(&self.el, &JsValue::from_str(self.property), &value);
+            self.written = Some(value);
+        }
+    }
+}
+
+/// A `<label for>` with its text, appended to `parent`.
+pub fn label(parent: &Element, for_id: &str, label: &str) {
+    attr(&text(parent, "label", "", label), "for", for_id);
+}
+
+/// An `<option>` appended to `select`.
+pub fn option(select: &Element, value: &str, label: &str) -> Element {
+    let option = text(select, "option", "", label);
+    attr(&option, "value", value);
+    option.into()
 }
 
 /// What identifies a row between redraws: a row whose key is still there keeps its
@@ -96,10 +161,10 @@ impl RowList {
         RowList::boxed(Box::new(rows))
     }
 
-    // Not generic, so the effect is compiled once for every list.
+    // Not generic, so the list is compiled once for every list.
     fn boxed(rows: Box<dyn Fn() -> Vec<Row>>) -> RowList {
         let list = RowList(StoredValue::new_local(ListState { host: None, shown: Vec::new(), rows }));
-        Effect::new(move |_| list.redraw());
+        effect(move || list.redraw());
         list
     }
 

@@ -3,13 +3,16 @@
 
 use leptos::prelude::*;
 
+use super::dom::{element, text};
 use super::not_found::PlanNotFound;
-use super::preparation::PreparationBox;
+use super::preparation::preparation_box;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::dates;
+use crate::domain::model::Plan;
 use crate::domain::rules::day_title;
+use web_sys::Element;
 
 #[component]
 pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
@@ -17,57 +20,70 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
     let Some(plan) = state.plan(&id) else {
         return view! { <PlanNotFound/> }.into_any();
     };
-    let cards = preparation_cards(&plan);
-    let couple = format!("{} & {}", plan.partners.a, plan.partners.b);
-    let copy_label = if therapist_copy { "Therapist copy \u{2013} contains private notes" } else { "Couple copy" };
+    let other_copy = Route::Print { id: id.clone(), therapist_copy: !therapist_copy }.href();
+    let other_label = if therapist_copy { "Couple copy instead" } else { "Therapist copy instead" };
     view! {
         <section class="print-view">
             <div class="toolbar no-print">
                 <a class="button quiet" href=Route::Editor(id.clone()).href()>"\u{2190} Back to the plan"</a>
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
-                {if therapist_copy {
-                    view! { <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Couple copy instead"</a> }
-                } else {
-                    view! { <a class="button" href=Route::Print { id: id.clone(), therapist_copy: true }.href()>"Therapist copy instead"</a> }
-                }}
-                <span class="muted">{copy_label}</span>
+                <a class="button" href=other_copy>{other_label}</a>
+                <span class="muted">{copy_label(therapist_copy)}</span>
             </div>
-            {(1..=plan.shown_days()).map(|day| {
-                let blocks: Vec<_> = plan.blocks_on(day).into_iter().cloned().collect();
-                let day_cards: Vec<_> = cards.iter().filter(|c| c.day == day).cloned().collect();
-                let heading = format!("{} \u{b7} {}", day_title(&plan, day), dates::long(plan.date_of(day)));
-                view! {
-                    <article class="print-day">
-                        <header class="print-header">
-                            <p class="print-plan">{plan.title.clone()}</p>
-                            <h2>{heading}</h2>
-                            <p>{format!("{couple} \u{b7} {}{}", if plan.therapist.name.is_empty() { "Therapist" } else { &plan.therapist.name },
-                                if plan.location.is_empty() { String::new() } else { format!(" \u{b7} {}", plan.location) })}</p>
-                            <p class="print-copy">{copy_label}</p>
-                        </header>
-                        {day_cards.into_iter().map(|card| view! { <PreparationBox card=card/> }).collect_view()}
-                        <table class="print-agenda">
-                            <thead><tr><th scope="col">"Time"</th><th scope="col">"Session"</th><th scope="col">"Who"</th></tr></thead>
-                            <tbody>
-                                {blocks.into_iter().map(|b| view! {
-                                    <tr>
-                                        <td class="time">{b.time_range()}</td>
-                                        <td>
-                                            <strong>{b.title.clone()}</strong>" "<span class="block-tag">{b.kind.tag()}</span>
-                                            {(!b.couple_notes.is_empty()).then(|| view! { <p>{b.couple_notes.clone()}</p> })}
-                                            {(therapist_copy && !b.private_notes.is_empty()).then(|| view! {
-                                                <p class="private-note">"Private: "{b.private_notes.clone()}</p>
-                                            })}
-                                        </td>
-                                        <td>{b.who.describe(&plan.partners, &plan.therapist.name)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </article>
-                }
-            }).collect_view()}
+            <div use:print_days=(plan, therapist_copy)></div>
         </section>
     }
     .into_any()
+}
+
+fn copy_label(therapist_copy: bool) -> &'static str {
+    if therapist_copy {
+        "Therapist copy \u{2013} contains private notes"
+    } else {
+        "Couple copy"
+    }
+}
+
+/// The directive behind `use:print_days`: one page per day, drawn once (the page is
+/// read, not edited), as plain DOM.
+fn print_days(host: Element, (plan, therapist_copy): (Plan, bool)) {
+    // Run again, on the same element, when the page is redrawn for the other copy.
+    host.set_text_content(None);
+    let cards = preparation_cards(&plan);
+    let therapist = if plan.therapist.name.is_empty() { "Therapist" } else { &plan.therapist.name };
+    let place = if plan.location.is_empty() { String::new() } else { format!(" \u{b7} {}", plan.location) };
+    let people = format!("{} & {} \u{b7} {therapist}{place}", plan.partners.a, plan.partners.b);
+    for day in 1..=plan.shown_days() {
+        let page = element(Some(&host), "article", "print-day");
+        let header = element(Some(&page), "header", "print-header");
+        text(&header, "p", "print-plan", &plan.title);
+        text(&header, "h2", "", &format!("{} \u{b7} {}", day_title(&plan, day), dates::long(plan.date_of(day))));
+        text(&header, "p", "", &people);
+        text(&header, "p", "print-copy", copy_label(therapist_copy));
+        for card in cards.iter().filter(|c| c.day == day) {
+            preparation_box(&page, card);
+        }
+        let table = element(Some(&page), "table", "print-agenda");
+        let head = element(Some(&element(Some(&table), "thead", "")), "tr", "");
+        for column in ["Time", "Session", "Who"] {
+            let _ = text(&head, "th", "", column).set_attribute("scope", "col");
+        }
+        let body = element(Some(&table), "tbody", "");
+        for b in plan.blocks_on(day) {
+            let row = element(Some(&body), "tr", "");
+            text(&row, "td", "time", &b.time_range());
+            let session = element(Some(&row), "td", "");
+            text(&session, "strong", "", &b.title);
+            let _ = session.append_with_str_1(" ");
+            text(&session, "span", "block-tag", b.kind.tag());
+            if !b.couple_notes.is_empty() {
+                text(&session, "p", "", &b.couple_notes);
+            }
+            if therapist_copy && !b.private_notes.is_empty() {
+                let private = text(&session, "p", "private-note", "Private: ");
+                let _ = private.append_with_str_1(&b.private_notes);
+            }
+            text(&row, "td", "", &b.who.describe(&plan.partners, &plan.therapist.name));
+        }
+    }
 }

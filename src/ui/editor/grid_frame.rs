@@ -10,7 +10,7 @@ use crate::domain::dates;
 use crate::domain::model::DayWindow;
 use crate::domain::rules::day_title;
 use crate::domain::time::{hhmm, minute_of_day};
-use crate::ui::dom::{attr, element, event_source, text, Row, RowKey, RowList};
+use crate::ui::dom::{attr, effect, element, event_source, text, Row, RowKey, RowList};
 use crate::ui::layout::px;
 
 /// The frame's lists, each put in the grid's view with `use:rows`.
@@ -77,7 +77,7 @@ impl GridFrame {
                     .collect()
             })
         });
-        Effect::new(move |_| {
+        effect(move || {
             let shown = ctx.visible_day.get().to_string();
             tabs.each(|tab| {
                 attr(
