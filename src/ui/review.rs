@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::agenda::AgendaDays;
+use super::dom::effect;
 use super::not_found::PlanNotFound;
 use super::route::Route;
-use super::share_box::LinkBox;
+use super::share_box::link_box;
 use super::state::{today, AppState};
 use crate::domain::dates;
 use crate::domain::edit::{apply, Edit};
@@ -31,7 +32,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
         Err(problem) => message.set(Some(problem.to_string())),
     });
     let plan_id = id.clone();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(stored) = state.plans.with(|ps| ps.iter().find(|p| p.id == plan_id).cloned()) {
             if stored.revision > plan.with_untracked(|p| p.revision) {
                 plan.set(stored);
@@ -65,7 +66,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             <section class="card no-print" aria-labelledby="reply-heading">
                 <h2 id="reply-heading">"Send your answers to the therapist"</h2>
                 <p class="muted">"This link carries only your questions, ticks and \u{201c}reviewed\u{201d} mark. Send it by message or email; opening it adds them to the therapist's plan."</p>
-                <LinkBox id="reply-link" label="Reply link" text=reply_link/>
+                <div use:link_box=("reply-link", "Reply link", reply_link)></div>
             </section>
         </section>
     }

@@ -1,71 +1,80 @@
 //! A link to hand on: shown in a read-only field with a copy button.
+//!
+//! Plain DOM (`ui::dom`), put in a view with `use:link_box=(id, label, text)`.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 
+use super::dom::{attr, button, effect, element, flag, label, set_value, text, value_of};
 use super::links::make_link;
 use super::review::app_address;
 use crate::export::share::LinkText;
 
-/// `text` is what the link carries; the link is made again (compressed by the browser,
-/// which takes a moment) each time it changes, and only while the box is shown.
-#[component]
-pub fn LinkBox(id: &'static str, label: &'static str, text: Memo<LinkText>) -> impl IntoView {
-    let link = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
-    // Busy from the start: the effect below asks for the first link at once.
-    let making = RwSignal::new(true);
-    let copied = RwSignal::new(false);
+/// The directive behind `use:link_box`. `text` is what the link carries; the link is
+/// made again (compressed by the browser, which takes a moment) each time it changes,
+/// and only while the box is shown.
+pub fn link_box(host: Element, (id, caption, carried): (&'static str, &'static str, Memo<LinkText>)) {
+    host.set_text_content(None);
+    label(&host, id, caption);
+    let row = element(Some(&host), "div", "row");
+    let field: Element = element(Some(&row), "input", "").into();
+    field.set_id(id);
+    attr(&field, "type", "text");
+    attr(&field, "readonly", "");
+    let copy = button(&row, "", "Copy");
+    flag(&copy, "disabled", true);
+    let status = text(&host, "p", "small muted", "");
+    attr(&status, "role", "status");
+
+    // Focusing the field selects the link, ready to copy by hand.
+    let select = Closure::<dyn Fn()>::new({
+        let field = field.clone();
+        move || {
+            if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+                input.select();
+            }
+        }
+    });
+    let _ = field.add_event_listener_with_callback("focus", select.as_ref().unchecked_ref());
+    let copy_link = Closure::<dyn Fn()>::new({
+        let (field, status) = (field.clone(), status.clone());
+        move || {
+            let _ = window().navigator().clipboard().write_text(&value_of(&field));
+            status.set_text_content(Some("Copied."));
+        }
+    });
+    let _ = copy.add_event_listener_with_callback("click", copy_link.as_ref().unchecked_ref());
+    // The handlers live as long as this part of the page.
+    StoredValue::new_local((select, copy_link));
+
     // Each change asks for a new link; only the latest answer is shown.
     let asked = Rc::new(Cell::new(0u32));
-    Effect::new(move |_| {
-        let content = text.get();
+    effect(move || {
+        let content = carried.get();
         let ticket = asked.get().wrapping_add(1);
         asked.set(ticket);
         let asked = asked.clone();
-        making.set(true);
-        copied.set(false);
+        attr(&field, "aria-busy", "true");
+        status.set_text_content(None);
+        let (field, copy, status) = (field.clone(), copy.clone(), status.clone());
         spawn_local(async move {
             let made = make_link(&app_address(), &content).await;
             if asked.get() != ticket {
                 return;
             }
-            match made {
-                Ok(made) => {
-                    link.try_set(made);
-                    problem.try_set(None);
-                }
-                Err(e) => {
-                    link.try_set(String::new());
-                    problem.try_set(Some(e.to_string()));
-                }
-            }
-            making.try_set(false);
+            let link = made.unwrap_or_else(|problem| {
+                status.set_text_content(Some(&problem.to_string()));
+                String::new()
+            });
+            set_value(&field, &link);
+            flag(&copy, "disabled", link.is_empty());
+            attr(&field, "aria-busy", "false");
         });
     });
-    let copy = move |_| {
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&link.get_untracked());
-        copied.set(true);
-    };
-    view! {
-        <label for=id>{label}</label>
-        <div class="row">
-            <input id=id type="text" readonly aria-busy=move || making.get().to_string() prop:value=move || link.get()
-                on:focus=move |ev| {
-                    if let Some(input) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
-                        input.select();
-                    }
-                }/>
-            <button type="button" on:click=copy disabled=move || link.with(String::is_empty)>"Copy"</button>
-        </div>
-        <p class="small muted" role="status">{move || match (problem.get(), copied.get()) {
-            (Some(problem), _) => problem,
-            (None, true) => "Copied.".to_string(),
-            (None, false) => String::new(),
-        }}</p>
-    }
 }

@@ -7,7 +7,7 @@ use crate::export::ics::calendar;
 use crate::export::share::share_text;
 use crate::storage::format::encode_pretty;
 use crate::ui::download::download_text;
-use crate::ui::share_box::LinkBox;
+use crate::ui::share_box::link_box;
 use crate::ui::state::now_utc;
 
 /// A file name from the plan title: letters, digits and dashes.
@@ -46,7 +46,7 @@ pub fn ExportBar() -> impl IntoView {
         {move || sharing.get().then(|| view! {
             <div class="card no-print share-card">
                 <p class="muted">"The link holds the whole plan except your private notes. It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
-                <LinkBox id="share-link" label="Share link" text=link/>
+                <div use:link_box=("share-link", "Share link", link)></div>
             </div>
         })}
     }

@@ -14,6 +14,7 @@ mod readiness;
 
 use leptos::prelude::*;
 
+use super::dom::{attr, button, effect, element, event_source, flag, label, option, set_value, text, Control};
 use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::state::AppState;
@@ -21,6 +22,8 @@ use crate::domain::edit::Edit;
 use crate::domain::history::History;
 use crate::domain::model::{BlockId, BlockKind, Participants, Plan, PlanStatus};
 use crate::domain::rules::{check, Problem};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 /// What the editor's parts share: the plan's history and what is selected.
 #[derive(Clone, Copy)]
@@ -41,6 +44,23 @@ impl EditorCtx {
     pub fn select(&self, id: Option<BlockId>) {
         if self.selected.get_untracked() != id {
             self.selected.set(id);
+        }
+    }
+
+    /// Adds an hour-long block at the first free time of the day shown, and focuses it.
+    pub fn add_block(&self) {
+        let day = self.visible_day.get_untracked();
+        let start = self.plan.with_untracked(|p| p.next_free_start(day));
+        self.send(Edit::AddBlock {
+            kind: BlockKind::Custom,
+            day,
+            start,
+            minutes: 60,
+            who: Participants::BothWithTherapist,
+        });
+        let new_id = self.plan.with_untracked(|p| p.blocks.last().map(|b| b.id));
+        if let Some(new_id) = new_id {
+            self.focus_block(new_id);
         }
     }
 
@@ -134,6 +154,47 @@ fn status_value(status: PlanStatus) -> &'static str {
     }
 }
 
+/// The directive behind `use:toolbar`: links, undo and redo, adding a block and the
+/// plan's status, as plain DOM filled by one effect.
+fn toolbar(host: Element, (ctx, id): (EditorCtx, String)) {
+    host.set_text_content(None);
+    let link = |class: &str, label: &str, route: Route| attr(&text(&host, "a", class, label), "href", &route.href());
+    link("button quiet", "\u{2190} All intensives", Route::Plans);
+    let title = text(&host, "h1", "editor-title", "");
+    let undo = button(&host, "", "Undo");
+    attr(&undo, "data-action", "undo");
+    attr(&undo, "aria-keyshortcuts", "Control+Z");
+    let redo = button(&host, "", "Redo");
+    attr(&redo, "data-action", "redo");
+    attr(&redo, "aria-keyshortcuts", "Control+Shift+Z");
+    attr(&button(&host, "", "Add block"), "data-action", "add");
+    label(&host, "plan-status", "Status");
+    if let Some(caption) = host.last_element_child() {
+        caption.set_class_name("inline-label");
+    }
+    let status = element(Some(&host), "select", "");
+    status.set_id("plan-status");
+    for (value, caption) in [("draft", "Draft"), ("shared", "Shared with couple"), ("confirmed", "Confirmed")] {
+        option(&status, value, caption);
+    }
+    link("button", "Couple review", Route::Review(id.clone()));
+    link("button", "Print", Route::Print { id: id.clone(), therapist_copy: false });
+    link("button", "Therapist copy", Route::Print { id, therapist_copy: true });
+    let mut status = Control::new(&status, "value");
+    effect(move || {
+        ctx.plan.with(|p| {
+            if title.text_content().as_deref() != Some(p.title.as_str()) {
+                title.set_text_content(Some(&p.title));
+            }
+            status.show(JsValue::from_str(status_value(p.status)));
+        });
+        ctx.history.with(|h| {
+            flag(&undo, "disabled", !h.can_undo());
+            flag(&redo, "disabled", !h.can_redo());
+        });
+    });
+}
+
 fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()
@@ -164,7 +225,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
 
     // Another tab saved a newer revision: show it here (every change here is saved at once).
     let plan_id = id.clone();
-    Effect::new(move |_| {
+    effect(move || {
         let ours = history.with_untracked(|h| h.present().revision);
         // Clone only a newer copy: this runs after every save.
         let newer = state.plans.with(|plans| plans.iter().find(|p| p.id == plan_id && p.revision > ours).cloned());
@@ -191,22 +252,16 @@ pub fn EditorPage(id: String) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let add_block = move |_| {
-        let day = ctx.visible_day.get_untracked();
-        let start = plan.with_untracked(|p| p.next_free_start(day));
-        ctx.send(Edit::AddBlock {
-            kind: BlockKind::Custom,
-            day,
-            start,
-            minutes: 60,
-            who: Participants::BothWithTherapist,
-        });
-        let new_id = plan.with_untracked(|p| p.blocks.last().map(|b| b.id));
-        if let Some(new_id) = new_id {
-            ctx.focus_block(new_id);
+    // The toolbar's buttons, found by what they say they do.
+    let clicked = move |ev: leptos::ev::MouseEvent| {
+        let action = event_source(&ev, "button[data-action]").and_then(|b| b.get_attribute("data-action"));
+        match action.as_deref() {
+            Some("undo") => ctx.undo(),
+            Some("redo") => ctx.redo(),
+            Some("add") => ctx.add_block(),
+            _ => {}
         }
     };
-
     let status_changed = move |ev: leptos::ev::Event| {
         let status = match event_target_value(&ev).as_str() {
             "confirmed" => PlanStatus::Confirmed,
@@ -216,34 +271,15 @@ pub fn EditorPage(id: String) -> impl IntoView {
         ctx.send(Edit::SetStatus(status));
         // A refused confirmation must not leave the select showing "Confirmed".
         let actual = plan.with_untracked(|p| status_value(p.status));
-        if let Some(select) =
-            ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
-        {
-            select.set_value(actual);
+        if let Some(select) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            set_value(&select, actual);
         }
     };
 
     view! {
         <section class="editor">
-            <div class="toolbar no-print" role="toolbar" aria-label="Plan tools">
-                <a href="#/" class="button quiet">"\u{2190} All intensives"</a>
-                <h1 class="editor-title">{move || plan.with(|p| p.title.clone())}</h1>
-                <button type="button" on:click=move |_| ctx.undo() disabled=move || !history.with(|h| h.can_undo())
-                    aria-keyshortcuts="Control+Z">"Undo"</button>
-                <button type="button" on:click=move |_| ctx.redo() disabled=move || !history.with(|h| h.can_redo())
-                    aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
-                <button type="button" on:click=add_block>"Add block"</button>
-                <label for="plan-status" class="inline-label">"Status"</label>
-                <select id="plan-status" on:change=status_changed
-                    prop:value=move || plan.with(|p| status_value(p.status))>
-                    <option value="draft">"Draft"</option>
-                    <option value="shared">"Shared with couple"</option>
-                    <option value="confirmed">"Confirmed"</option>
-                </select>
-                <a class="button" href=Route::Review(id.clone()).href()>"Couple review"</a>
-                <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>
-                <a class="button" href=Route::Print { id: id.clone(), therapist_copy: true }.href()>"Therapist copy"</a>
-            </div>
+            <div class="toolbar no-print" role="toolbar" aria-label="Plan tools" use:toolbar=(ctx, id)
+                on:click=clicked on:change=status_changed></div>
             <export::ExportBar/>
             <ConflictNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
