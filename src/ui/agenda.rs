@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::dom::{attr, effect, element, text};
+use super::dom::{attr, changes, effect, element, text};
 use super::preparation::preparation_box;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::dates;
@@ -30,7 +30,7 @@ pub fn AgendaDays(plan: RwSignal<Plan>, send: Option<Callback<Edit>>) -> impl In
         };
         send.run(edit);
     };
-    view! { <div use:agenda=(plan, send.is_some()) on:change=changed></div> }
+    view! { <div use:agenda=(plan, send.is_some()) on:change=changes(changed)></div> }
 }
 
 /// The directive behind `use:agenda`: draws the days, and redraws them only when

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{attr, button, element, event_source, rows, rows_from, RowKey, RowList};
+use super::dom::{attr, button, clicks, element, event_source, rows, rows_from, RowKey, RowList};
 use super::download::download_text;
 use super::editor::EditorPage;
 use super::plans::PlansPage;
@@ -76,19 +76,19 @@ fn Notices() -> impl IntoView {
                 <p class="notice notice-error" data-testid="storage-notice">
                     <strong>"Not saved. "</strong>{problem.to_string()}
                     " The plans stay open here while this page is open; download a backup to keep them."
-                    " "<button type="button" on:click=move |_| download_text("intensive-planner-backup.json",
-                        "application/json", &crate::storage::format::encode_backup(&state.plans.get_untracked()))>
+                    " "<button type="button" on:click=clicks(move |_| download_text("intensive-planner-backup.json",
+                        "application/json", &crate::storage::format::encode_backup(&state.plans.get_untracked())))>
                         "Download a backup of all plans"</button>
                 </p>
             })}
             {move || state.deleted.get().map(|plan| view! {
                 <p class="notice">
                     {format!("Deleted \u{201c}{}\u{201d}. ", plan.title)}
-                    <button type="button" on:click=move |_| state.undo_delete()>"Undo delete"</button>
-                    <button type="button" class="quiet" on:click=move |_| state.deleted.set(None)>"Dismiss"</button>
+                    <button type="button" on:click=clicks(move |_| state.undo_delete())>"Undo delete"</button>
+                    <button type="button" class="quiet" on:click=clicks(move |_| state.deleted.set(None))>"Dismiss"</button>
                 </p>
             })}
-            <div use:rows=unreadable on:click=download_raw></div>
+            <div use:rows=unreadable on:click=clicks(download_raw)></div>
         </div>
     }
 }

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dom::clicks;
+
 use super::route::Route;
 use super::state::AppState;
 
@@ -21,8 +23,8 @@ pub fn Arrivals() -> impl IntoView {
             view! {
                 <div class="notice" role="alert" data-testid="arrival-choice">
                     <p>{format!("\u{201c}{}\u{201d} is already in this browser. Replace the plan here with the arriving one, or keep both?", plan.title)}</p>
-                    <button type="button" on:click=move |_| settle(true)>"Replace it"</button>
-                    <button type="button" on:click=move |_| settle(false)>"Keep both"</button>
+                    <button type="button" on:click=clicks(move |_| settle(true))>"Replace it"</button>
+                    <button type="button" on:click=clicks(move |_| settle(false))>"Keep both"</button>
                 </div>
             }
         })

@@ -8,6 +8,7 @@
 //! list, by what the clicked element says it is (`data-*` attributes).
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
 
@@ -111,6 +112,52 @@ pub fn option(select: &Element, value: &str, label: &str) -> Element {
     let option = text(select, "option", "", label);
     attr(&option, "value", value);
     option.into()
+}
+
+/// The directive behind `use:lines=texts`: one `<li>` per text, for a list drawn once.
+pub fn lines(host: Element, texts: Vec<String>) {
+    host.set_text_content(None);
+    for line in &texts {
+        text(&host, "li", "", line);
+    }
+}
+
+/// A click handler for `on:click`, boxed so that every click handler in the views is
+/// one type: Leptos compiles each handler type's attaching code separately.
+pub fn clicks(f: impl FnMut(web_sys::MouseEvent) + 'static) -> Box<dyn FnMut(web_sys::MouseEvent)> {
+    Box::new(f)
+}
+
+/// A handler for `on:change` (or `on:submit`), boxed for the reason `clicks` gives.
+pub fn changes<E>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
+/// Event listeners added by hand, removed again when the part of the page that added
+/// them goes (or is drawn again on the same element).
+struct Listeners {
+    el: Element,
+    types: &'static [&'static str],
+    handler: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        for kind in self.types {
+            let _ = self.el.remove_event_listener_with_callback(kind, self.handler.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Calls `handler` for each event of `types` on `el`, for as long as the current owner
+/// lives. One handler for several events compiles into one piece of code, where each
+/// `on:` in a view compiles into its own.
+pub fn listen(el: &Element, types: &'static [&'static str], handler: impl FnMut(web_sys::Event) + 'static) {
+    let handler = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    for kind in types {
+        let _ = el.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+    }
+    StoredValue::new_local(Listeners { el: el.clone(), types, handler });
 }
 
 /// What identifies a row between redraws: a row whose key is still there keeps its

@@ -1,6 +1,8 @@
 //! The "new intensive" form: the answers a template needs, nothing more.
 
 use leptos::prelude::*;
+
+use crate::ui::dom::{changes, clicks};
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
@@ -49,6 +51,8 @@ fn request_from(answer: impl Fn(&str) -> String) -> Result<TemplateRequest, Stri
     })
 }
 
+const _: () = assert!(crate::domain::model::MAX_DAYS == 7, "the np-days options offer 1 to 7 days");
+
 fn who_doses(value: &str) -> WhoDoses {
     match value {
         "a" => WhoDoses::PartnerA,
@@ -94,7 +98,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <form class="new-plan card" on:submit=submit aria-labelledby="new-plan-heading">
+        <form class="new-plan card" on:submit=changes(submit) aria-labelledby="new-plan-heading">
             <h2 id="new-plan-heading">"New intensive"</h2>
             <fieldset>
                 <legend>"The intensive"</legend>
@@ -104,8 +108,16 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                     <option value="affair">"Affair-recovery intensive"</option>
                 </select>
                 <label for="np-days">"Number of days"</label>
+                // Written out: options drawn from a list cost more of the download than
+                // these lines. Seven is `MAX_DAYS`, asserted beside `who_doses`.
                 <select id="np-days" name="days">
-                    {(1..=7u8).map(|d| view! { <option value=d.to_string() selected=d == 3>{d.to_string()}</option> }).collect_view()}
+                    <option value="1">"1"</option>
+                    <option value="2">"2"</option>
+                    <option value="3" selected>"3"</option>
+                    <option value="4">"4"</option>
+                    <option value="5">"5"</option>
+                    <option value="6">"6"</option>
+                    <option value="7">"7"</option>
                 </select>
                 <label for="np-first">"First day"</label>
                 <input id="np-first" name="first_day" type="date" value=dates::iso(today().succ_opt().unwrap_or_default())/>
@@ -125,7 +137,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
             <fieldset>
                 <legend>"Ketamine-assisted psychotherapy (KAP)"</legend>
                 <label for="np-who">"Who doses"</label>
-                <select id="np-who" name="who" on:change=move |ev| who.set(who_doses(&event_target_value(&ev)))>
+                <select id="np-who" name="who" on:change=changes(move |ev: leptos::ev::Event| who.set(who_doses(&event_target_value(&ev))))>
                     <option value="nobody">"Nobody (no KAP)"</option>
                     <option value="a">"Partner A"</option>
                     <option value="b">"Partner B"</option>
@@ -155,7 +167,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <div class="form-actions">
                 <button type="submit" class="primary">"Create the schedule"</button>
-                <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button type="button" on:click=clicks(move |_| on_cancel.run(()))>"Cancel"</button>
             </div>
         </form>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::arrivals::Arrivals;
-use super::dom::{attr, button, element, event_source, rows, rows_from, text, RowKey, RowList};
+use super::dom::{attr, button, changes, clicks, element, event_source, rows, rows_from, text, RowKey, RowList};
 use super::new_plan::NewPlanForm;
 use super::route::Route;
 use super::state::{new_plan_id, AppState};
@@ -37,7 +37,7 @@ pub fn PlansPage() -> impl IntoView {
         <section class="plans-page">
             <div class="page-title">
                 <h1>"Intensives"</h1>
-                <button type="button" class="primary" on:click=move |_| creating.update(|c| *c = !*c)
+                <button type="button" class="primary" on:click=clicks(move |_| creating.update(|c| *c = !*c))
                     aria-expanded=move || creating.get().to_string()>
                     "New intensive"
                 </button>
@@ -48,7 +48,7 @@ pub fn PlansPage() -> impl IntoView {
             {move || (no_plans.get() && !creating.get()).then(|| view! {
                 <p class="empty">"No intensives yet. Start one with \u{201c}New intensive\u{201d}: you choose the kind, the days and the medicine plan, and a complete schedule is laid out for you to adjust."</p>
             })}
-            <ul class="plan-list" use:rows=cards on:click=card_action></ul>
+            <ul class="plan-list" use:rows=cards on:click=clicks(card_action)></ul>
         </section>
     }
 }
@@ -97,7 +97,7 @@ fn ImportFile() -> impl IntoView {
     view! {
         <div class="import">
             <label for="import-file">"Import a plan file (.json)"</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=chosen/>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=changes(chosen)/>
             <p role="status" aria-live="polite" data-testid="import-message">{move || state.import_message.get().unwrap_or_default()}</p>
         </div>
     }

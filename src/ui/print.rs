@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{element, text};
+use super::dom::{clicks, element, text};
 use super::not_found::PlanNotFound;
 use super::preparation::preparation_box;
 use super::route::Route;
@@ -26,7 +26,7 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
         <section class="print-view">
             <div class="toolbar no-print">
                 <a class="button quiet" href=Route::Editor(id.clone()).href()>"\u{2190} Back to the plan"</a>
-                <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+                <button type="button" class="primary" on:click=clicks(move |_| { let _ = window().print(); })>"Print"</button>
                 <a class="button" href=other_copy>{other_label}</a>
                 <span class="muted">{copy_label(therapist_copy)}</span>
             </div>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::agenda::AgendaDays;
-use super::dom::effect;
+use super::dom::{clicks, effect};
 use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::share_box::link_box;
@@ -54,10 +54,10 @@ pub fn ReviewPage(id: String) -> impl IntoView {
                 {move || match plan.with(|p| p.review.reviewed_on) {
                     Some(date) => view! {
                         <p data-testid="reviewed">{format!("You marked this plan as reviewed on {}.", dates::day_month_year(date))}</p>
-                        <button type="button" on:click=move |_| send.run(Edit::MarkReviewed(None))>"Undo \u{201c}reviewed\u{201d}"</button>
+                        <button type="button" on:click=clicks(move |_| send.run(Edit::MarkReviewed(None)))>"Undo \u{201c}reviewed\u{201d}"</button>
                     }.into_any(),
                     None => view! {
-                        <button type="button" class="primary" on:click=move |_| send.run(Edit::MarkReviewed(Some(today())))>
+                        <button type="button" class="primary" on:click=clicks(move |_| send.run(Edit::MarkReviewed(Some(today()))))>
                             "We have reviewed this plan"
                         </button>
                     }.into_any(),

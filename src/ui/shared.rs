@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 
 use super::agenda::AgendaDays;
 use super::arrivals::Arrivals;
+use super::dom::{clicks, lines};
 use super::links::open_link;
 use super::review::ReviewHeader;
 use super::route::Route;
@@ -57,7 +58,7 @@ fn shared_plan(plan: Plan) -> AnyView {
         <section class="review">
             <div class="card no-print">
                 <p>"This plan came in a link. It is shown here only; save a copy to tick items, ask questions and send your answers back."</p>
-                <button type="button" class="primary" on:click=save>"Save a copy to this browser"</button>
+                <button type="button" class="primary" on:click=clicks(save)>"Save a copy to this browser"</button>
                 <Arrivals/>
             </div>
             <ReviewHeader plan=shown/>
@@ -95,8 +96,8 @@ fn arrived_reply(reply: Reply) -> AnyView {
                 view! { <p data-testid="reply-news">"Nothing new: these answers are already in the plan."</p> }.into_any()
             } else {
                 view! {
-                    <ul data-testid="reply-news">{news.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                    <button type="button" class="primary" on:click=add>"Add these to the plan"</button>
+                    <ul data-testid="reply-news" use:lines=news></ul>
+                    <button type="button" class="primary" on:click=clicks(add)>"Add these to the plan"</button>
                 }.into_any()
             }}
             <p><a href=Route::Editor(reply.plan_id.clone()).href()>"Open the plan"</a></p>

@@ -16,7 +16,9 @@ use super::EditorCtx;
 use crate::domain::edit::Edit;
 use crate::domain::model::{Block, BlockId, BlockKind, Modality, Partner, Plan};
 use crate::domain::rules::day_label;
-use crate::ui::dom::{attr, button, effect, element, event_source, flag, label, option, set_value, text, value_of};
+use crate::ui::dom::{
+    attr, button, changes, clicks, effect, element, event_source, flag, label, option, set_value, text, value_of,
+};
 
 #[component]
 pub fn BlockForm() -> impl IntoView {
@@ -63,7 +65,7 @@ pub fn BlockForm() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="block-form-heading">
             <h2 id="block-form-heading">"Block"</h2>
-            <div use:block_form=(ctx, shown) on:change=changed on:click=clicked></div>
+            <div use:block_form=(ctx, shown) on:change=changes(changed) on:click=clicks(clicked)></div>
         </section>
     }
 }

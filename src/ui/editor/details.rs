@@ -13,7 +13,7 @@ use crate::domain::dates;
 use crate::domain::edit::Edit;
 use crate::domain::model::{DayWindow, Partners, Plan, Therapist};
 use crate::domain::time::{hhmm, parse_hhmm};
-use crate::ui::dom::{attr, effect, element, label, text, Control};
+use crate::ui::dom::{attr, changes, effect, element, label, text, Control};
 
 /// What a field shows of the plan.
 type Shows = fn(&Plan) -> String;
@@ -66,7 +66,7 @@ pub fn PlanDetails() -> impl IntoView {
         }
     };
     view! {
-        <details class="panel" on:change=changed>
+        <details class="panel" on:change=changes(changed)>
             <summary>"Plan details"</summary>
             <div use:plan_details=ctx></div>
         </details>

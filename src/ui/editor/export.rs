@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::dom::clicks;
+
 use super::EditorCtx;
 use crate::export::ics::calendar;
 use crate::export::share::share_text;
@@ -38,10 +40,10 @@ pub fn ExportBar() -> impl IntoView {
     };
     view! {
         <div class="toolbar export-bar no-print" role="group" aria-label="Export">
-            <button type="button" on:click=plan_file>"Download plan file"</button>
-            <button type="button" on:click=calendar_file>"Calendar file (.ics)"</button>
+            <button type="button" on:click=clicks(plan_file)>"Download plan file"</button>
+            <button type="button" on:click=clicks(calendar_file)>"Calendar file (.ics)"</button>
             <button type="button" aria-expanded=move || sharing.get().to_string()
-                on:click=move |_| sharing.update(|s| *s = !*s)>"Share link for the couple"</button>
+                on:click=clicks(move |_| sharing.update(|s| *s = !*s))>"Share link for the couple"</button>
         </div>
         {move || sharing.get().then(|| view! {
             <div class="card no-print share-card">

@@ -10,8 +10,9 @@ use super::grid_input::GridInput;
 use super::EditorCtx;
 use crate::domain::model::{Block, Partners};
 use crate::domain::rules::{worst_of, worst_per_block};
-use crate::ui::dom::rows;
+use crate::ui::dom::{clicks, listen, rows};
 use crate::ui::layout::{grid_range, lane_of, lanes_by_block, px, Lane};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn TimeGrid() -> impl IntoView {
@@ -75,8 +76,7 @@ pub fn TimeGrid() -> impl IntoView {
         now
     });
     let frame = GridFrame::new(ctx, shown_days, columns, range, windows);
-    let layer = NodeRef::<leptos::html::Div>::new();
-    let input = GridInput::new(ctx, blocks, columns, layer);
+    let input = GridInput::new(ctx, blocks, columns);
     let height = move || {
         let (start, end) = range.get();
         px(end - start, 0)
@@ -84,7 +84,7 @@ pub fn TimeGrid() -> impl IntoView {
 
     view! {
         <div class="grid-wrap">
-            <div class="day-tabs" role="group" aria-label="Day shown" use:rows=frame.tabs on:click=move |ev| tab_chosen(ctx, ev)></div>
+            <div class="day-tabs" role="group" aria-label="Day shown" use:rows=frame.tabs on:click=clicks(move |ev| tab_chosen(ctx, ev))></div>
             <p class="grid-help" id="grid-help">
                 "Choose a block to edit it. Drag to move, drag its lower edge to resize. With the keyboard: arrow keys move by 15 minutes or a day, Shift with up or down changes the length, Delete removes it."
             </p>
@@ -92,17 +92,29 @@ pub fn TimeGrid() -> impl IntoView {
                 style:grid-template-columns=move || format!("repeat({}, 1fr)", columns.get().len())></div>
             <div class="grid-body">
                 <div class="hours" aria-hidden="true" style:height=height use:rows=frame.hours></div>
-                <div class="block-layer" node_ref=layer style:height=height
+                <div class="block-layer" style:height=height
                     style:--columns=move || columns.get().len().to_string()
-                    on:pointerdown=move |ev| input.pointer_down(ev) on:pointermove=move |ev| input.pointer_move(ev)
-                    on:pointerup=move |_| input.pointer_up() on:pointercancel=move |_| input.pointer_cancel()
-                    on:keydown=move |ev| input.key_down(ev) on:click=move |ev| input.click(ev)>
+                    use:grid_input=input>
                     <div use:rows=frame.day_windows></div>
                     <div class="blocks" use:adopt=host.clone()></div>
                 </div>
             </div>
         </div>
     }
+}
+
+/// The directive behind `use:grid_input`: the pointer, keyboard and click handling of
+/// the blocks, on the layer that holds them.
+fn grid_input(layer: web_sys::Element, input: GridInput) {
+    const EVENTS: &[&str] = &["pointerdown", "pointermove", "pointerup", "pointercancel", "keydown", "click"];
+    listen(&layer, EVENTS, move |ev| match ev.type_().as_str() {
+        "pointerdown" => input.pointer_down(ev.unchecked_into()),
+        "pointermove" => input.pointer_move(ev.unchecked_into()),
+        "pointerup" => input.pointer_up(),
+        "pointercancel" => input.pointer_cancel(),
+        "keydown" => input.key_down(ev.unchecked_into()),
+        _ => input.click(ev.unchecked_into()),
+    });
 }
 
 /// Puts the element the blocks were drawn into inside one of the grid's own. When

@@ -33,7 +33,6 @@ pub struct GridInput {
     pub blocks: StoredValue<DrawnBlocks, LocalStorage>,
     /// Days shown, read only when a drag starts or crosses days.
     pub columns: Memo<Vec<u8>>,
-    pub layer: NodeRef<leptos::html::Div>,
     drag: StoredValue<Option<Drag>>,
 }
 
@@ -47,13 +46,8 @@ fn hit(target: Option<web_sys::EventTarget>, part: &str) -> Option<(BlockId, Ele
 }
 
 impl GridInput {
-    pub fn new(
-        ctx: EditorCtx,
-        blocks: StoredValue<DrawnBlocks, LocalStorage>,
-        columns: Memo<Vec<u8>>,
-        layer: NodeRef<leptos::html::Div>,
-    ) -> GridInput {
-        GridInput { ctx, blocks, columns, layer, drag: StoredValue::new(None) }
+    pub fn new(ctx: EditorCtx, blocks: StoredValue<DrawnBlocks, LocalStorage>, columns: Memo<Vec<u8>>) -> GridInput {
+        GridInput { ctx, blocks, columns, drag: StoredValue::new(None) }
     }
 
     fn column(&self, day: u8) -> Option<usize> {
@@ -74,9 +68,11 @@ impl GridInput {
         };
         let Some((id, part)) = found else { return };
         let Some(b) = self.ctx.plan.with_untracked(|p| p.block(id).cloned()) else { return };
-        let width = self
-            .layer
-            .get_untracked()
+        // The layer the blocks are drawn in is as wide as all the columns shown.
+        let width = part
+            .closest(".block-layer")
+            .ok()
+            .flatten()
             .map(|el| el.get_bounding_client_rect().width() / self.columns.with_untracked(|c| c.len().max(1)) as f64)
             .unwrap_or(200.0);
         let _ = part.set_pointer_capture(ev.pointer_id());

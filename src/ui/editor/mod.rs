@@ -14,7 +14,9 @@ mod readiness;
 
 use leptos::prelude::*;
 
-use super::dom::{attr, button, effect, element, event_source, flag, label, option, set_value, text, Control};
+use super::dom::{
+    attr, button, changes, clicks, effect, element, event_source, flag, label, option, set_value, text, Control,
+};
 use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::state::AppState;
@@ -279,7 +281,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
     view! {
         <section class="editor">
             <div class="toolbar no-print" role="toolbar" aria-label="Plan tools" use:toolbar=(ctx, id)
-                on:click=clicked on:change=status_changed></div>
+                on:click=clicks(clicked) on:change=changes(status_changed)></div>
             <export::ExportBar/>
             <ConflictNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
@@ -311,8 +313,8 @@ fn ConflictNotice() -> impl IntoView {
         {move || mine.get().then(|| view! {
             <div class="notice notice-error" role="alert">
                 <p>"This plan was changed in another tab or window after you opened it. Your last change is not saved yet."</p>
-                <button type="button" on:click=move |_| ctx.take_theirs()>"Show the other version"</button>
-                <button type="button" on:click=move |_| ctx.keep_mine()>"Keep mine and save it"</button>
+                <button type="button" on:click=clicks(move |_| ctx.take_theirs())>"Show the other version"</button>
+                <button type="button" on:click=clicks(move |_| ctx.keep_mine())>"Keep mine and save it"</button>
             </div>
         })}
     }

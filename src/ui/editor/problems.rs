@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{focus_element, EditorCtx};
 use crate::domain::model::BlockId;
 use crate::domain::rules::{error_count, Problem, Severity};
-use crate::ui::dom::{attr, button, element, event_source, rows, rows_from, text, RowKey, RowList};
+use crate::ui::dom::{attr, button, clicks, element, event_source, rows, rows_from, text, RowKey, RowList};
 use web_sys::Element;
 
 #[component]
@@ -40,7 +40,7 @@ pub fn ProblemsPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="problems-heading" data-testid="problems">
             <h2 id="problems-heading">"Problems"</h2>
             <p class="muted" aria-live="polite">{summary}</p>
-            <ul class="problem-list" use:rows=rows_of_problems on:click=chosen></ul>
+            <ul class="problem-list" use:rows=rows_of_problems on:click=clicks(chosen)></ul>
         </section>
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::kap::{Contraindication, Readiness, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
 use crate::domain::model::{Partner, Plan};
 use crate::domain::rules::{Problem, RuleId};
-use crate::ui::dom::{attr, effect, element, label, option, text, Control};
+use crate::ui::dom::{attr, changes, effect, element, label, option, text, Control};
 
 /// How a yes-or-no item is read from the record.
 type Reads = fn(&Readiness) -> bool;
@@ -98,7 +98,7 @@ pub fn ReadinessPanel() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel" aria-labelledby="readiness-heading" on:change=changed>
+        <section class="panel" aria-labelledby="readiness-heading" on:change=changes(changed)>
             <h2 id="readiness-heading">"KAP readiness"</h2>
             <div use:readiness=(ctx, partners)></div>
             <details class="limits" use:limits=ctx>
