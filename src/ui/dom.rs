@@ -94,6 +94,12 @@ impl Control {
         Control { el: el.clone(), property, written: None }
     }
 
+    /// Writes the next value shown even if it is the last one written (the control was
+    /// emptied, as a select is when its options are drawn again).
+    pub fn forget(&mut self) {
+        self.written = None;
+    }
+
     pub fn show(&mut self, value: JsValue) {
         if self.written.as_ref() != Some(&value) {
             let _ = js_sys::Reflect::set(&self.el, &JsValue::from_str(self.property), &value);

@@ -8,7 +8,7 @@
 //! (BENCHMARKS.md, "Size, tenth round").
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::block_fields::BlockField;
@@ -18,6 +18,7 @@ use crate::domain::model::{Block, BlockId, BlockKind, Modality, Partner, Plan};
 use crate::domain::rules::day_label;
 use crate::ui::dom::{
     attr, button, changes, clicks, effect, element, event_source, flag, label, option, set_value, text, value_of,
+    Control,
 };
 
 #[component]
@@ -79,7 +80,7 @@ fn block_form(host: Element, (ctx, shown): (EditorCtx, Memo<Option<BlockId>>)) {
                 text(&host, "p", "muted", "Choose a block on the grid to edit it.");
             }
             Some(id) => {
-                let form = FormParts::build(&host);
+                let mut form = FormParts::build(&host);
                 // Owned by this effect: dropped when another block is chosen.
                 let mut written = Written::default();
                 effect(move || written = ctx.plan.with(|plan| form.fill(plan, id, std::mem::take(&mut written))));
@@ -90,7 +91,7 @@ fn block_form(host: Element, (ctx, shown): (EditorCtx, Memo<Option<BlockId>>)) {
 
 /// The elements the fill pass writes to.
 struct FormParts {
-    fields: Vec<(BlockField, Element)>,
+    fields: Vec<(BlockField, Control)>,
     day: Element,
     who: Vec<Element>,
     kap_for: Vec<Element>,
@@ -99,11 +100,10 @@ struct FormParts {
     checklist: Element,
 }
 
-/// What the last fill wrote, so the next one writes only what changed: a field the
-/// therapist is typing in is not reset by a change elsewhere in the block.
+/// What the last fill drew besides the fields (which `Control` keeps), so the next one
+/// draws only what changed.
 #[derive(Default, PartialEq)]
 struct Written {
-    fields: Vec<String>,
     days: Vec<String>,
     names: Option<(String, String)>,
     checklist: Vec<(String, bool)>,
@@ -117,7 +117,7 @@ impl FormParts {
             label(parent, field.dom_id(), caption);
             let el = element(Some(parent), tag, "");
             el.set_id(field.dom_id());
-            fields.push((field, el.clone().into()));
+            fields.push((field, Control::new(&el, "value")));
             el
         };
         let title = field(&form, BlockField::Title, "input", "Title");
@@ -183,28 +183,28 @@ impl FormParts {
         }
     }
 
-    fn fill(&self, plan: &Plan, id: BlockId, before: Written) -> Written {
+    fn fill(&mut self, plan: &Plan, id: BlockId, before: Written) -> Written {
         let Some(block) = plan.block(id) else { return before };
         let days: Vec<String> = (1..=plan.day_count() + 1).map(|d| day_label(plan, d)).collect();
         let names = Some((plan.partner_name(Partner::A).to_string(), plan.partner_name(Partner::B).to_string()));
         let now = Written {
-            fields: self.fields.iter().map(|(field, _)| field.text(block)).collect(),
             checklist: block.checklist.iter().map(|item| (item.text.clone(), item.done)).collect(),
             days,
             names,
         };
-        if now.days != before.days {
+        let days_changed = now.days != before.days;
+        if days_changed {
             self.day.set_text_content(None);
             for (day, label) in now.days.iter().enumerate() {
                 option(&self.day, &(day + 1).to_string(), label);
             }
         }
-        for (index, (field, el)) in self.fields.iter().enumerate() {
+        for (field, control) in &mut self.fields {
             // New options drop the day's value, so it is written again with them.
-            let fresh = *field == BlockField::Day && now.days != before.days;
-            if fresh || before.fields.get(index) != now.fields.get(index) {
-                set_value(el, &now.fields[index]);
+            if days_changed && *field == BlockField::Day {
+                control.forget();
             }
+            control.show(JsValue::from_str(&field.text(block)));
         }
         if let Some((a, b)) = now.names.as_ref().filter(|_| now.names != before.names) {
             let who = [
