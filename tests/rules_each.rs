@@ -97,6 +97,7 @@ fn r3_incomplete_readiness_or_positive_screen_blocks_dosing() {
     let problem = only(&edit(&plan, Edit::SetKap(kap)), RuleId::DosingReadiness);
     assert_eq!(problem.blocks, vec![dosing.id]);
     assert_eq!(problem.partner, Some(Partner::A));
+    assert!(problem.is_readiness_of(Partner::A) && !problem.is_readiness_of(Partner::B));
     assert_eq!(
         problem.message,
         "Sam cannot dose yet: signed informed consent, a complete contraindication screen still missing. \
@@ -140,6 +141,7 @@ fn r4_ride_home_must_be_arranged_and_not_by_a_partner_who_doses() {
     kap.readiness_b.ride_home_driver = "Sam".into();
     let problem = only(&edit(&both, Edit::SetKap(kap)), RuleId::RideHome);
     assert_eq!(problem.partner, Some(Partner::B));
+    assert!(problem.is_readiness_of(Partner::B) && !problem.is_readiness_of(Partner::A));
     assert!(problem.message.contains("a third person must drive"), "{}", problem.message);
 }
 
@@ -302,4 +304,14 @@ fn each_block_is_marked_with_its_worst_problem() {
     );
     assert_eq!(intensive_planner::domain::rules::worst_of(&worst, BlockId(12)), Some(Severity::Warning));
     assert_eq!(intensive_planner::domain::rules::worst_of(&worst, BlockId(4)), None);
+}
+
+#[test]
+fn a_day_heading_names_the_day_and_its_date() {
+    use intensive_planner::domain::dates;
+    use intensive_planner::domain::rules::day_heading;
+    let plan = base();
+    assert_eq!(day_heading(&plan, 1), format!("Day 1 \u{b7} {}", dates::long(plan.first_day)));
+    assert_eq!(day_heading(&plan, 2), format!("Day 2 \u{b7} {}", dates::long(plan.date_of(2))));
+    assert_ne!(plan.date_of(2), plan.first_day);
 }

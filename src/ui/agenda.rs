@@ -12,10 +12,9 @@ use web_sys::Element;
 use super::dom::{attr, changes, effect, element, text};
 use super::preparation::preparation_box;
 use crate::domain::agenda::preparation_cards;
-use crate::domain::dates;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{Block, BlockId, Plan};
-use crate::domain::rules::day_title;
+use crate::domain::rules::day_heading;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]
@@ -56,7 +55,7 @@ fn draw_days(host: &Element, p: &Plan, answerable: bool) {
     for day in 1..=p.shown_days() {
         let section = element(Some(host), "section", "review-day");
         attr(&section, "aria-labelledby", &format!("review-day-{day}"));
-        let title = format!("{} \u{b7} {}", day_title(p, day), dates::long(p.date_of(day)));
+        let title = day_heading(p, day);
         text(&section, "h2", "", &title).set_id(&format!("review-day-{day}"));
         for card in cards.iter().filter(|c| c.day == day) {
             preparation_box(&section, card);

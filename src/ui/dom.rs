@@ -1,11 +1,11 @@
-//! Plain DOM for the parts of the UI that repeat: elements made and filled by hand,
-//! and the one keyed list every repeated part is drawn through.
+//! Plain DOM for the lists and panels of the UI: elements made and filled by hand, the
+//! one effect and the one control writer they all use, handlers of one type per event
+//! kind, and the one keyed list every repeated part is drawn through.
 //!
-//! Each Leptos view is compiled into code of its own: a list's rows drawn as views,
-//! with a handler and a binding or two each, cost more of the bundle than anything
-//! else in it (BENCHMARKS.md, "Size, eighth round" and "ninth round"). Rows here are
-//! elements built by one function each, and a list's clicks are handled once, on the
-//! list, by what the clicked element says it is (`data-*` attributes).
+//! Each Leptos view is compiled into code of its own: rows, panels and handlers as views
+//! cost more of the bundle than anything else in it (BENCHMARKS.md, "Size, eighth" to
+//! "tenth round"). A list's or panel's clicks and changes are handled once, on the list
+//! or panel, by what the element the event came from says it is (`id`, `data-*`).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

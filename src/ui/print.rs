@@ -9,9 +9,8 @@ use super::preparation::preparation_box;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::agenda::preparation_cards;
-use crate::domain::dates;
 use crate::domain::model::Plan;
-use crate::domain::rules::day_title;
+use crate::domain::rules::day_heading;
 use web_sys::Element;
 
 #[component]
@@ -57,7 +56,7 @@ fn print_days(host: Element, (plan, therapist_copy): (Plan, bool)) {
         let page = element(Some(&host), "article", "print-day");
         let header = element(Some(&page), "header", "print-header");
         text(&header, "p", "print-plan", &plan.title);
-        text(&header, "h2", "", &format!("{} \u{b7} {}", day_title(&plan, day), dates::long(plan.date_of(day))));
+        text(&header, "h2", "", &day_heading(&plan, day));
         text(&header, "p", "", &people);
         text(&header, "p", "print-copy", copy_label(therapist_copy));
         for card in cards.iter().filter(|c| c.day == day) {

@@ -7,11 +7,10 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::dom::{attr, button, effect, element, flag, label, set_value, text, value_of};
+use super::dom::{attr, button, effect, element, flag, label, listen, set_value, text, value_of};
 use super::links::make_link;
 use super::review::app_address;
 use crate::export::share::LinkText;
@@ -33,25 +32,21 @@ pub fn link_box(host: Element, (id, caption, carried): (&'static str, &'static s
     attr(&status, "role", "status");
 
     // Focusing the field selects the link, ready to copy by hand.
-    let select = Closure::<dyn Fn()>::new({
+    listen(&field, &["focus"], {
         let field = field.clone();
-        move || {
+        move |_| {
             if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
                 input.select();
             }
         }
     });
-    let _ = field.add_event_listener_with_callback("focus", select.as_ref().unchecked_ref());
-    let copy_link = Closure::<dyn Fn()>::new({
+    listen(&copy, &["click"], {
         let (field, status) = (field.clone(), status.clone());
-        move || {
+        move |_| {
             let _ = window().navigator().clipboard().write_text(&value_of(&field));
             status.set_text_content(Some("Copied."));
         }
     });
-    let _ = copy.add_event_listener_with_callback("click", copy_link.as_ref().unchecked_ref());
-    // The handlers live as long as this part of the page.
-    StoredValue::new_local((select, copy_link));
 
     // Each change asks for a new link; only the latest answer is shown.
     let asked = Rc::new(Cell::new(0u32));

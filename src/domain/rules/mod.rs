@@ -105,6 +105,12 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// Whether this is one of `partner`'s readiness problems (readiness record or ride
+    /// home), which the readiness panel lists under that partner.
+    pub fn is_readiness_of(&self, partner: Partner) -> bool {
+        self.partner == Some(partner) && matches!(self.rule, RuleId::DosingReadiness | RuleId::RideHome)
+    }
+
     fn new(rule: RuleId, blocks: Vec<BlockId>, day: Option<u8>, message: String) -> Problem {
         Problem { rule, severity: rule.severity(), blocks, day, partner: None, message }
     }
@@ -165,6 +171,11 @@ pub fn day_title(plan: &Plan, day: u8) -> String {
         first.make_ascii_uppercase();
     }
     label
+}
+
+/// A day's heading with its date, for the couple's agenda and print: "Day 2 · Tuesday 3 March 2026".
+pub fn day_heading(plan: &Plan, day: u8) -> String {
+    format!("{} \u{b7} {}", day_title(plan, day), crate::domain::dates::long(plan.date_of(day)))
 }
 
 /// "Sam", "Sam and Alex": the names of a set of partners.

@@ -14,7 +14,7 @@ use crate::domain::edit::Edit;
 use crate::domain::kap::{Contraindication, Readiness, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
 use crate::domain::model::{Partner, Plan};
-use crate::domain::rules::{Problem, RuleId};
+use crate::domain::rules::Problem;
 use crate::ui::dom::{attr, changes, effect, element, label, option, text, Control};
 
 /// How a yes-or-no item is read from the record.
@@ -204,11 +204,7 @@ impl PartnerFieldset {
         self.driver.show(JsValue::from_str(&record.ride_home_driver));
         let shown = (
             format!("{}'s readiness", plan.partner_name(partner)),
-            problems
-                .iter()
-                .filter(|p| p.partner == Some(partner) && matches!(p.rule, RuleId::DosingReadiness | RuleId::RideHome))
-                .map(|p| p.message.clone())
-                .collect::<Vec<_>>(),
+            problems.iter().filter(|p| p.is_readiness_of(partner)).map(|p| p.message.clone()).collect::<Vec<_>>(),
         );
         if shown != self.shown {
             self.legend.set_text_content(Some(&shown.0));
