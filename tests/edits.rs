@@ -11,7 +11,7 @@ use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, error_count};
 use intensive_planner::domain::template::build_plan;
 use intensive_planner::domain::time::hhmm;
-use intensive_planner::storage::validate::validate;
+use intensive_planner::domain::validate::validate;
 use proptest::prelude::*;
 
 #[test]
@@ -68,7 +68,7 @@ fn bad_edits_are_refused_with_a_message() {
 
 #[test]
 fn edits_stop_at_the_limits_storage_reads_back() {
-    use intensive_planner::domain::edit::{MAX_BLOCKS, MAX_CHECKLIST_ITEMS};
+    use intensive_planner::domain::validate::{MAX_BLOCKS, MAX_CHECKLIST_ITEMS};
     let mut plan = common::plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::PartnerA);
     let id = plan.blocks[0].id;
     while plan.block(id).is_some_and(|b| b.checklist.len() < MAX_CHECKLIST_ITEMS) {
@@ -158,22 +158,6 @@ fn any_edit() -> impl Strategy<Value = (usize, Edit)> {
         Just(Edit::SetStatus(PlanStatus::SharedWithCouple)),
     ]
     .prop_flat_map(|edit| (0usize..400, Just(edit)))
-}
-
-fn aim(plan: &Plan, index: usize, edit: Edit) -> Edit {
-    let Some(block) = plan.blocks.get(index % plan.blocks.len().max(1)) else { return edit };
-    let id = block.id;
-    match edit {
-        Edit::MoveBlock { day, start, .. } => Edit::MoveBlock { id, day, start },
-        Edit::NudgeBlock { minutes, days, .. } => Edit::NudgeBlock { id, minutes, days },
-        Edit::ResizeBlock { minutes, .. } => Edit::ResizeBlock { id, minutes },
-        Edit::DeleteBlock { .. } => Edit::DeleteBlock { id },
-        Edit::ChangeKind { kind, .. } => Edit::ChangeKind { id, kind },
-        Edit::ChangeWho { who, .. } => Edit::ChangeWho { id, who },
-        Edit::SetText { field, text, .. } => Edit::SetText { id, field, text },
-        Edit::AddChecklistItem { text, .. } => Edit::AddChecklistItem { id, text },
-        other => other,
-    }
 }
 
 proptest! {

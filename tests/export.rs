@@ -139,6 +139,11 @@ fn a_link_s_data_is_url_safe_base64_of_the_compressed_bytes() {
     assert_eq!(compressed_bytes(&format!(" {data}\n")), Ok(bytes.clone()), "spaces around a pasted link");
     assert!(fragment(LinkKind::Reply, &bytes).starts_with("#/reply/"));
     assert_eq!(compressed_bytes("!!!"), Err(ShareError::Damaged));
+    // The same bytes in standard base64, as a link re-encoded on its way may carry them.
+    use base64::Engine;
+    let standard = base64::engine::general_purpose::STANDARD.encode(&bytes);
+    assert!(standard.contains('+') && standard.contains('/') && standard.ends_with('='), "{standard}");
+    assert_eq!(compressed_bytes(&standard), Ok(bytes.clone()));
     assert!(ShareError::Damaged.to_string().starts_with("This link is damaged"));
 }
 
@@ -235,10 +240,30 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         match decode_file(&text) {
             Ok(plans) => for plan in plans {
-                prop_assert!(intensive_planner::storage::validate::validate(&plan).is_empty());
+                prop_assert!(intensive_planner::domain::validate::validate(&plan).is_empty());
                 let _ = intensive_planner::domain::rules::check(&plan);
             },
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }
     }
+}
+
+#[test]
+fn a_reply_question_longer_than_a_plan_holds_is_said_not_dropped() {
+    let therapist = plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::Nobody);
+    let block = therapist.blocks[0].id;
+    let reply = intensive_planner::export::share::Reply {
+        format: "intensive-planner/reply".into(),
+        plan_id: therapist.id.clone(),
+        blocks: vec![intensive_planner::export::share::BlockReply {
+            id: block,
+            question: "Why? ".repeat(1001),
+            ticks: Vec::new(),
+        }],
+        reviewed_on: None,
+    };
+    let (edits, news) = merge_reply(&therapist, &reply);
+    assert!(edits.is_empty(), "nothing that would be refused is offered as new");
+    assert_eq!(news.len(), 1);
+    assert!(news[0].contains("is longer than 5000 characters, so it was not added"), "{}", news[0]);
 }

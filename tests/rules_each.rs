@@ -315,3 +315,27 @@ fn a_day_heading_names_the_day_and_its_date() {
     assert_eq!(day_heading(&plan, 2), format!("Day 2 \u{b7} {}", dates::long(plan.date_of(2))));
     assert_ne!(plan.date_of(2), plan.first_day);
 }
+
+#[test]
+fn r8_many_blocks_overlapping_at_once_are_one_problem_not_one_per_pair() {
+    let mut plan = base();
+    let add = Edit::AddBlock {
+        kind: BlockKind::Custom,
+        day: 1,
+        start: clock(10, 0),
+        minutes: 60,
+        who: Participants::BothWithTherapist,
+    };
+    while plan.blocks.len() < intensive_planner::domain::validate::MAX_BLOCKS {
+        plan = edit(&plan, add.clone());
+    }
+    let overlaps: Vec<Problem> = check(&plan).into_iter().filter(|p| p.rule == RuleId::NoOverlap).collect();
+    assert_eq!(overlaps.len(), 1, "{:#?}", overlaps.iter().map(|p| &p.message).collect::<Vec<_>>());
+    let added = plan.blocks.len() - base().blocks.len();
+    assert!(overlaps[0].blocks.len() > added, "every overlapping block is named");
+    assert!(
+        overlaps[0].message.contains("other blocks overlap for Sam, Alex and the therapist"),
+        "{}",
+        overlaps[0].message
+    );
+}

@@ -10,14 +10,10 @@ use super::model::*;
 use super::rules::{check, Severity};
 use super::stored_name::stored_by_name;
 use super::time::{minute_of_day, snap, snap_length, snap_minutes, time_at, GRID_MINUTES, MINUTES_PER_DAY};
+use super::validate::{validate, MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 
 /// Longest block: a whole day's work.
 pub const MAX_BLOCK_MINUTES: i64 = 12 * 60;
-pub const MAX_TITLE_CHARS: usize = 200;
-pub const MAX_NOTE_CHARS: usize = 5_000;
-/// More blocks than any real intensive holds; storage refuses plans beyond it.
-pub const MAX_BLOCKS: usize = 1_000;
-pub const MAX_CHECKLIST_ITEMS: usize = 50;
 
 stored_by_name! {
     /// Text the therapist or the couple edits on a block.
@@ -91,6 +87,11 @@ pub enum Edit {
         id: BlockId,
         index: usize,
     },
+    /// The whole checklist at once (a version chosen after two tabs changed it).
+    SetChecklist {
+        id: BlockId,
+        items: Vec<ChecklistItem>,
+    },
     SetTitle(String),
     SetPartners(Partners),
     SetTherapist(Therapist),
@@ -124,6 +125,8 @@ pub enum EditError {
     TooManyChecklistItems,
     /// Confirming is refused while errors remain; carries their messages.
     CannotConfirm(Vec<String>),
+    /// The change would leave values the plan cannot be stored with (`validate`).
+    WouldNotRead(Vec<String>),
 }
 
 impl std::fmt::Display for EditError {
@@ -148,6 +151,9 @@ impl std::fmt::Display for EditError {
                 if errors.len() == 1 { "s" } else { "" },
                 errors.join(" ")
             ),
+            EditError::WouldNotRead(problems) => {
+                write!(f, "That change cannot be saved: {}", problems.join(" "))
+            }
         }
     }
 }
@@ -182,6 +188,18 @@ fn check_text(text: &str, max: usize) -> Result<String, EditError> {
     }
 }
 
+/// An id no block of the plan has, and the counter after it. Ids count up from
+/// `next_block_id`; a plan whose counter reached the top of its range (an imported
+/// one) takes the lowest free id instead, which the block limit guarantees exists.
+pub fn fresh_block_id(plan: &Plan) -> (BlockId, u32) {
+    if plan.next_block_id < u32::MAX {
+        return (BlockId(plan.next_block_id), plan.next_block_id + 1);
+    }
+    let taken: std::collections::BTreeSet<u32> = plan.blocks.iter().map(|b| b.id.0).collect();
+    let free = (1..u32::MAX).find(|id| !taken.contains(id)).unwrap_or_default();
+    (BlockId(free), plan.next_block_id)
+}
+
 fn default_title(kind: BlockKind) -> String {
     kind.label().to_string()
 }
@@ -196,8 +214,8 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
                 return Err(EditError::TooManyBlocks);
             }
             let minutes = snap_length(i64::from(*minutes), MAX_BLOCK_MINUTES);
-            let id = BlockId(next.next_block_id);
-            next.next_block_id = next.next_block_id.saturating_add(1);
+            let (id, counter) = fresh_block_id(&next);
+            next.next_block_id = counter;
             next.blocks.push(Block {
                 id,
                 kind: *kind,
@@ -271,6 +289,12 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
             }
             list.remove(*index);
         }
+        Edit::SetChecklist { id, items } => {
+            if items.len() > MAX_CHECKLIST_ITEMS {
+                return Err(EditError::TooManyChecklistItems);
+            }
+            block_mut(&mut next, *id)?.checklist = items.clone();
+        }
         Edit::SetTitle(title) => next.title = check_text(title, MAX_TITLE_CHARS)?,
         Edit::SetPartners(partners) => {
             next.partners =
@@ -311,11 +335,20 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::SetStatus(status) => next.status = *status,
         Edit::MarkReviewed(date) => next.review.reviewed_on = *date,
     }
-    // A confirmed plan stays free of errors: a change that breaks a rule reopens it.
-    if next.status == PlanStatus::Confirmed && !blocking_errors(&next).is_empty() {
-        next.status = PlanStatus::Draft;
+    reopen_if_broken(&mut next);
+    // What an edit makes is what storage will read: the same check, every time.
+    let problems = validate(&next);
+    if !problems.is_empty() {
+        return Err(EditError::WouldNotRead(problems));
     }
     Ok(next)
+}
+
+/// A confirmed plan stays free of errors: a change that breaks a rule reopens it.
+pub fn reopen_if_broken(plan: &mut Plan) {
+    if plan.status == PlanStatus::Confirmed && !blocking_errors(plan).is_empty() {
+        plan.status = PlanStatus::Draft;
+    }
 }
 
 /// The plan after each edit in turn; an edit that no longer fits (its block was

@@ -175,6 +175,89 @@ impl Readiness {
     }
 }
 
+/// One item of a readiness record, as the readiness form names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadinessItem {
+    MedicalIntake,
+    Prescription,
+    Consent,
+    Screen(Contraindication),
+    PrescriberCleared,
+    RideHome,
+}
+
+/// The value of one readiness item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadinessValue {
+    Done(bool),
+    Answer(ScreenAnswer),
+    Driver(String),
+}
+
+impl ReadinessItem {
+    pub const ALL: [ReadinessItem; 9] = [
+        ReadinessItem::MedicalIntake,
+        ReadinessItem::Prescription,
+        ReadinessItem::Consent,
+        ReadinessItem::Screen(Contraindication::BloodPressureOrHeart),
+        ReadinessItem::Screen(Contraindication::PregnancyOrBreastfeeding),
+        ReadinessItem::Screen(Contraindication::PsychosisOrMania),
+        ReadinessItem::Screen(Contraindication::RecentBrainInjury),
+        ReadinessItem::PrescriberCleared,
+        ReadinessItem::RideHome,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ReadinessItem::MedicalIntake => "Medical intake with the prescriber done",
+            ReadinessItem::Prescription => "Prescription confirmed",
+            ReadinessItem::Consent => "Informed consent signed",
+            ReadinessItem::Screen(item) => item.question(),
+            ReadinessItem::PrescriberCleared => "Prescriber has cleared a positive answer",
+            ReadinessItem::RideHome => "Ride home: who drives",
+        }
+    }
+}
+
+impl ScreenAnswer {
+    pub fn label(self) -> &'static str {
+        match self {
+            ScreenAnswer::NotAsked => "Not asked yet",
+            ScreenAnswer::No => "No",
+            ScreenAnswer::Yes => "Yes",
+        }
+    }
+}
+
+impl Readiness {
+    pub fn value(&self, item: ReadinessItem) -> ReadinessValue {
+        match item {
+            ReadinessItem::MedicalIntake => ReadinessValue::Done(self.medical_intake_done),
+            ReadinessItem::Prescription => ReadinessValue::Done(self.prescription_confirmed),
+            ReadinessItem::Consent => ReadinessValue::Done(self.consent_signed),
+            ReadinessItem::Screen(question) => ReadinessValue::Answer(self.screen.answer(question)),
+            ReadinessItem::PrescriberCleared => ReadinessValue::Done(self.screen.prescriber_cleared),
+            ReadinessItem::RideHome => ReadinessValue::Driver(self.ride_home_driver.clone()),
+        }
+    }
+
+    /// The record with `item` set to `value`; a value of the wrong kind for the item
+    /// changes nothing.
+    pub fn with(&self, item: ReadinessItem, value: ReadinessValue) -> Readiness {
+        let mut next = self.clone();
+        match (item, value) {
+            (ReadinessItem::MedicalIntake, ReadinessValue::Done(done)) => next.medical_intake_done = done,
+            (ReadinessItem::Prescription, ReadinessValue::Done(done)) => next.prescription_confirmed = done,
+            (ReadinessItem::Consent, ReadinessValue::Done(done)) => next.consent_signed = done,
+            (ReadinessItem::Screen(question), ReadinessValue::Answer(answer)) => next.screen.set(question, answer),
+            (ReadinessItem::PrescriberCleared, ReadinessValue::Done(done)) => next.screen.prescriber_cleared = done,
+            (ReadinessItem::RideHome, ReadinessValue::Driver(driver)) => next.ride_home_driver = driver,
+            _ => {}
+        }
+        next
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KapSettings {
     pub who_doses: WhoDoses,

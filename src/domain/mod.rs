@@ -2,11 +2,13 @@
 //! No browser types live here, so all of it is tested natively and fast.
 
 pub mod agenda;
+pub mod clash;
 pub mod dates;
 pub mod edit;
 pub mod history;
 pub mod kap;
 pub mod limits;
+pub mod merge;
 pub mod model;
 pub mod order;
 pub mod placement;
@@ -15,3 +17,4 @@ pub mod sample;
 pub mod stored_name;
 pub mod template;
 pub mod time;
+pub mod validate;

@@ -495,9 +495,48 @@ impl Plan {
             .fold(self.kap.who_doses.partners(), |set, b| set.union(b.kap_partners()))
     }
 
+    /// Whether two versions hold the same plan, whatever revision each was saved as.
+    pub fn same_content(&self, other: &Plan) -> bool {
+        // Destructured, so a field added to `Plan` cannot be left out of the comparison.
+        let Plan {
+            id,
+            revision: _,
+            title,
+            kind,
+            partners,
+            therapist,
+            location,
+            first_day,
+            days,
+            status,
+            blocks,
+            kap,
+            limits,
+            review,
+            next_block_id,
+            shared_from,
+        } = self;
+        *id == other.id
+            && *title == other.title
+            && *kind == other.kind
+            && *partners == other.partners
+            && *therapist == other.therapist
+            && *location == other.location
+            && *first_day == other.first_day
+            && *days == other.days
+            && *status == other.status
+            && *blocks == other.blocks
+            && *kap == other.kap
+            && *limits == other.limits
+            && *review == other.review
+            && *next_block_id == other.next_block_id
+            && *shared_from == other.shared_from
+    }
+
     /// A copy under a new id, marked as a copy, not yet saved anywhere.
     pub fn copy_as(&self, id: String) -> Plan {
-        Plan { id, revision: 0, title: format!("{} (copy)", self.title), ..self.clone() }
+        let title = super::validate::fit_with_suffix(&self.title, " (copy)", super::validate::MAX_TITLE_CHARS);
+        Plan { id, revision: 0, title, ..self.clone() }
     }
 
     /// A duplicate made to work on: a copy that starts as a draft, whatever the

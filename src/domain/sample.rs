@@ -54,6 +54,26 @@ pub fn sample_plan(days: u8, blocks: usize) -> Plan {
     plan
 }
 
+/// A 2-day plan whose day 2 holds `blocks` blocks all at the same hour, for everyone:
+/// the worst case for lanes and overlap problems.
+pub fn overlapping_plan(blocks: usize) -> Plan {
+    let mut plan = sample_plan(2, 0);
+    let add = Edit::AddBlock {
+        kind: BlockKind::Custom,
+        day: 2,
+        start: clock(10, 0),
+        minutes: 60,
+        who: Participants::BothWithTherapist,
+    };
+    while plan.blocks.len() < blocks {
+        match apply(&plan, &add) {
+            Ok(next) => plan = next,
+            Err(_) => break,
+        }
+    }
+    plan
+}
+
 fn fallback(days: u8) -> Plan {
     Plan {
         id: "sample".into(),

@@ -11,6 +11,7 @@ use super::limits::RuleLimits;
 use super::model::*;
 use super::placement::{dosing_slots, DosingSlot, PlacementError, TimeOfDay};
 use super::rules::{check, RuleId, Severity};
+use super::validate::{fit, validate, MAX_TITLE_CHARS};
 
 /// The answers of the "new intensive" form.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +34,8 @@ pub enum TemplateError {
     Placement(PlacementError),
     /// The generated schedule breaks a rule the person cannot fix by paperwork.
     DoesNotFit(Vec<String>),
+    /// An answer is out of range (a name too long to store).
+    Invalid(Vec<String>),
 }
 
 impl std::fmt::Display for TemplateError {
@@ -48,6 +51,7 @@ impl std::fmt::Display for TemplateError {
             TemplateError::DoesNotFit(problems) => {
                 write!(f, "These choices do not make a safe schedule: {}", problems.join(" "))
             }
+            TemplateError::Invalid(problems) => write!(f, "These answers cannot be stored: {}", problems.join(" ")),
         }
     }
 }
@@ -397,6 +401,10 @@ pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateE
         placed.push(BlockSpecAt { spec, day: request.days + 1, start: request.window.start });
     }
     let plan = assemble(id, request, limits, placed);
+    let invalid = validate(&plan);
+    if !invalid.is_empty() {
+        return Err(TemplateError::Invalid(invalid));
+    }
     let blocking: Vec<String> = check(&plan)
         .into_iter()
         .filter(|p| p.severity == Severity::Error && !matches!(p.rule, RuleId::DosingReadiness | RuleId::RideHome))
@@ -433,7 +441,10 @@ fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec
     Plan {
         id: id.to_string(),
         revision: 0,
-        title: format!("{} & {}: {}", request.partners.a, request.partners.b, request.kind.label()),
+        title: fit(
+            &format!("{} & {}: {}", request.partners.a, request.partners.b, request.kind.label()),
+            MAX_TITLE_CHARS,
+        ),
         kind: request.kind,
         partners: request.partners.clone(),
         therapist: request.therapist.clone(),

@@ -3,14 +3,15 @@
 //! This module decides what a link holds and reads it back; the browser compresses it
 //! (`ui::links`), so no compressor ships in the app.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use chrono::NaiveDate;
 
 use crate::domain::dates;
-use crate::domain::edit::{BlockText, Edit, MAX_BLOCKS};
+use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{BlockId, Plan};
 use crate::domain::rules::describe_block;
+use crate::domain::validate::{fit, MAX_BLOCKS, MAX_NOTE_CHARS};
 use crate::storage::codec::{stored_struct, to_json, FromJson};
 use crate::storage::format::{decode, encode, FormatError, MAX_FILE_BYTES};
 use crate::storage::json::parse;
@@ -75,9 +76,11 @@ pub fn fragment(kind: LinkKind, compressed: &[u8]) -> String {
     format!("{}{}", kind.prefix(), URL_SAFE_NO_PAD.encode(compressed))
 }
 
-/// The compressed bytes in a link's DATA part.
+/// The compressed bytes in a link's DATA part. Links are written in URL-safe base64;
+/// one that reached the person re-encoded in standard base64 (`+`, `/`, `=`) opens too.
 pub fn compressed_bytes(data: &str) -> Result<Vec<u8>, ShareError> {
-    URL_SAFE_NO_PAD.decode(data.trim()).map_err(|_| ShareError::Damaged)
+    let data = data.trim().trim_end_matches('=');
+    URL_SAFE_NO_PAD.decode(data).or_else(|_| STANDARD_NO_PAD.decode(data)).map_err(|_| ShareError::Damaged)
 }
 
 fn text_of(bytes: Vec<u8>) -> Result<String, ShareError> {
@@ -175,8 +178,20 @@ pub fn merge_reply(plan: &Plan, reply: &Reply) -> (Vec<Edit>, Vec<String>) {
         };
         let place = describe_block(plan, block);
         if answer.question != block.couple_question && !answer.question.trim().is_empty() {
-            news.push(format!("New question on {place}: \u{201c}{}\u{201d}", answer.question.trim()));
-            edits.push(Edit::SetText { id: block.id, field: BlockText::CoupleQuestion, text: answer.question.clone() });
+            if answer.question.chars().count() > MAX_NOTE_CHARS {
+                news.push(format!(
+                    "A question on {place} is longer than {MAX_NOTE_CHARS} characters, so it was not added; ask the \
+                     couple to shorten it: \u{201c}{}\u{201d}",
+                    fit(answer.question.trim(), 80)
+                ));
+            } else {
+                news.push(format!("New question on {place}: \u{201c}{}\u{201d}", answer.question.trim()));
+                edits.push(Edit::SetText {
+                    id: block.id,
+                    field: BlockText::CoupleQuestion,
+                    text: answer.question.clone(),
+                });
+            }
         }
         for (index, (item, done)) in block.checklist.iter().zip(&answer.ticks).enumerate() {
             if item.done != *done {

@@ -4,8 +4,8 @@
 use super::codec::{to_json, Fields, FromJson, ObjectOut, ShapeError, ToJson};
 use super::indent::indent;
 use super::json::{parse, Json};
-use super::validate::validate;
 use crate::domain::model::Plan;
+use crate::domain::validate::validate;
 
 /// Names what the JSON is, so a stray file is not mistaken for a plan.
 pub const FORMAT_NAME: &str = "intensive-planner/plan";
@@ -20,6 +20,8 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
     TooLarge(usize),
+    /// The bytes are not UTF-8 text; the first bad byte is at this offset.
+    NotText(usize),
     NotJson(String),
     NotAPlan,
     FutureVersion(u32),
@@ -38,6 +40,12 @@ impl std::fmt::Display for FormatError {
                 "The file is {} MB; a plan file is at most {} MB. Choose an Intensive Planner export.",
                 megabytes(*bytes),
                 MAX_FILE_BYTES / 1_048_576
+            ),
+            FormatError::NotText(at) => write!(
+                f,
+                "The file is not plain UTF-8 text (byte {} is not part of any character), so it is not a plan file \
+                 this app wrote.",
+                at + 1
             ),
             FormatError::NotJson(detail) => write!(f, "The text is not valid JSON ({detail})."),
             FormatError::NotAPlan => {

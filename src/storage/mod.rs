@@ -9,4 +9,3 @@ pub mod json;
 pub mod local;
 pub mod store;
 pub mod stored_plan;
-pub mod validate;

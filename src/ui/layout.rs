@@ -54,28 +54,34 @@ pub fn lanes(blocks: &[&Block]) -> Vec<Lane> {
     // All on one day, so day-first order is start-then-id order.
     sort_by_number(&mut sorted, |b| b.order_key());
     let mut result = Vec::with_capacity(sorted.len());
-    let mut group: Vec<(BlockId, usize, i64)> = Vec::new();
+    // The blocks of the current group of overlapping blocks, and where each lane of
+    // the group is free again.
+    let mut group: Vec<(BlockId, usize)> = Vec::new();
+    let mut lane_ends: Vec<i64> = Vec::new();
     let mut group_end = i64::MIN;
-    let flush = |group: &mut Vec<(BlockId, usize, i64)>, result: &mut Vec<Lane>| {
-        let lanes = group.iter().map(|(_, lane, _)| lane + 1).max().unwrap_or(1);
-        result.extend(group.drain(..).map(|(id, lane, _)| Lane { id, lane, lanes }));
+    let flush = |group: &mut Vec<(BlockId, usize)>, lane_ends: &mut Vec<i64>, result: &mut Vec<Lane>| {
+        let lanes = lane_ends.len().max(1);
+        result.extend(group.drain(..).map(|(id, lane)| Lane { id, lane, lanes }));
+        lane_ends.clear();
     };
     for block in sorted {
         let (start, end) = block.span();
         if start >= group_end {
-            flush(&mut group, &mut result);
-        }
-        let mut lane = 0;
-        while group.iter().any(|(_, l, e)| *l == lane && *e > start) {
-            lane += 1;
-        }
-        group.push((block.id, lane, end));
-        group_end = group_end.max(end);
-        if group.len() == 1 {
+            flush(&mut group, &mut lane_ends, &mut result);
             group_end = end;
         }
+        let lane = match lane_ends.iter().position(|free_at| *free_at <= start) {
+            Some(lane) => lane,
+            None => {
+                lane_ends.push(end);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = end;
+        group.push((block.id, lane));
+        group_end = group_end.max(end);
     }
-    flush(&mut group, &mut result);
+    flush(&mut group, &mut lane_ends, &mut result);
     result
 }
 
@@ -124,5 +130,32 @@ mod tests {
         let all = lanes_by_block(&plan);
         assert_eq!(lane_of(&all, individual.id), *lane);
         assert_eq!(lane_of(&all, BlockId(u32::MAX)), Lane { id: BlockId(u32::MAX), lane: 0, lanes: 1 });
+    }
+
+    #[test]
+    fn a_thousand_blocks_at_once_each_get_a_lane_and_a_later_block_reuses_a_free_one() {
+        let mut plan = sample_plan(3, 0);
+        plan.blocks.retain(|b| b.day != 1);
+        let block = |id: u32, start: i64, minutes: u16| crate::domain::model::Block {
+            id: BlockId(id),
+            day: 1,
+            start: crate::domain::time::time_at(start),
+            minutes,
+            ..plan.blocks[0].clone()
+        };
+        let mut day: Vec<crate::domain::model::Block> = (0..1000).map(|i| block(i + 1, 600, 60)).collect();
+        day.push(block(2000, 540, 75)); // 9:00-10:15, overlapping them all
+        day.push(block(2001, 630, 30)); // 10:30, after the first block ended: its lane is free
+        let refs: Vec<&crate::domain::model::Block> = day.iter().collect();
+        let result = lanes(&refs);
+        assert_eq!(result.len(), 1002);
+        assert!(result.iter().all(|l| l.lanes == 1001), "one group of 1001 lanes");
+        let mut used: Vec<usize> = result.iter().filter(|l| l.id.0 < 2001).map(|l| l.lane).collect();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used.len(), 1001, "no two overlapping blocks share a lane");
+        let later = result.iter().find(|l| l.id.0 == 2001).expect("placed");
+        let first = result.iter().find(|l| l.id.0 == 2000).expect("placed");
+        assert_eq!(later.lane, first.lane, "the lane of the block that ended is used again");
     }
 }

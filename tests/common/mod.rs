@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::kap::{BothDosing, KapSettings, Placement, Readiness, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::template::{build_plan, TemplateRequest};
@@ -39,4 +40,22 @@ pub fn find(plan: &Plan, kind: BlockKind) -> Vec<&Block> {
     let mut list: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == kind).collect();
     list.sort_by_key(|b| (b.day, b.start));
     list
+}
+
+/// `edit` aimed at an existing block, chosen by index (wrapping), so that random edits
+/// mostly land.
+pub fn aim(plan: &Plan, index: usize, edit: Edit) -> Edit {
+    let Some(block) = plan.blocks.get(index % plan.blocks.len().max(1)) else { return edit };
+    let id = block.id;
+    match edit {
+        Edit::MoveBlock { day, start, .. } => Edit::MoveBlock { id, day, start },
+        Edit::NudgeBlock { minutes, days, .. } => Edit::NudgeBlock { id, minutes, days },
+        Edit::ResizeBlock { minutes, .. } => Edit::ResizeBlock { id, minutes },
+        Edit::DeleteBlock { .. } => Edit::DeleteBlock { id },
+        Edit::ChangeKind { kind, .. } => Edit::ChangeKind { id, kind },
+        Edit::ChangeWho { who, .. } => Edit::ChangeWho { id, who },
+        Edit::SetText { field, text, .. } => Edit::SetText { id, field, text },
+        Edit::AddChecklistItem { text, .. } => Edit::AddChecklistItem { id, text },
+        other => other,
+    }
 }

@@ -180,6 +180,15 @@ pub fn day_heading(plan: &Plan, day: u8) -> String {
 
 /// "Sam", "Sam and Alex": the names of a set of partners.
 pub fn names(plan: &Plan, partners: impl Iterator<Item = Partner>) -> String {
-    let list: Vec<&str> = partners.map(|p| plan.partner_name(p)).collect();
-    list.join(" and ")
+    let list: Vec<String> = partners.map(|p| plan.partner_name(p).to_string()).collect();
+    and_list(&list)
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }

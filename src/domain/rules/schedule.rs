@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{describe_block, Problem, RuleId};
+use super::{and_list, describe_block, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
 use crate::domain::order::sort_by_number;
 use crate::domain::time::hhmm;
@@ -59,28 +59,60 @@ fn rest_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
 }
 
 /// Rule 8: nobody is in two blocks at once; parallel tracks share no person.
+///
+/// Blocks that overlap one another for someone, directly or through a chain, are one
+/// problem: a plan with hundreds of overlapping blocks gets a few lines, not a line for
+/// every pair.
 fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
-    let mut clashes: BTreeMap<(BlockId, BlockId), Vec<Person>> = BTreeMap::new();
+    let mut groups: BTreeMap<Vec<BlockId>, Vec<Person>> = BTreeMap::new();
     for person in [Person::Partner(Partner::A), Person::Partner(Partner::B), Person::Therapist] {
         let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| takes_part(b, person)).collect();
         sort_by_number(&mut own, |b| b.order_key());
-        for (index, block) in own.iter().enumerate() {
-            let (_, end) = block.span();
-            for later in own[index + 1..].iter().take_while(|l| l.day == block.day && l.span().0 < end) {
-                clashes.entry((block.id, later.id)).or_default().push(person);
+        let mut group: Vec<&Block> = Vec::new();
+        let mut group_end = (0, 0);
+        for block in own {
+            let (start, end) = block.span();
+            if group_end.0 != block.day || start >= group_end.1 {
+                if group.len() > 1 {
+                    groups.entry(group.iter().map(|b| b.id).collect()).or_default().push(person);
+                }
+                group.clear();
+                group_end = (block.day, end);
             }
+            group.push(block);
+            group_end.1 = group_end.1.max(end);
+        }
+        if group.len() > 1 {
+            groups.entry(group.iter().map(|b| b.id).collect()).or_default().push(person);
         }
     }
-    for ((first, second), people) in clashes {
-        let (Some(a), Some(b)) = (plan.block(first), plan.block(second)) else { continue };
+    for (ids, people) in groups {
+        let blocks: Vec<&Block> = ids.iter().filter_map(|id| plan.block(*id)).collect();
+        let (Some(first), Some(second)) = (blocks.first(), blocks.get(1)) else { continue };
         let who: Vec<String> = people.iter().map(|p| person_name(plan, *p)).collect();
-        let message = format!(
-            "{} and {} overlap for {}. Move one of them, shorten it, or change who takes part.",
-            describe_block(plan, a),
-            describe_block(plan, b),
-            who.join(" and ")
-        );
-        out.push(Problem::new(RuleId::NoOverlap, vec![second, first], Some(a.day), message));
+        let message = if blocks.len() == 2 {
+            format!(
+                "{} and {} overlap for {}. Move one of them, shorten it, or change who takes part.",
+                describe_block(plan, first),
+                describe_block(plan, second),
+                and_list(&who)
+            )
+        } else {
+            let end = blocks.iter().map(|b| b.end()).max().unwrap_or_else(|| first.end());
+            format!(
+                "{} and {} other blocks overlap for {} between {} and {}. Move them apart, shorten them, or \
+                 change who takes part.",
+                describe_block(plan, first),
+                blocks.len() - 1,
+                and_list(&who),
+                hhmm(first.start),
+                hhmm(end)
+            )
+        };
+        // The block to jump to is the first one that starts inside another.
+        let mut named = vec![second.id, first.id];
+        named.extend(blocks[2..].iter().map(|b| b.id));
+        out.push(Problem::new(RuleId::NoOverlap, named, Some(first.day), message));
     }
 }
 

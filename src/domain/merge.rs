@@ -1,0 +1,341 @@
+//! Two versions of one plan changed apart (in two tabs) brought together, field by
+//! field, against the version both started from. A field only one side changed takes
+//! that change; a field both changed keeps the other (saved) version and becomes a
+//! `Clash` offering this tab's value; a block one side deleted while the other changed
+//! it is kept, and the deletion is offered. Nothing either side did is dropped unseen.
+
+use std::collections::BTreeMap;
+
+use super::clash::{Alternative, Clash, Side};
+use super::dates;
+use super::edit::{fresh_block_id, reopen_if_broken, BlockText};
+use super::kap::{ReadinessItem, ReadinessValue};
+use super::limits::EditableLimit;
+use super::model::*;
+use super::rules::{day_label, describe_block, names};
+use super::time::hhmm;
+use super::validate::fit;
+
+/// The merged plan (with the other version's revision) and what the person must decide.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub plan: Plan,
+    pub clashes: Vec<Clash>,
+}
+
+/// Merges `mine` and `theirs`, both changed from `base`.
+pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merged {
+    let mut m = Merger { clashes: Vec::new() };
+    let mut plan = theirs.clone();
+    let quoted = |t: &String| format!("\u{201c}{}\u{201d}", fit(t, 60));
+    plan.title = m.field(&base.title, &mine.title, &theirs.title, "The title", quoted, Alternative::Title);
+    plan.partners.a = m.field(
+        &base.partners.a,
+        &mine.partners.a,
+        &theirs.partners.a,
+        "Partner A's name",
+        quoted,
+        Alternative::PartnerA,
+    );
+    plan.partners.b = m.field(
+        &base.partners.b,
+        &mine.partners.b,
+        &theirs.partners.b,
+        "Partner B's name",
+        quoted,
+        Alternative::PartnerB,
+    );
+    let (b, mi, t) = (&base.therapist, &mine.therapist, &theirs.therapist);
+    plan.therapist.name = m.field(&b.name, &mi.name, &t.name, "The therapist", quoted, Alternative::TherapistName);
+    plan.therapist.contact =
+        m.field(&b.contact, &mi.contact, &t.contact, "The therapist's contact", quoted, Alternative::TherapistContact);
+    plan.location =
+        m.field(&base.location, &mine.location, &theirs.location, "The location", quoted, Alternative::Location);
+    plan.first_day = m.field(
+        &base.first_day,
+        &mine.first_day,
+        &theirs.first_day,
+        "The first day",
+        |d| dates::long(*d),
+        Alternative::FirstDay,
+    );
+    plan.status =
+        m.field(&base.status, &mine.status, &theirs.status, "The status", |s| s.label().into(), Alternative::Status);
+    plan.review.reviewed_on = m.field(
+        &base.review.reviewed_on,
+        &mine.review.reviewed_on,
+        &theirs.review.reviewed_on,
+        "The couple's \u{201c}reviewed\u{201d} mark",
+        |d| d.map_or_else(|| "not marked".to_string(), dates::day_month_year),
+        Alternative::Reviewed,
+    );
+    plan.shared_from = pick(&base.shared_from, &mine.shared_from, &theirs.shared_from);
+    plan.kind = pick(&base.kind, &mine.kind, &theirs.kind);
+    plan.days = merge_days(&mut m, base, mine, theirs);
+    for limit in EditableLimit::ALL {
+        let value = m.field(
+            &limit.get(&base.limits),
+            &limit.get(&mine.limits),
+            &limit.get(&theirs.limits),
+            limit.label(),
+            u8::to_string,
+            |v| Alternative::Limit(limit, v),
+        );
+        plan.limits = limit.set(plan.limits, value);
+    }
+    merge_kap(&mut m, base, mine, theirs, &mut plan);
+    merge_blocks(&mut m, base, mine, theirs, &mut plan);
+    reopen_if_broken(&mut plan);
+    Merged { plan, clashes: m.clashes }
+}
+
+/// The side that changed, or the other (saved) side when both did; for fields no editor
+/// changes, so both changing them cannot be a choice worth asking about.
+fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> T {
+    if mine != base && theirs == base {
+        mine.clone()
+    } else {
+        theirs.clone()
+    }
+}
+
+struct Merger {
+    clashes: Vec<Clash>,
+}
+
+impl Merger {
+    /// A three-way merge of one field; a clash keeps `theirs` and offers `mine`.
+    fn field<T: PartialEq + Clone>(
+        &mut self,
+        base: &T,
+        mine: &T,
+        theirs: &T,
+        what: impl Into<String>,
+        words: impl Fn(&T) -> String,
+        alternative: impl FnOnce(T) -> Alternative,
+    ) -> T {
+        if mine == base || mine == theirs {
+            return theirs.clone();
+        }
+        if theirs == base {
+            return mine.clone();
+        }
+        self.clashes.push(Clash {
+            what: what.into(),
+            kept: words(theirs),
+            other: words(mine),
+            other_side: Side::ThisTab,
+            alternative: alternative(mine.clone()),
+        });
+        theirs.clone()
+    }
+}
+
+fn merge_days(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan) -> Vec<DayWindow> {
+    if base.days.len() != mine.days.len() || base.days.len() != theirs.days.len() {
+        return pick(&base.days, &mine.days, &theirs.days);
+    }
+    let words = |w: &DayWindow| format!("{}\u{2013}{}", hhmm(w.start), hhmm(w.end));
+    (0..base.days.len())
+        .map(|i| {
+            let day = u8::try_from(i + 1).unwrap_or(MAX_DAYS);
+            let what = format!("Day {day}'s hours");
+            m.field(&base.days[i], &mine.days[i], &theirs.days[i], what, words, |w| Alternative::DayWindow(day, w))
+        })
+        .collect()
+}
+
+fn merge_kap(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut Plan) {
+    let (b, mi, t) = (&base.kap, &mine.kap, &theirs.kap);
+    plan.kap.who_doses = pick(&b.who_doses, &mi.who_doses, &t.who_doses);
+    plan.kap.placement = pick(&b.placement, &mi.placement, &t.placement);
+    plan.kap.both_dosing = pick(&b.both_dosing, &mi.both_dosing, &t.both_dosing);
+    plan.kap.sessions_per_partner = pick(&b.sessions_per_partner, &mi.sessions_per_partner, &t.sessions_per_partner);
+    for partner in [Partner::A, Partner::B] {
+        let mut record = t.readiness(partner).clone();
+        for item in ReadinessItem::ALL {
+            let what = format!("{}'s readiness: {}", theirs.partner_name(partner), item.label());
+            let value = m.field(
+                &b.readiness(partner).value(item),
+                &mi.readiness(partner).value(item),
+                &t.readiness(partner).value(item),
+                what,
+                readiness_words,
+                |v| Alternative::Readiness(partner, item, v),
+            );
+            record = record.with(item, value);
+        }
+        *plan.kap.readiness_mut(partner) = record;
+    }
+}
+
+fn readiness_words(value: &ReadinessValue) -> String {
+    match value {
+        ReadinessValue::Done(true) => "done".to_string(),
+        ReadinessValue::Done(false) => "not done".to_string(),
+        ReadinessValue::Answer(answer) => answer.label().to_string(),
+        ReadinessValue::Driver(driver) if driver.trim().is_empty() => "nobody yet".to_string(),
+        ReadinessValue::Driver(driver) => format!("\u{201c}{}\u{201d}", fit(driver, 60)),
+    }
+}
+
+fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut Plan) {
+    let by_id = |p: &Plan| p.blocks.iter().map(|b| (b.id, b.clone())).collect::<BTreeMap<BlockId, Block>>();
+    let (base_blocks, mine_blocks) = (by_id(base), by_id(mine));
+    let theirs_blocks = by_id(theirs);
+    let mut blocks = Vec::with_capacity(theirs.blocks.len());
+    for t in &theirs.blocks {
+        match (base_blocks.get(&t.id), mine_blocks.get(&t.id)) {
+            (Some(b), Some(mi)) => blocks.push(merge_block(m, theirs, b, mi, t)),
+            (Some(b), None) if b == t => {} // deleted here, untouched there
+            (Some(_), None) => {
+                m.clashes.push(deletion_clash(
+                    theirs,
+                    t,
+                    "changed in the other tab",
+                    "deleted in this tab",
+                    Side::ThisTab,
+                ));
+                blocks.push(t.clone());
+            }
+            // Added there (or added on both sides under one id: this tab's gets a new id below).
+            (None, _) => blocks.push(t.clone()),
+        }
+    }
+    plan.next_block_id = mine.next_block_id.max(theirs.next_block_id);
+    plan.blocks = blocks;
+    for mi in &mine.blocks {
+        match (base_blocks.get(&mi.id), theirs_blocks.contains_key(&mi.id)) {
+            (_, true) if base_blocks.contains_key(&mi.id) || theirs_blocks.get(&mi.id) == Some(mi) => {}
+            (None, true) => {
+                let (id, counter) = fresh_block_id(plan);
+                plan.next_block_id = counter;
+                plan.blocks.push(Block { id, ..mi.clone() });
+            }
+            (None, false) => plan.blocks.push(mi.clone()),
+            (Some(b), false) if b == mi => {} // deleted there, untouched here
+            (Some(_), false) => {
+                m.clashes.push(deletion_clash(
+                    mine,
+                    mi,
+                    "changed in this tab",
+                    "deleted in the other tab",
+                    Side::OtherTab,
+                ));
+                plan.blocks.push(mi.clone());
+            }
+            (Some(_), true) => {}
+        }
+    }
+}
+
+fn deletion_clash(plan: &Plan, block: &Block, kept: &str, other: &str, other_side: Side) -> Clash {
+    Clash {
+        what: describe_block(plan, block),
+        kept: kept.to_string(),
+        other: other.to_string(),
+        other_side,
+        alternative: Alternative::DeleteBlock(block.id),
+    }
+}
+
+fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) -> Block {
+    if mi == b || mi == t {
+        return t.clone();
+    }
+    if t == b {
+        return mi.clone();
+    }
+    let id = t.id;
+    let name = describe_block(theirs, t);
+    let what = |part: &str| format!("{name}: {part}");
+    let place = |(day, start): &(u8, chrono::NaiveTime)| format!("{}, {}", day_label(theirs, *day), hhmm(*start));
+    let (day, start) =
+        m.field(&(b.day, b.start), &(mi.day, mi.start), &(t.day, t.start), what("its place"), place, |(d, s)| {
+            Alternative::BlockPlace(id, d, s)
+        });
+    let length = |minutes: &u16| format!("{} h {:02} min", minutes / 60, minutes % 60);
+    let minutes =
+        m.field(&b.minutes, &mi.minutes, &t.minutes, what("its length"), length, |v| Alternative::BlockMinutes(id, v));
+    let kind = m.field(
+        &b.kind,
+        &mi.kind,
+        &t.kind,
+        what("its kind"),
+        |k| k.label().to_string(),
+        |k| Alternative::BlockKind(id, k),
+    );
+    let who_words = |w: &Participants| w.describe(&theirs.partners, &theirs.therapist.name);
+    let who = m.field(&b.who, &mi.who, &t.who, what("who takes part"), who_words, |w| Alternative::BlockWho(id, w));
+    let kap_words =
+        |k: &Option<PartnerSet>| k.map_or_else(|| "everyone taking part".to_string(), |s| names(theirs, s.iter()));
+    let kap_for = m.field(&b.kap_for, &mi.kap_for, &t.kap_for, what("whose medicine"), kap_words, |k| {
+        Alternative::BlockKapFor(id, k)
+    });
+    let modality_words = |x: &Option<Modality>| x.map_or("not set", Modality::label).to_string();
+    let modality = m.field(&b.modality, &mi.modality, &t.modality, what("its approach"), modality_words, |x| {
+        Alternative::BlockModality(id, x)
+    });
+    let mut text = |field: BlockText, part: &str, get: fn(&Block) -> &String| {
+        let quoted =
+            |s: &String| if s.is_empty() { "empty".to_string() } else { format!("\u{201c}{}\u{201d}", fit(s, 60)) };
+        m.field(get(b), get(mi), get(t), what(part), quoted, |s| Alternative::BlockText(id, field, s))
+    };
+    let title = text(BlockText::Title, "its title", |x| &x.title);
+    let couple_notes = text(BlockText::CoupleNotes, "its notes for the couple", |x| &x.couple_notes);
+    let private_notes = text(BlockText::PrivateNotes, "its private notes", |x| &x.private_notes);
+    let couple_question = text(BlockText::CoupleQuestion, "the couple's question", |x| &x.couple_question);
+    let checklist = merge_checklist(m, what("its checklist"), id, &b.checklist, &mi.checklist, &t.checklist);
+    Block {
+        id,
+        kind,
+        day,
+        start,
+        minutes,
+        title,
+        who,
+        kap_for,
+        modality,
+        couple_notes,
+        private_notes,
+        checklist,
+        couple_question,
+    }
+}
+
+/// Item by item when no side added or removed any (a tick here, a rename there);
+/// otherwise the list as a whole.
+fn merge_checklist(
+    m: &mut Merger,
+    what: String,
+    id: BlockId,
+    base: &[ChecklistItem],
+    mine: &[ChecklistItem],
+    theirs: &[ChecklistItem],
+) -> Vec<ChecklistItem> {
+    let words = |items: &Vec<ChecklistItem>| {
+        let ticked = items.iter().filter(|i| i.done).count();
+        format!("{} items, {ticked} ticked", items.len())
+    };
+    let whole = |m: &mut Merger| {
+        m.field(&base.to_vec(), &mine.to_vec(), &theirs.to_vec(), what.clone(), words, |items| {
+            Alternative::BlockChecklist(id, items)
+        })
+    };
+    if base.len() != mine.len() || base.len() != theirs.len() {
+        return whole(m);
+    }
+    let mut merged = Vec::with_capacity(base.len());
+    for ((b, mi), t) in base.iter().zip(mine).zip(theirs) {
+        let text = if mi.text == b.text {
+            &t.text
+        } else if t.text == b.text || t.text == mi.text {
+            &mi.text
+        } else {
+            return whole(m);
+        };
+        let done = if mi.done == b.done { t.done } else { mi.done };
+        merged.push(ChecklistItem { text: text.clone(), done });
+    }
+    merged
+}

@@ -1,0 +1,138 @@
+//! What a plan may hold: the size and length limits, and the one check of them that
+//! every path applies, reading and writing alike. Edits, templates, copies and merges
+//! run it on what they make, so the app never writes a plan it would refuse to read.
+
+use super::model::{Plan, MAX_DAYS};
+use super::time::{minute_of_day, MINUTES_PER_DAY};
+
+/// Titles, names, contacts and checklist items.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Notes and questions.
+pub const MAX_NOTE_CHARS: usize = 5_000;
+/// More blocks than any real intensive holds.
+pub const MAX_BLOCKS: usize = 1_000;
+pub const MAX_CHECKLIST_ITEMS: usize = 50;
+/// A plan id: letters, digits, '-' and '_'.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// `text` cut to at most `max` characters, ending in "…" when it was cut.
+pub fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('\u{2026}');
+    cut
+}
+
+/// `base` followed by `suffix`, with `base` shortened so the whole fits in `max`.
+pub fn fit_with_suffix(base: &str, suffix: &str, max: usize) -> String {
+    let room = max.saturating_sub(suffix.chars().count());
+    format!("{}{suffix}", fit(base, room))
+}
+
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= MAX_ID_CHARS && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn too_long(problems: &mut Vec<String>, what: impl FnOnce() -> String, value: &str, max: usize) {
+    // Bytes bound characters from above: most texts are checked without counting.
+    if value.len() > max {
+        let length = value.chars().count();
+        if length > max {
+            problems.push(format!("{} is {length} characters long; at most {max} fit.", what()));
+        }
+    }
+}
+
+/// Every value of `plan` that is out of range, one sentence each; empty when the plan
+/// can be stored and read back.
+pub fn validate(plan: &Plan) -> Vec<String> {
+    let mut problems = Vec::new();
+    let days = plan.days.len();
+    if !(1..=usize::from(MAX_DAYS)).contains(&days) {
+        problems.push(format!("It has {days} days; an intensive has 1 to {MAX_DAYS}."));
+    }
+    if !is_valid_id(&plan.id) {
+        problems.push(format!("Its id must be 1 to {MAX_ID_CHARS} letters, digits, '-' or '_'."));
+    }
+    let texts = [
+        ("The title", &plan.title),
+        ("Partner A's name", &plan.partners.a),
+        ("Partner B's name", &plan.partners.b),
+        ("The therapist's name", &plan.therapist.name),
+        ("The therapist's contact", &plan.therapist.contact),
+        ("The location", &plan.location),
+        ("Partner A's driver", &plan.kap.readiness_a.ride_home_driver),
+        ("Partner B's driver", &plan.kap.readiness_b.ride_home_driver),
+    ];
+    for (what, value) in texts {
+        too_long(&mut problems, || what.to_string(), value, MAX_TITLE_CHARS);
+    }
+    if let Some(shared_from) = &plan.shared_from {
+        if !is_valid_id(shared_from) {
+            problems.push("The plan it was shared from has an id that cannot be right.".to_string());
+        }
+    }
+    for (index, window) in plan.days.iter().enumerate() {
+        if window.end <= window.start {
+            problems.push(format!("Day {}'s hours end before they start.", index + 1));
+        }
+    }
+    if !(1..=4).contains(&plan.kap.sessions_per_partner) {
+        problems.push(format!("{} dosing sessions per partner is not possible.", plan.kap.sessions_per_partner));
+    }
+    if plan.blocks.len() > MAX_BLOCKS {
+        problems.push(format!("It has {} blocks; at most {MAX_BLOCKS} are accepted.", plan.blocks.len()));
+    }
+    let mut ids: Vec<u32> = Vec::with_capacity(plan.blocks.len());
+    for block in plan.blocks.iter().take(MAX_BLOCKS) {
+        let name = || format!("Block \u{201c}{}\u{201d}", block.title.chars().take(60).collect::<String>());
+        if block.day == 0 || usize::from(block.day) > days + 1 {
+            problems.push(format!("{} is on day {}; the plan has days 1 to {}.", name(), block.day, days + 1));
+        }
+        let start = minute_of_day(block.start);
+        if block.minutes == 0 || start + i64::from(block.minutes) > MINUTES_PER_DAY {
+            problems.push(format!("{} lasts {} minutes, which does not fit in its day.", name(), block.minutes));
+        }
+        if block.id.0 >= plan.next_block_id {
+            problems.push(format!("{} has an id beyond the plan's counter.", name()));
+        }
+        too_long(&mut problems, || format!("{}'s title", name()), &block.title, MAX_TITLE_CHARS);
+        too_long(&mut problems, || format!("{}'s notes for the couple", name()), &block.couple_notes, MAX_NOTE_CHARS);
+        too_long(&mut problems, || format!("{}'s private notes", name()), &block.private_notes, MAX_NOTE_CHARS);
+        too_long(&mut problems, || format!("{}'s question", name()), &block.couple_question, MAX_NOTE_CHARS);
+        if block.checklist.len() > MAX_CHECKLIST_ITEMS {
+            let count = block.checklist.len();
+            problems.push(format!("{} has {count} checklist items; at most {MAX_CHECKLIST_ITEMS}.", name()));
+        }
+        for item in &block.checklist {
+            too_long(&mut problems, || format!("A checklist item of {}", name()), &item.text, MAX_TITLE_CHARS);
+        }
+        ids.push(block.id.0);
+    }
+    ids.sort_unstable();
+    if ids.windows(2).any(|w| w[0] == w[1]) {
+        problems.push("Two blocks share one id.".to_string());
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_cuts_at_characters_and_marks_the_cut() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("exactly10!", 10), "exactly10!");
+        assert_eq!(fit("eleven char", 10), "eleven ch\u{2026}");
+        assert_eq!(fit("ab cd", 4), "ab\u{2026}", "no space before the mark");
+        assert_eq!(fit("日本語のテキスト", 4), "日本語\u{2026}");
+        let long = "x".repeat(300);
+        assert_eq!(fit_with_suffix(&long, " (copy)", 200).chars().count(), 200);
+        assert!(fit_with_suffix(&long, " (copy)", 200).ends_with("\u{2026} (copy)"));
+        assert_eq!(fit_with_suffix("Plan", " (copy)", 200), "Plan (copy)");
+    }
+}
