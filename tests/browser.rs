@@ -7,7 +7,7 @@
 
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::local::LocalStore;
-use intensive_planner::storage::store::{plan_key, KeyValue, PlanStore, StoreError};
+use intensive_planner::storage::store::{plan_key, KeyValue, PlanStore};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -24,18 +24,32 @@ fn plans_round_trip_through_local_storage() {
     let mut store = PlanStore::new(LocalStore);
     let mut plan = sample_plan(4, 40);
     plan.id = "browser-test".into();
-    let saved = store.save(&plan, false).expect("saves");
+    let saved = store.save(None, &plan).expect("saves").plan().clone();
     assert_eq!(saved.revision, 1);
     let raw = LocalStore.get(&plan_key("browser-test")).expect("reads").expect("present");
     assert!(raw.contains("\"format\":\"intensive-planner/plan\""));
     let loaded = store.load_all().expect("loads");
     assert_eq!(loaded.plans, vec![saved.clone()]);
-    // Another tab's newer revision is not overwritten.
-    let newer = store.save(&saved, false).expect("saves again");
-    assert_eq!(
-        store.save(&saved, false),
-        Err(StoreError::NewerRevision { theirs: newer.revision, ours: saved.revision })
-    );
+    // Saving from what this tab last read writes the next revision.
+    let again = store.save(Some(&saved), &saved).expect("saves again").plan().revision;
+    assert_eq!(again, 2);
+    clear_storage();
+}
+
+/// A value localStorage holds but a Rust string cannot (a lone UTF-16 surrogate) is
+/// copied aside exactly.
+#[wasm_bindgen_test]
+fn a_copy_set_aside_keeps_the_record_code_unit_for_code_unit() {
+    use intensive_planner::storage::local::raw_value;
+    clear_storage();
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("storage");
+    let eval = js_sys::Function::new_with_args("s", r#"s.setItem("intensive-planner/plan/lone", "{\"x\":\"\ud800\"")"#);
+    eval.call1(&wasm_bindgen::JsValue::NULL, &storage).expect("stores a lone surrogate");
+    let original = raw_value(&plan_key("lone")).expect("stored");
+    assert!(!original.is_valid_utf16(), "the test value has a lone surrogate");
+    let loaded = PlanStore::new(LocalStore).load_all().expect("loads");
+    let aside = raw_value(&loaded.unreadable[0].aside).expect("a copy aside");
+    assert_eq!(aside, original, "the copy aside is the record exactly");
     clear_storage();
 }
 
@@ -57,7 +71,7 @@ fn the_app_mounts_and_lists_stored_plans() {
     let mut plan = sample_plan(2, 0);
     plan.id = "mounted".into();
     plan.title = "Mounted plan <b>not bold</b>".into();
-    PlanStore::new(LocalStore).save(&plan, false).expect("saves");
+    PlanStore::new(LocalStore).save(None, &plan).expect("saves");
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let body = document.body().expect("body");
     let _handle = leptos::mount::mount_to(body.clone(), intensive_planner::ui::App);

@@ -1,14 +1,26 @@
-//! The store over memory: round trips, revisions, unreadable records and a full store.
+//! The store over memory: round trips, revisions, saves that meet another tab's
+//! save, unreadable records and a full store.
 #![cfg(not(target_arch = "wasm32"))]
 
+use intensive_planner::domain::edit::{apply, Edit};
+use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::format::{decode, decode_file, encode, FormatError, CURRENT_VERSION};
-use intensive_planner::storage::store::{plan_key, KeyValue, MemoryStore, PlanStore, StoreError};
+use intensive_planner::storage::store::{
+    aside_key, index_key, plan_key, KeyValue, MemoryStore, PlanStore, Saved, StoreError,
+};
 
-fn plan_with_id(id: &str) -> intensive_planner::domain::model::Plan {
+fn plan_with_id(id: &str) -> Plan {
     let mut plan = sample_plan(3, 0);
     plan.id = id.to_string();
     plan
+}
+
+fn written(saved: Result<Saved, StoreError>) -> Plan {
+    match saved {
+        Ok(Saved::Written(plan)) => plan,
+        other => panic!("expected a plain write, got {other:?}"),
+    }
 }
 
 #[test]
@@ -46,10 +58,10 @@ fn a_backup_of_the_wrong_shape_says_where() {
 #[test]
 fn saving_bumps_the_revision_and_keeps_the_index_order() {
     let mut store = PlanStore::new(MemoryStore::default());
-    let first = store.save(&plan_with_id("one"), false).unwrap();
-    let second = store.save(&plan_with_id("two"), false).unwrap();
+    let first = written(store.save(None, &plan_with_id("one")));
+    let second = written(store.save(None, &plan_with_id("two")));
     assert_eq!((first.revision, second.revision), (1, 1));
-    let again = store.save(&first, false).unwrap();
+    let again = written(store.save(Some(&first), &first));
     assert_eq!(again.revision, 2);
     let loaded = store.load_all().unwrap();
     let ids: Vec<&str> = loaded.plans.iter().map(|p| p.id.as_str()).collect();
@@ -62,7 +74,7 @@ fn saving_bumps_the_revision_and_keeps_the_index_order() {
 fn plans_load_in_index_order_then_unindexed_ones_by_key() {
     let mut store = PlanStore::new(MemoryStore::default());
     for id in ["b", "a", "c"] {
-        store.save(&plan_with_id(id), false).unwrap();
+        written(store.save(None, &plan_with_id(id)));
     }
     // Records the index does not name, as another version of the app might leave them.
     for id in ["z", "y"] {
@@ -75,45 +87,51 @@ fn plans_load_in_index_order_then_unindexed_ones_by_key() {
 }
 
 #[test]
-fn a_newer_revision_from_another_tab_is_never_silently_overwritten() {
+fn a_save_that_meets_another_tab_s_save_merges_instead_of_overwriting() {
     let mut store = PlanStore::new(MemoryStore::default());
-    let mine = store.save(&plan_with_id("p"), false).unwrap();
-    let theirs = store.save(&mine, false).unwrap();
-    assert_eq!(theirs.revision, 2);
-    let refused = store.save(&mine, false);
-    assert_eq!(refused, Err(StoreError::NewerRevision { theirs: 2, ours: 1 }));
-    // The person chose to keep theirs over the other tab's.
-    assert_eq!(store.save(&mine, true).unwrap().revision, 3);
+    let base = written(store.save(None, &plan_with_id("p")));
+    let (first, second) = (base.blocks[1].id, base.blocks[2].id);
+    // The other tab moves one block and saves; this tab, still on `base`, moves another.
+    let theirs = apply(&base, &Edit::MoveBlock { id: first, day: 2, start: clock(15, 0) }).unwrap();
+    let theirs = written(store.save(Some(&base), &theirs));
+    let mine = apply(&base, &Edit::MoveBlock { id: second, day: 3, start: clock(16, 0) }).unwrap();
+    let Ok(Saved::Merged { plan, clashes }) = store.save(Some(&base), &mine) else { panic!("not merged") };
+    assert_eq!(plan.revision, theirs.revision + 1, "one revision after the other tab's");
+    assert!(clashes.is_empty());
+    let stored = decode(&store.kv.get(&plan_key("p")).unwrap().unwrap()).unwrap();
+    assert_eq!(stored, plan);
+    assert_eq!((stored.block(first).unwrap().day, stored.block(first).unwrap().start), (2, clock(15, 0)));
+    assert_eq!((stored.block(second).unwrap().day, stored.block(second).unwrap().start), (3, clock(16, 0)));
+    // A plan this tab never read is not written over its stored namesake.
+    assert_eq!(store.save(None, &plan_with_id("p")), Err(StoreError::AlreadyStored));
 }
 
 #[test]
-fn a_save_by_another_tab_between_two_of_ours_is_noticed() {
+fn unreadable_records_are_set_aside_exactly_and_never_overwritten() {
     let mut store = PlanStore::new(MemoryStore::default());
-    let mine = store.save(&plan_with_id("p"), false).unwrap();
-    // The other tab shares the storage, not this store: its record appears under the key.
-    let mut theirs = mine.clone();
-    theirs.revision = 2;
-    theirs.title = "Changed in the other tab".into();
-    store.kv.entries.insert(plan_key("p"), encode(&theirs));
-    assert_eq!(store.save(&mine, false), Err(StoreError::NewerRevision { theirs: 2, ours: 1 }));
-    // Saving on from our own latest save needs no other tab's record.
-    let ours_again = store.save(&theirs, false).unwrap();
-    assert_eq!(store.save(&ours_again, false).map(|p| p.revision), Ok(4));
-}
-
-#[test]
-fn unreadable_records_are_set_aside_and_the_rest_still_load() {
-    let mut store = PlanStore::new(MemoryStore::default());
-    store.save(&plan_with_id("good"), false).unwrap();
+    written(store.save(None, &plan_with_id("good")));
     store.kv.entries.insert(plan_key("broken"), "{\"format\": oops".into());
     let loaded = store.load_all().unwrap();
     assert_eq!(loaded.plans.len(), 1);
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].raw, "{\"format\": oops");
     // Nothing deleted: the record is still there, and a copy is set aside.
-    assert_eq!(store.kv.entries.get(&plan_key("broken")).map(String::as_str), Some("{\"format\": oops"));
-    assert!(store.kv.entries.keys().any(|k| k.contains("aside")));
+    assert_eq!(store.kv.get(&plan_key("broken")).unwrap().as_deref(), Some("{\"format\": oops"));
+    assert_eq!(store.kv.get(&loaded.unreadable[0].aside).unwrap().as_deref(), Some("{\"format\": oops"));
     assert_eq!(loaded.unreadable[0].name(), "broken");
+    // No save writes over it, however the plan came.
+    assert_eq!(store.save(None, &plan_with_id("broken")), Err(StoreError::UnreadableInTheWay));
+    let pretend = plan_with_id("broken");
+    assert_eq!(store.save(Some(&pretend), &pretend), Err(StoreError::UnreadableInTheWay));
+    // The person chose to replace it: its copy stays aside, and a second, different
+    // unreadable text under the same key gets a copy of its own.
+    let replaced = store.replace(&plan_with_id("broken")).unwrap();
+    assert_eq!(replaced.revision, 1);
+    assert_eq!(store.kv.get(&aside_key(&plan_key("broken"), 1)).unwrap().as_deref(), Some("{\"format\": oops"));
+    store.kv.entries.insert(plan_key("broken"), "second damage".into());
+    let loaded = store.load_all().unwrap();
+    assert_eq!(loaded.unreadable[0].aside, aside_key(&plan_key("broken"), 2));
+    assert_eq!(store.kv.get(&aside_key(&plan_key("broken"), 1)).unwrap().as_deref(), Some("{\"format\": oops"));
     // A plan from a newer version is named by its title.
     let future = encode(&plan_with_id("later")).replace("\"version\":1", "\"version\":7");
     store.kv.entries.insert(plan_key("later"), future);
@@ -124,10 +142,34 @@ fn unreadable_records_are_set_aside_and_the_rest_still_load() {
 }
 
 #[test]
+fn a_record_under_the_wrong_key_is_set_aside_too() {
+    let mut store = PlanStore::new(MemoryStore::default());
+    store.kv.entries.insert(plan_key("elsewhere"), encode(&plan_with_id("p")));
+    let loaded = store.load_all().unwrap();
+    assert!(loaded.plans.is_empty());
+    let record = &loaded.unreadable[0];
+    assert!(record.reason.to_string().contains("does not match where it is stored"), "{}", record.reason);
+    assert_eq!(store.kv.get(&record.aside).unwrap(), store.kv.get(&plan_key("elsewhere")).unwrap());
+}
+
+#[test]
+fn an_unreadable_index_is_set_aside_before_it_is_written_again() {
+    let mut store = PlanStore::new(MemoryStore::default());
+    written(store.save(None, &plan_with_id("a")));
+    store.kv.entries.insert(index_key(), "[\"a\", oops".into());
+    let loaded = store.load_all().unwrap();
+    assert_eq!(loaded.plans.len(), 1, "the plans still load, by key");
+    assert_eq!(loaded.unreadable[0].key, index_key());
+    written(store.save(None, &plan_with_id("b")));
+    assert_eq!(store.kv.get(&aside_key(&index_key(), 1)).unwrap().as_deref(), Some("[\"a\", oops"));
+    assert_eq!(store.kv.get(&index_key()).unwrap().as_deref(), Some("[\"b\"]"));
+}
+
+#[test]
 fn a_full_store_says_so_and_keeps_what_it_had() {
     let mut store = PlanStore::new(MemoryStore { capacity: Some(100), ..MemoryStore::default() });
-    assert_eq!(store.save(&plan_with_id("big"), false), Err(StoreError::Full));
+    assert_eq!(store.save(None, &plan_with_id("big")), Err(StoreError::Full));
     assert!(store.kv.entries.is_empty());
     store.kv.capacity = None;
-    assert!(store.save(&plan_with_id("big"), false).is_ok(), "works again once there is room");
+    assert!(store.save(None, &plan_with_id("big")).is_ok(), "works again once there is room");
 }

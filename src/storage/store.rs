@@ -1,13 +1,21 @@
-//! Plans in a key-value store: each plan under its own key, plus an index.
-//! The store is a trait so the logic runs natively over memory in tests and over
-//! localStorage in the browser (`local.rs`, the only code that touches it).
+//! Plans in a key-value store: each plan under its own key, plus an index that keeps
+//! their order. The store is a trait so the logic runs natively over memory in tests
+//! and over localStorage in the browser (`local.rs`, the only code that touches it).
+//!
+//! A save is a read-check-write: the record is read, compared with the version this
+//! tab's change started from, and written one revision higher, merged first if another
+//! tab wrote in between. In the browser the whole of it runs under one cross-tab lock
+//! (`lock.rs`), so two tabs never both write the same revision.
 
 use std::collections::BTreeMap;
 
 use super::codec::{to_json, FromJson};
 use super::format::{decode, encode, format_of, FormatError, FORMAT_NAME};
 use super::json::parse;
+use crate::domain::clash::Clash;
+use crate::domain::merge::merge;
 use crate::domain::model::Plan;
+use crate::domain::validate::validate;
 
 const PREFIX: &str = "intensive-planner";
 
@@ -17,8 +25,12 @@ pub fn plan_key(id: &str) -> String {
 pub fn index_key() -> String {
     format!("{PREFIX}/index")
 }
-fn aside_key(key: &str) -> String {
-    format!("{PREFIX}/aside/{key}")
+/// Where a copy of an unreadable record is kept; a second, different one gets a number.
+pub fn aside_key(key: &str, copy: usize) -> String {
+    match copy {
+        0 | 1 => format!("{PREFIX}/aside/{key}"),
+        n => format!("{PREFIX}/aside/{key}#{n}"),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,36 +39,48 @@ pub enum StoreError {
     Full,
     /// Storage is switched off or blocked.
     Unavailable,
-    /// Another tab saved a newer revision of this plan.
-    NewerRevision { theirs: u64, ours: u64 },
+    /// A record this app cannot read is stored under the plan's key; it is never
+    /// overwritten without the person's say.
+    UnreadableInTheWay,
+    /// A plan is stored under this id already, and this tab never read it.
+    AlreadyStored,
+    /// The plan holds values it could not be read back with (a bug, never written).
+    Invalid(Vec<String>),
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreError::Full => write!(f, "The browser's storage for this app is full: changes are not being saved."),
-            StoreError::Unavailable => {
-                write!(f, "This browser is not letting the app save: changes are not being saved.")
-            }
-            StoreError::NewerRevision { .. } => {
-                write!(f, "This plan was changed in another tab or window after you opened it.")
-            }
+            StoreError::Full => write!(f, "The browser's storage for this app is full."),
+            StoreError::Unavailable => write!(f, "This browser is not letting the app save."),
+            StoreError::UnreadableInTheWay => write!(
+                f,
+                "A stored record with the same id cannot be read, and it is never overwritten without asking."
+            ),
+            StoreError::AlreadyStored => write!(f, "A plan with the same id is already stored."),
+            StoreError::Invalid(problems) => write!(f, "It has values that cannot be stored: {}", problems.join(" ")),
         }
     }
 }
 
+/// Strings under keys. `copy` moves a value as the store holds it: localStorage holds
+/// UTF-16 that a Rust string cannot always carry (a lone surrogate), and a copy set
+/// aside must be the record exactly.
 pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), StoreError>;
 }
 
-/// A record that could not be read. It stays where it was found; the raw text is
-/// kept so the person can download it.
+/// A record that could not be read. It stays where it was found, with a copy set
+/// aside; the raw text is kept so the person can download it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreadable {
     pub key: String,
+    /// Where the copy set aside is.
+    pub aside: String,
     pub raw: String,
     pub reason: FormatError,
 }
@@ -64,6 +88,9 @@ pub struct Unreadable {
 impl Unreadable {
     /// How to name it: its title when the JSON still shows one, else its id.
     pub fn name(&self) -> String {
+        if self.key == index_key() {
+            return "the list that keeps the plans in order".to_string();
+        }
         let id = self.key.rsplit('/').next().unwrap_or_default();
         // Just enough of a damaged record to name it.
         let record = parse(&self.raw).ok();
@@ -73,12 +100,35 @@ impl Unreadable {
             None => id.to_string(),
         }
     }
+
+    /// The id of the plan it is stored as, for a plan record.
+    pub fn plan_id(&self) -> Option<&str> {
+        self.key.strip_prefix(&plan_key(""))
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     pub plans: Vec<Plan>,
     pub unreadable: Vec<Unreadable>,
+}
+
+/// What a save did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saved {
+    /// The plan as written, with its new revision.
+    Written(Plan),
+    /// Another tab had saved the plan since this one read it: both versions were
+    /// merged and the result written. `clashes` are fields both changed.
+    Merged { plan: Plan, clashes: Vec<Clash> },
+}
+
+impl Saved {
+    pub fn plan(&self) -> &Plan {
+        match self {
+            Saved::Written(plan) | Saved::Merged { plan, .. } => plan,
+        }
+    }
 }
 
 pub struct PlanStore<S: KeyValue> {
@@ -90,87 +140,156 @@ impl<S: KeyValue> PlanStore<S> {
         PlanStore { kv }
     }
 
-    /// Every plan in the store, in index order; unreadable records are set aside
-    /// (copied under an aside key, never deleted) and reported.
+    /// Every plan in the store, in index order; unreadable records (and an unreadable
+    /// index) are set aside, never deleted, and reported.
     pub fn load_all(&mut self) -> Result<Loaded, StoreError> {
         let mut loaded = Loaded::default();
         let plan_prefix = plan_key("");
         let mut keys: Vec<String> = self.kv.keys()?.into_iter().filter(|k| k.starts_with(&plan_prefix)).collect();
-        let order = self.index();
-        keys.sort_by_key(|k| (order.iter().position(|id| plan_key(id) == *k).unwrap_or(usize::MAX), k.clone()));
+        let order = match self.index() {
+            Ok(order) => order,
+            Err(reason) => {
+                let key = index_key();
+                let raw = self.kv.get(&key)?.unwrap_or_default();
+                let aside = self.set_aside(&key, &raw);
+                loaded.unreadable.push(Unreadable { key, aside, raw, reason });
+                Vec::new()
+            }
+        };
+        let place = |key: &String| order.iter().position(|id| plan_key(id) == *key).unwrap_or(usize::MAX);
+        keys.sort_by(|a, b| place(a).cmp(&place(b)).then_with(|| a.cmp(b)));
         for key in keys {
             let Some(raw) = self.kv.get(&key)? else { continue };
-            match decode(&raw) {
-                Ok(plan) if plan_key(&plan.id) == key => loaded.plans.push(plan),
-                Ok(_) => loaded.unreadable.push(Unreadable {
-                    key: key.clone(),
-                    raw: raw.clone(),
-                    reason: FormatError::Shape("its id does not match where it is stored".into()),
-                }),
-                Err(reason) => {
-                    // Best effort: a copy aside survives even if the app later rewrites the key.
-                    let _ = self.kv.set(&aside_key(&key), &raw);
-                    loaded.unreadable.push(Unreadable { key, raw, reason });
+            let reason = match decode(&raw) {
+                Ok(plan) if plan_key(&plan.id) == key => {
+                    loaded.plans.push(plan);
+                    continue;
                 }
-            }
+                Ok(_) => FormatError::Shape("its id does not match where it is stored".into()),
+                Err(reason) => reason,
+            };
+            let aside = self.set_aside(&key, &raw);
+            loaded.unreadable.push(Unreadable { key, aside, raw, reason });
         }
         Ok(loaded)
     }
 
-    fn index(&self) -> Vec<String> {
-        self.kv
-            .get(&index_key())
-            .ok()
-            .flatten()
-            .and_then(|text| Vec::<String>::read_json(&parse(&text).ok()?).ok())
-            .unwrap_or_default()
-    }
-
-    /// The revision stored under this plan's key, if a readable record is there.
-    pub fn stored_revision(&self, id: &str) -> Option<u64> {
-        peek_revision(&self.kv.get(&plan_key(id)).ok().flatten()?)
-    }
-
-    /// Saves `plan` as the next revision and returns it. Refuses when the store holds
-    /// a revision newer than the one this copy was based on, unless `overwrite`.
-    pub fn save(&mut self, plan: &Plan, overwrite: bool) -> Result<Plan, StoreError> {
-        let key = plan_key(&plan.id);
-        let mut stored_revision = 0;
-        if let Some(raw) = self.kv.get(&key)? {
-            match peek_revision(&raw) {
-                Some(theirs) if theirs > plan.revision && !overwrite => {
-                    return Err(StoreError::NewerRevision { theirs, ours: plan.revision });
+    /// Copies an unreadable record aside, exactly as stored, unless the same text is
+    /// already there; returns where the copy is. Best effort: a full store may refuse,
+    /// and the record itself stays where it is whatever happens.
+    fn set_aside(&mut self, key: &str, raw: &str) -> String {
+        let mut copy = 0;
+        loop {
+            copy += 1;
+            let aside = aside_key(key, copy);
+            match self.kv.get(&aside) {
+                Ok(Some(held)) if held != raw => continue,
+                Ok(Some(_)) => return aside,
+                _ => {
+                    let _ = self.kv.copy(key, &aside);
+                    return aside;
                 }
-                Some(theirs) => stored_revision = theirs,
-                // Never overwrite what we cannot read: keep a copy aside first.
-                None => self.kv.set(&aside_key(&key), &raw)?,
             }
         }
-        let mut saved = plan.clone();
-        let base = stored_revision.max(plan.revision);
-        saved.revision = base + 1;
-        self.kv.set(&key, &encode(&saved))?;
-        let mut index = self.index();
-        if !index.contains(&saved.id) {
-            index.push(saved.id.clone());
-            self.write_index(&index)?;
+    }
+
+    /// The ids in their order; an index that cannot be read says why.
+    fn index(&self) -> Result<Vec<String>, FormatError> {
+        let Some(text) = self.kv.get(&index_key()).ok().flatten() else { return Ok(Vec::new()) };
+        let json = parse(&text).map_err(|e| FormatError::NotJson(e.to_string()))?;
+        Vec::<String>::read_json(&json).map_err(|e| FormatError::Shape(e.to_string()))
+    }
+
+    /// Saves `mine`, this tab's version of a plan, changed from `base`: the version
+    /// this tab last read from or wrote to the store (`None` for a plan new to it).
+    /// Another tab's newer save is merged with it, never overwritten; an unreadable
+    /// record in the way is never overwritten either.
+    pub fn save(&mut self, base: Option<&Plan>, mine: &Plan) -> Result<Saved, StoreError> {
+        let problems = validate(mine);
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems));
+        }
+        let key = plan_key(&mine.id);
+        let Some(raw) = self.kv.get(&key)? else {
+            let revision = base.map_or(mine.revision, |b| b.revision.max(mine.revision));
+            return self.write(mine, revision).map(Saved::Written);
+        };
+        let stored_revision = peek_revision(&raw).ok_or(StoreError::UnreadableInTheWay)?;
+        let Some(base) = base else { return Err(StoreError::AlreadyStored) };
+        if stored_revision == base.revision {
+            return self.write(mine, stored_revision).map(Saved::Written);
+        }
+        let theirs = match decode(&raw) {
+            Ok(theirs) if theirs.id == mine.id => theirs,
+            _ => return Err(StoreError::UnreadableInTheWay),
+        };
+        let merged = merge(base, mine, &theirs);
+        let problems = validate(&merged.plan);
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems));
+        }
+        let plan = self.write(&merged.plan, stored_revision)?;
+        Ok(Saved::Merged { plan, clashes: merged.clashes })
+    }
+
+    /// Writes `plan` in place of whatever is stored under its id, as the person chose
+    /// (an import's "Replace it"). An unreadable record there is set aside first.
+    pub fn replace(&mut self, plan: &Plan) -> Result<Plan, StoreError> {
+        let problems = validate(plan);
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(problems));
+        }
+        let key = plan_key(&plan.id);
+        let mut revision = plan.revision;
+        if let Some(raw) = self.kv.get(&key)? {
+            match peek_revision(&raw) {
+                Some(stored) => revision = revision.max(stored),
+                None => {
+                    let aside = self.set_aside(&key, &raw);
+                    if self.kv.get(&aside)?.as_deref() != Some(raw.as_str()) {
+                        return Err(StoreError::UnreadableInTheWay);
+                    }
+                }
+            }
+        }
+        self.write(plan, revision)
+    }
+
+    /// Writes `plan` as the revision after `after` and puts it in the index.
+    fn write(&mut self, plan: &Plan, after: u64) -> Result<Plan, StoreError> {
+        let saved = Plan { revision: after + 1, ..plan.clone() };
+        self.kv.set(&plan_key(&saved.id), &encode(&saved))?;
+        let index = self.index();
+        if !index.as_ref().is_ok_and(|ids| ids.contains(&saved.id)) {
+            let mut ids = index.unwrap_or_default();
+            ids.push(saved.id.clone());
+            self.write_index(&ids)?;
         }
         Ok(saved)
     }
 
     pub fn delete(&mut self, id: &str) -> Result<(), StoreError> {
         self.kv.remove(&plan_key(id))?;
-        let index: Vec<String> = self.index().into_iter().filter(|i| i != id).collect();
-        self.write_index(&index)
+        if let Ok(ids) = self.index() {
+            self.write_index(&ids.into_iter().filter(|i| i != id).collect::<Vec<_>>())?;
+        }
+        Ok(())
     }
 
-    fn write_index(&mut self, index: &[String]) -> Result<(), StoreError> {
-        self.kv.set(&index_key(), &to_json(&index))
+    /// Writes the index, setting an unreadable one aside first.
+    fn write_index(&mut self, ids: &[String]) -> Result<(), StoreError> {
+        let key = index_key();
+        if self.index().is_err() {
+            if let Some(raw) = self.kv.get(&key)? {
+                self.set_aside(&key, &raw);
+            }
+        }
+        self.kv.set(&key, &to_json(&ids))
     }
 }
 
 /// Reads only the revision of a stored record: saving happens on every change, and
-/// a full decode of a large plan each time would cost more than the change itself.
+/// most saves need nothing more.
 fn peek_revision(raw: &str) -> Option<u64> {
     let record = parse(raw).ok()?;
     if format_of(&record)? != FORMAT_NAME {
@@ -207,5 +326,11 @@ impl KeyValue for MemoryStore {
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.entries.keys().cloned().collect())
+    }
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+        match self.entries.get(from).cloned() {
+            Some(value) => self.set(to, &value),
+            None => Ok(()),
+        }
     }
 }

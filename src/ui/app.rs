@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{attr, button, clicks, element, event_source, rows, rows_from, RowKey, RowList};
-use super::download::download_text;
+use super::download::{download_stored, download_text};
 use super::editor::EditorPage;
 use super::plans::PlansPage;
 use super::print::PrintPage;
@@ -11,8 +10,9 @@ use super::review::ReviewPage;
 use super::route::Route;
 use super::shared::{ReplyPage, SharedPage};
 use super::state::{current_hash, AppState};
+use crate::storage::book::PlanBook;
+use crate::storage::format::encode_backup;
 use crate::storage::store::Unreadable;
-use web_sys::Element;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
@@ -56,52 +56,86 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Downloads every plan this tab holds, saved or not, as one backup file.
+pub fn download_backup(book: RwSignal<PlanBook>) {
+    let text = book.with_untracked(|book| encode_backup(book.plans()));
+    download_text("intensive-planner-backup.json", "application/json", &text);
+}
+
 #[component]
 fn Notices() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let unreadable = RowList::new(move || {
-        state.unreadable.with(|records| rows_from(records, |r| RowKey::Text(r.key.clone()), unreadable_notice))
-    });
-    let download_raw = move |ev: leptos::ev::MouseEvent| {
-        let Some(key) = event_source(&ev, "button[data-key]").and_then(|b| b.get_attribute("data-key")) else { return };
-        let raw =
-            state.unreadable.with_untracked(|records| records.iter().find(|r| r.key == key).map(|r| r.raw.clone()));
-        if let Some(raw) = raw {
-            download_text(&format!("{}.txt", key.replace('/', "-")), "text/plain", &raw);
-        }
-    };
+    let unreadable = Memo::new(move |_| state.book.with(|book| book.unreadable.clone()));
     view! {
         <div class="notices no-print" role="status" aria-live="polite">
-            {move || state.storage_problem.get().map(|problem| view! {
-                <p class="notice notice-error" data-testid="storage-notice">
-                    <strong>"Not saved. "</strong>{problem.to_string()}
-                    " The plans stay open here while this page is open; download a backup to keep them."
-                    " "<button type="button" on:click=clicks(move |_| download_text("intensive-planner-backup.json",
-                        "application/json", &crate::storage::format::encode_backup(&state.plans.get_untracked())))>
-                        "Download a backup of all plans"</button>
-                </p>
-            })}
+            <NotSavedNotice/>
             {move || state.deleted.get().map(|plan| view! {
                 <p class="notice">
                     {format!("Deleted \u{201c}{}\u{201d}. ", plan.title)}
-                    <button type="button" on:click=clicks(move |_| state.undo_delete())>"Undo delete"</button>
-                    <button type="button" class="quiet" on:click=clicks(move |_| state.deleted.set(None))>"Dismiss"</button>
+                    <button type="button" on:click=move |_| state.undo_delete()>"Undo delete"</button>
+                    <button type="button" class="quiet" on:click=move |_| state.deleted.set(None)>"Dismiss"</button>
                 </p>
             })}
-            <div use:rows=unreadable on:click=clicks(download_raw)></div>
+            <For each=move || unreadable.get() key=|record| (record.key.clone(), record.aside.clone()) let:record>
+                <UnreadableNotice record/>
+            </For>
         </div>
     }
 }
 
+/// Says plainly when changes are not saved, names the plans, and offers a backup. It
+/// stays until every plan is saved.
+#[component]
+fn NotSavedNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let notice = Memo::new(move |_| {
+        state.book.with(|book| {
+            let problem = book.saving_problem()?.to_string();
+            let titles: Vec<String> =
+                book.not_saved().iter().map(|(plan, _)| format!("\u{201c}{}\u{201d}", plan.title)).collect();
+            Some((problem, titles))
+        })
+    });
+    move || {
+        notice.get().map(|(problem, titles)| {
+            let what = match titles.len() {
+                0 => "Plans made now stay in this tab while it is open".to_string(),
+                1 => format!("The changes to {} are kept in this tab while it is open", titles[0]),
+                _ => format!("The changes to {} are kept in this tab while it is open", titles.join(", ")),
+            };
+            view! {
+                <p class="notice notice-error" data-testid="storage-notice">
+                    <strong>"Not saved. "</strong>{problem}" "{what}"; download a backup to keep them. "
+                    <button type="button" on:click=move |_| download_backup(state.book)>
+                        "Download a backup of all plans"
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
 /// A stored record that could not be read: what it is, why, and its raw text to take away.
-fn unreadable_notice(record: &Unreadable) -> Element {
-    let notice = element(None, "p", "notice notice-error");
-    attr(&notice, "data-testid", "unreadable-notice");
-    let _ = notice.append_with_str_1(&format!(
-        "A stored plan could not be read ({}): {} It has been left untouched and set aside. ",
-        record.name(),
-        record.reason
-    ));
-    attr(&button(&notice, "", "Download its raw text"), "data-key", &record.key);
-    notice.into()
+#[component]
+fn UnreadableNotice(record: Unreadable) -> impl IntoView {
+    let file_stem = record.key.replace('/', "-");
+    let keys = [record.key.clone(), record.aside.clone()];
+    let message = match record.plan_id() {
+        Some(_) => format!(
+            "A stored plan could not be read ({}): {} It has been left untouched and a copy set aside. ",
+            record.name(),
+            record.reason
+        ),
+        None => format!(
+            "The list that keeps the plans in order could not be read: {} It has been set aside, and the plans are \
+             listed by their ids. ",
+            record.reason
+        ),
+    };
+    view! {
+        <p class="notice notice-error" data-testid="unreadable-notice">
+            {message}
+            <button type="button" on:click=move |_| download_stored(&keys, &file_stem)>"Download its raw text"</button>
+        </p>
+    }
 }

@@ -83,7 +83,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
         match made {
             Ok(plan) => {
                 let id = plan.id.clone();
-                state.save(&plan, false);
+                state.put(plan);
                 state.go(Route::Editor(id));
             }
             Err(problem) => error.set(Some(problem)),

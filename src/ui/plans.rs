@@ -3,53 +3,90 @@
 use leptos::prelude::*;
 
 use super::arrivals::Arrivals;
-use super::dom::{attr, button, changes, clicks, element, event_source, rows, rows_from, text, RowKey, RowList};
 use super::new_plan::NewPlanForm;
 use super::route::Route;
-use super::state::{new_plan_id, AppState};
+use super::state::{new_plan_id, AppState, Received};
 use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
-use crate::storage::format::{check_size, decode_file};
-use web_sys::Element;
+use crate::storage::format::{check_size, decode_file, FormatError};
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let creating = RwSignal::new(false);
-    let no_plans = Memo::new(move |_| state.plans.with(|p| p.is_empty()));
-
-    let cards = RowList::new(move || state.plans.with(|plans| rows_from(plans, card_key, card)));
-    // The cards' two buttons, found by what they say they do.
-    let card_action = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = event_source(&ev, "button[data-plan]") else { return };
-        let (Some(id), Some(action)) = (button.get_attribute("data-plan"), button.get_attribute("data-action")) else {
-            return;
-        };
-        if action == "delete" {
-            state.delete(&id);
-        } else if let Some(plan) = state.plan(&id) {
-            state.save(&plan.duplicate_as(new_plan_id()), false);
-        }
-    };
+    let no_plans = Memo::new(move |_| state.book.with(|b| b.plans().is_empty()));
+    // A card is drawn again when its plan is saved again: the key holds the revision.
+    let cards = Memo::new(move |_| {
+        state.book.with(|b| b.plans().iter().map(|p| (p.id.clone(), p.revision)).collect::<Vec<_>>())
+    });
 
     view! {
         <section class="plans-page">
             <div class="page-title">
                 <h1>"Intensives"</h1>
-                <button type="button" class="primary" on:click=clicks(move |_| creating.update(|c| *c = !*c))
+                <button type="button" class="primary" on:click=move |_| creating.update(|c| *c = !*c)
                     aria-expanded=move || creating.get().to_string()>
                     "New intensive"
                 </button>
             </div>
             <ImportFile/>
             <Arrivals/>
-            {move || creating.get().then(|| view! { <NewPlanForm on_cancel=Callback::new(move |_| creating.set(false))/> })}
-            {move || (no_plans.get() && !creating.get()).then(|| view! {
+            <Show when=move || creating.get()>
+                <NewPlanForm on_cancel=Callback::new(move |_| creating.set(false))/>
+            </Show>
+            <Show when=move || no_plans.get() && !creating.get()>
                 <p class="empty">"No intensives yet. Start one with \u{201c}New intensive\u{201d}: you choose the kind, the days and the medicine plan, and a complete schedule is laid out for you to adjust."</p>
-            })}
-            <ul class="plan-list" use:rows=cards on:click=clicks(card_action)></ul>
+            </Show>
+            <ul class="plan-list">
+                <For each=move || cards.get() key=|card| card.clone() let:card>
+                    {state.book.with_untracked(|b| b.plan(&card.0).cloned()).map(|plan| view! { <PlanCard plan/> })}
+                </For>
+            </ul>
         </section>
+    }
+}
+
+/// One plan's card: title, kind, days and dates, status and errors, and what can be
+/// done with it.
+#[component]
+fn PlanCard(plan: Plan) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let errors = match error_count(&check(&plan)) {
+        0 => " No errors".to_string(),
+        1 => " 1 error to resolve".to_string(),
+        n => format!(" {n} errors to resolve"),
+    };
+    let days = plan.day_count();
+    let dates =
+        format!("{} \u{2013} {}", dates::short_with_year(plan.first_day), dates::short_with_year(plan.date_of(days)));
+    let about = format!("{} \u{b7} {days} day{} \u{b7} {dates}", plan.kind.label(), if days == 1 { "" } else { "s" });
+    let edit = Route::Editor(plan.id.clone()).href();
+    let review = Route::Review(plan.id.clone()).href();
+    let delete_label = format!("Delete {}", plan.title);
+    let id = plan.id.clone();
+    let duplicate = move |_| {
+        if let Some(original) = state.book.with_untracked(|b| b.plan(&id).cloned()) {
+            state.put(original.duplicate_as(new_plan_id()));
+        }
+    };
+    let id = plan.id.clone();
+    view! {
+        <li class="plan-card">
+            <div>
+                <h2><a href=edit.clone()>{plan.title.clone()}</a></h2>
+                <p class="muted">{about}</p>
+                <p><span class="status-pill">{plan.status.label()}</span>{errors}</p>
+            </div>
+            <div class="card-actions">
+                <a class="button" href=edit>"Edit"</a>
+                <a class="button" href=review>"Couple review"</a>
+                <button type="button" on:click=duplicate>"Duplicate"</button>
+                <button type="button" class="danger" aria-label=delete_label on:click=move |_| state.delete(&id)>
+                    "Delete"
+                </button>
+            </div>
+        </li>
     }
 }
 
@@ -69,77 +106,46 @@ fn ImportFile() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-            let Some(text) = text else {
-                state.import_message.set(Some(format!("Nothing was imported: {name} could not be read as text.")));
-                return;
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let bytes = bytes.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).unwrap_or_default();
+            let plans = text_of_file(bytes).and_then(|text| decode_file(&text));
+            let message = match plans {
+                Ok(plans) => import_said(&name, &state.receive(plans).await),
+                Err(error) => format!("Nothing was imported from {name}. {error}"),
             };
-            match decode_file(&text) {
-                Ok(plans) => {
-                    let count = plans.len();
-                    let saved = state.receive(plans);
-                    let waiting = count - saved.len();
-                    state.import_message.set(Some(format!(
-                        "Imported {} plan{} from {name}.{}",
-                        saved.len(),
-                        if saved.len() == 1 { "" } else { "s" },
-                        match waiting {
-                            0 => String::new(),
-                            1 => " One is already here: choose below.".to_string(),
-                            n => format!(" {n} are already here: choose below for each."),
-                        }
-                    )));
-                }
-                Err(error) => state.import_message.set(Some(format!("Nothing was imported from {name}. {error}"))),
-            }
+            state.import_message.set(Some(message));
         });
     };
     view! {
         <div class="import">
             <label for="import-file">"Import a plan file (.json)"</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=changes(chosen)/>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=chosen/>
             <p role="status" aria-live="polite" data-testid="import-message">{move || state.import_message.get().unwrap_or_default()}</p>
         </div>
     }
 }
 
-/// One plan's card: title, kind, days and dates, status and errors, and what can be
-/// done with it.
-fn card(plan: &Plan) -> Element {
-    let errors = error_count(&check(plan));
-    let days = plan.day_count();
-    let li = element(None, "li", "plan-card");
-    let about = element(Some(&li), "div", "");
-    let edit = Route::Editor(plan.id.clone()).href();
-    attr(&text(&element(Some(&about), "h2", ""), "a", "", &plan.title), "href", &edit);
-    let dates =
-        format!("{} \u{2013} {}", dates::short_with_year(plan.first_day), dates::short_with_year(plan.date_of(days)));
-    let plural = if days == 1 { "" } else { "s" };
-    text(&about, "p", "muted", &format!("{} \u{b7} {days} day{plural} \u{b7} {dates}", plan.kind.label()));
-    let status = element(Some(&about), "p", "");
-    text(&status, "span", "status-pill", plan.status.label());
-    let errors = match errors {
-        0 => " No errors".to_string(),
-        1 => " 1 error to resolve".to_string(),
-        n => format!(" {n} errors to resolve"),
-    };
-    let _ = status.append_with_str_1(&errors);
-    let actions = element(Some(&li), "div", "card-actions");
-    for (label, href) in [("Edit", edit), ("Couple review", Route::Review(plan.id.clone()).href())] {
-        attr(&text(&actions, "a", "button", label), "href", &href);
-    }
-    for (class, action, label) in [("", "duplicate", "Duplicate"), ("danger", "delete", "Delete")] {
-        let b = button(&actions, class, label);
-        attr(&b, "data-plan", &plan.id);
-        attr(&b, "data-action", action);
-        if action == "delete" {
-            attr(&b, "aria-label", &format!("Delete {}", plan.title));
-        }
-    }
-    li.into()
+/// The file's text; bytes that are not UTF-8 are refused, never replaced.
+fn text_of_file(bytes: Vec<u8>) -> Result<String, FormatError> {
+    String::from_utf8(bytes).map_err(|e| FormatError::NotText(e.utf8_error().valid_up_to()))
 }
 
-/// A card is redrawn when its plan is saved again: the key holds the revision.
-fn card_key(plan: &Plan) -> RowKey {
-    RowKey::Text(format!("{}\u{1f}{}", plan.id, plan.revision))
+/// What an import did, in words that count only what was stored.
+fn import_said(name: &str, received: &Received) -> String {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let saved = received.saved.len();
+    let mut said = format!("Imported {saved} plan{} from {name}.", plural(saved));
+    if let Some((_, reason)) = received.not_saved.first() {
+        let n = received.not_saved.len();
+        said.push_str(&format!(
+            " {n} plan{} could not be saved: {reason} It is open in this tab; download a backup to keep it.",
+            plural(n)
+        ));
+    }
+    match received.waiting {
+        0 => {}
+        1 => said.push_str(" One is already here: choose below."),
+        n => said.push_str(&format!(" {n} are already here: choose below for each.")),
+    }
+    said
 }

@@ -18,25 +18,24 @@ use crate::export::share::{reply_from, reply_text};
 #[component]
 pub fn ReviewPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(initial) = state.plan(&id) else {
+    let Some(initial) = state.book.with_untracked(|b| b.plan(&id).cloned()) else {
         return view! { <PlanNotFound/> }.into_any();
     };
     let plan = RwSignal::new(initial);
     let message = RwSignal::new(None::<String>);
     let send = Callback::new(move |edit: Edit| match apply(&plan.get_untracked(), &edit) {
         Ok(next) => {
-            let revision = state.save(&next, false);
-            plan.set(Plan { revision: revision.unwrap_or(next.revision), ..next });
+            plan.set(next.clone());
+            state.put(next);
             message.set(None);
         }
         Err(problem) => message.set(Some(problem.to_string())),
     });
+    // The stored version changed (saved, or changed in another tab): show it.
     let plan_id = id.clone();
     effect(move || {
-        if let Some(stored) = state.plans.with(|ps| ps.iter().find(|p| p.id == plan_id).cloned()) {
-            if stored.revision > plan.with_untracked(|p| p.revision) {
-                plan.set(stored);
-            }
+        if let Some(stored) = state.book.with(|b| b.plan(&plan_id).filter(|p| **p != plan.get_untracked()).cloned()) {
+            plan.set(stored);
         }
     });
     let reply_link = Memo::new(move |_| plan.with(|p| reply_text(&reply_from(p))));

@@ -19,14 +19,20 @@ pub enum Route {
 impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        // A link's data is everything after its prefix: standard base64 (which a link
+        // may have been re-encoded into on its way) has slashes in it.
+        if let Some(data) = path.strip_prefix("share/") {
+            return Route::Share(data.to_string());
+        }
+        if let Some(data) = path.strip_prefix("reply/") {
+            return Route::Reply(data.to_string());
+        }
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             ["plan", id] => Route::Editor((*id).to_string()),
             ["plan", id, "review"] => Route::Review((*id).to_string()),
             ["plan", id, "print"] => Route::Print { id: (*id).to_string(), therapist_copy: false },
             ["plan", id, "print", "therapist"] => Route::Print { id: (*id).to_string(), therapist_copy: true },
-            ["share", data] => Route::Share((*data).to_string()),
-            ["reply", data] => Route::Reply((*data).to_string()),
             _ => Route::Plans,
         }
     }
@@ -62,6 +68,7 @@ mod tests {
             assert_eq!(Route::parse(&route.href()), route);
         }
         assert_eq!(Route::parse("#/nonsense/x/y/z"), Route::Plans);
+        assert_eq!(Route::parse("#/share/ab/c+d=="), Route::Share("ab/c+d==".into()));
         assert_eq!(Route::parse(""), Route::Plans);
     }
 }

@@ -48,17 +48,24 @@ pub fn SharedPage(data: String) -> impl IntoView {
 fn shared_plan(plan: Plan) -> AnyView {
     let state = expect_context::<AppState>();
     let shown = RwSignal::new(plan.clone());
+    let message = RwSignal::new(None::<String>);
     let save = move |_| {
-        let saved = state.receive(vec![plan.clone()]);
-        if let Some(id) = saved.first() {
-            state.go(Route::Review(id.clone()));
-        }
+        let plan = plan.clone();
+        leptos::task::spawn_local(async move {
+            let received = state.receive(vec![plan]).await;
+            if let Some(id) = received.saved.first() {
+                state.go(Route::Review(id.clone()));
+            } else if let Some((_, reason)) = received.not_saved.first() {
+                message.set(Some(format!("Not saved: {reason} The plan is open here only while this page is open.")));
+            }
+        });
     };
     view! {
         <section class="review">
             <div class="card no-print">
                 <p>"This plan came in a link. It is shown here only; save a copy to tick items, ask questions and send your answers back."</p>
                 <button type="button" class="primary" on:click=clicks(save)>"Save a copy to this browser"</button>
+                <p role="status">{move || message.get().unwrap_or_default()}</p>
                 <Arrivals/>
             </div>
             <ReviewHeader plan=shown/>
@@ -75,7 +82,7 @@ pub fn ReplyPage(data: String) -> impl IntoView {
 
 fn arrived_reply(reply: Reply) -> AnyView {
     let state = expect_context::<AppState>();
-    let Some(plan) = state.plan(&reply.plan_id) else {
+    let Some(plan) = state.book.with_untracked(|b| b.plan(&reply.plan_id).cloned()) else {
         return view! {
             <section class="card" role="alert"><h1>"The plan this reply answers is not here"</h1>
                 <p>"Open the reply in the browser where you made the plan."</p><a href="#/">"Go to the start page"</a></section>
@@ -86,7 +93,7 @@ fn arrived_reply(reply: Reply) -> AnyView {
     let id = plan.id.clone();
     let title = plan.title.clone();
     let add = move |_| {
-        state.save(&apply_all(&plan, &edits), false);
+        state.put(apply_all(&plan, &edits));
         state.go(Route::Editor(id.clone()));
     };
     view! {

@@ -1,153 +1,199 @@
-//! App-wide state: the plans in this browser, what storage said, and the route.
-//! Pages read it and send intents; storage is reached only through `PlanStore`.
+//! App-wide state: the plans this tab holds (`PlanBook`), the route, and what waits on
+//! the person (an undo of a delete, arriving plans). Pages read it and send changes;
+//! storage is reached only through the book, under the cross-tab lock.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::route::Route;
 use crate::domain::model::Plan;
+use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
-use crate::storage::store::{PlanStore, StoreError, Unreadable};
+use crate::storage::lock::exclusively;
+use crate::storage::store::{PlanStore, StoreError};
+
+/// A plan arriving (import, share link) whose id is already here, waiting for the
+/// person to replace the one here or keep both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrival {
+    pub plan: Plan,
+    /// What is here under that id is a record that cannot be read.
+    pub over_unreadable: bool,
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub plans: RwSignal<Vec<Plan>>,
-    pub unreadable: RwSignal<Vec<Unreadable>>,
-    /// Set while changes cannot be saved; the app keeps working in memory.
-    pub storage_problem: RwSignal<Option<StoreError>>,
-    /// A plan whose save met a newer revision from another tab.
-    pub conflict: RwSignal<Option<String>>,
+    pub book: RwSignal<PlanBook>,
     pub route: RwSignal<Route>,
     /// The last deleted plan, for "undo delete".
     pub deleted: RwSignal<Option<Plan>>,
-    /// Plans arriving (import, share link) whose id is already here: replace or keep both?
-    pub arriving: RwSignal<Vec<Plan>>,
+    pub arriving: RwSignal<Vec<Arrival>>,
     /// What the last import said, in words.
     pub import_message: RwSignal<Option<String>>,
+    /// A flush is waiting for the lock: another change needs no second one.
+    flush_waiting: StoredValue<bool>,
 }
 
 fn store() -> PlanStore<LocalStore> {
     PlanStore::new(LocalStore)
 }
 
+/// What became of plans handed to `receive`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Received {
+    /// Saved under their own id.
+    pub saved: Vec<String>,
+    /// Kept in this tab but not saved, with why.
+    pub not_saved: Vec<(String, StoreError)>,
+    /// Their id is taken here: they wait for the person's choice.
+    pub waiting: usize,
+}
+
 impl AppState {
     pub fn load() -> AppState {
-        let state = AppState {
-            plans: RwSignal::new(Vec::new()),
-            unreadable: RwSignal::new(Vec::new()),
-            storage_problem: RwSignal::new(None),
-            conflict: RwSignal::new(None),
+        AppState {
+            book: RwSignal::new(PlanBook::load(&mut store())),
             route: RwSignal::new(Route::parse(&current_hash())),
             deleted: RwSignal::new(None),
             arriving: RwSignal::new(Vec::new()),
             import_message: RwSignal::new(None),
-        };
-        state.reload();
-        state
-    }
-
-    /// Reads every plan again, e.g. after another tab wrote.
-    pub fn reload(&self) {
-        match store().load_all() {
-            Ok(loaded) => {
-                // Plans that only live in memory (storage failing) stay in the list.
-                let in_memory: Vec<Plan> = if self.storage_problem.get_untracked().is_some() {
-                    self.plans
-                        .get_untracked()
-                        .into_iter()
-                        .filter(|p| !loaded.plans.iter().any(|l| l.id == p.id))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let mut plans = loaded.plans;
-                plans.extend(in_memory);
-                self.plans.set(plans);
-                self.unreadable.set(loaded.unreadable);
-            }
-            Err(problem) => self.storage_problem.set(Some(problem)),
+            flush_waiting: StoredValue::new(false),
         }
     }
 
+    /// A plan as it is now, read once (not followed).
     pub fn plan(&self, id: &str) -> Option<Plan> {
-        self.plans.with(|plans| plans.iter().find(|p| p.id == id).cloned())
+        self.book.with_untracked(|book| book.plan(id).cloned())
     }
 
-    /// Saves and returns the revision storage gave it; keeps the in-memory list
-    /// current even when storage fails, so nothing typed is lost from the screen.
-    pub fn save(&self, plan: &Plan, overwrite: bool) -> Option<u64> {
-        let result = store().save(plan, overwrite);
-        let kept = match &result {
-            Ok(saved) => {
-                if self.storage_problem.with_untracked(Option::is_some) {
-                    self.storage_problem.set(None);
-                }
-                if self.conflict.get_untracked().as_deref() == Some(plan.id.as_str()) {
-                    self.conflict.set(None);
-                }
-                saved.clone()
+    /// A plan changed or made here: shown at once, saved as soon as the lock is had.
+    pub fn put(&self, plan: Plan) {
+        self.book.update(|book| book.put(plan));
+        self.flush_soon();
+    }
+
+    fn flush_soon(&self) {
+        if self.flush_waiting.get_value() {
+            return;
+        }
+        self.flush_waiting.set_value(true);
+        spawn_local(self.flush());
+    }
+
+    /// Saves every unsaved plan under the lock (asked for at once); the future ends
+    /// once that is done.
+    pub fn flush(&self) -> impl std::future::Future<Output = ()> {
+        let (book, waiting) = (self.book, self.flush_waiting);
+        exclusively(move || {
+            waiting.set_value(false);
+            if book.with_untracked(PlanBook::has_unsaved) {
+                book.update(|book| book.flush(&mut store()));
             }
-            Err(StoreError::NewerRevision { .. }) => {
-                self.conflict.set(Some(plan.id.clone()));
-                return None;
-            }
-            Err(problem) => {
-                self.storage_problem.set(Some(problem.clone()));
-                plan.clone()
-            }
-        };
-        self.plans.update(|plans| match plans.iter_mut().find(|p| p.id == kept.id) {
-            Some(slot) => *slot = kept.clone(),
-            None => plans.push(kept.clone()),
+        })
+    }
+
+    /// Reads storage again, after another tab wrote to it.
+    pub fn reload(&self) {
+        let state = *self;
+        spawn_local(async move {
+            state.reread().await;
+            // Unsaved changes merged with the other tab's are saved now, if storage allows.
+            state.flush().await;
         });
-        result.ok().map(|saved| saved.revision)
+    }
+
+    async fn reread(&self) {
+        let book = self.book;
+        exclusively(move || book.update(|book| book.reload(&mut store()))).await;
     }
 
     pub fn delete(&self, id: &str) {
-        let Some(plan) = self.plan(id) else { return };
-        if let Err(problem) = store().delete(id) {
-            self.storage_problem.set(Some(problem));
-        }
-        self.plans.update(|plans| plans.retain(|p| p.id != id));
-        self.deleted.set(Some(plan));
+        let (state, id) = (*self, id.to_string());
+        spawn_local(exclusively(move || {
+            let mut removed = None;
+            state.book.update(|book| removed = book.remove(&id, &mut store()));
+            if removed.is_some() {
+                state.deleted.set(removed);
+            }
+        }));
     }
 
     pub fn undo_delete(&self) {
         if let Some(plan) = self.deleted.get_untracked() {
             self.deleted.set(None);
-            let mut restored = plan;
-            restored.revision = 0;
-            self.save(&restored, true);
+            self.put(plan);
         }
     }
 
-    /// Saves arriving plans; those whose id is taken wait for the person's choice.
-    /// Returns the ids saved now.
-    pub fn receive(&self, plans: Vec<Plan>) -> Vec<String> {
-        let mut saved = Vec::new();
-        for mut plan in plans {
-            if self.plan(&plan.id).is_some() {
-                self.arriving.update(|a| a.push(plan));
+    /// Saves arriving plans; those whose id is taken here (by a plan or by a record
+    /// that cannot be read) wait for the person's choice.
+    pub async fn receive(&self, plans: Vec<Plan>) -> Received {
+        let mut received = Received::default();
+        let mut fresh = Vec::new();
+        for plan in plans {
+            let (here, over_unreadable) =
+                self.book.with_untracked(|b| (b.plan(&plan.id).is_some(), b.unreadable_under(&plan.id)));
+            if here || over_unreadable {
+                self.arriving.update(|a| a.push(Arrival { plan, over_unreadable }));
+                received.waiting += 1;
             } else {
-                plan.revision = 0;
-                self.save(&plan, false);
-                saved.push(plan.id);
+                fresh.push(plan.id.clone());
+                self.book.update(|book| book.put(Plan { revision: 0, ..plan }));
             }
         }
-        saved
+        self.flush().await;
+        let mut stored_elsewhere = false;
+        for id in fresh {
+            let failure = self.book.with_untracked(|b| b.is_unsaved(&id).then(|| b.failure(&id).cloned()));
+            match failure {
+                None => received.saved.push(id),
+                // Stored meanwhile by another tab, or an unreadable record is there: ask.
+                Some(Some(reason @ (StoreError::AlreadyStored | StoreError::UnreadableInTheWay))) => {
+                    let mut withdrawn = None;
+                    self.book.update(|book| withdrawn = book.withdraw(&id));
+                    if let Some(plan) = withdrawn {
+                        let over_unreadable = reason == StoreError::UnreadableInTheWay;
+                        stored_elsewhere |= !over_unreadable;
+                        self.arriving.update(|a| a.push(Arrival { plan, over_unreadable }));
+                        received.waiting += 1;
+                    }
+                }
+                Some(reason) => received.not_saved.push((id, reason.unwrap_or(StoreError::Unavailable))),
+            }
+        }
+        if stored_elsewhere {
+            // The book learns of the stored plan, so "Replace it" can replace it.
+            self.reread().await;
+        }
+        received
     }
 
-    /// Settles the first arriving plan: replace the one here, or keep both.
-    pub fn settle_arrival(&self, replace: bool) -> Option<String> {
-        let mut plan = self.arriving.try_update(|a| (!a.is_empty()).then(|| a.remove(0))).flatten()?;
-        if replace {
-            plan.revision = self.plan(&plan.id).map(|p| p.revision).unwrap_or(0);
+    /// Settles the first arriving plan: replace the one here, or keep both. Returns the
+    /// id it is now kept under, and whether it is saved.
+    pub async fn settle_arrival(&self, replace: bool) -> Option<(String, bool)> {
+        let arrival = self.arriving.try_update(|a| (!a.is_empty()).then(|| a.remove(0))).flatten()?;
+        let plan = if replace {
+            let stored = self.book.with_untracked(|b| b.plan(&arrival.plan.id).map(|p| p.revision));
+            Plan { revision: stored.unwrap_or(0), ..arrival.plan }
         } else {
             // The copy remembers the plan it came from, so a reply still finds it.
-            let origin = plan.shared_from.clone().unwrap_or_else(|| plan.id.clone());
-            plan = Plan { shared_from: Some(origin), ..plan.copy_as(new_plan_id()) };
+            let origin = arrival.plan.shared_from.clone().unwrap_or_else(|| arrival.plan.id.clone());
+            Plan { shared_from: Some(origin), ..arrival.plan.copy_as(new_plan_id()) }
+        };
+        let id = plan.id.clone();
+        let over_unreadable = replace && arrival.over_unreadable;
+        if over_unreadable {
+            self.book.update(|book| book.put_replacing(plan));
+        } else {
+            self.book.update(|book| book.put(plan));
         }
-        self.save(&plan, true);
-        Some(plan.id)
+        self.flush().await;
+        let saved = !self.book.with_untracked(|b| b.is_unsaved(&id));
+        if saved && over_unreadable {
+            // The record it replaced is no longer unreadable (its copy stays set aside).
+            self.reread().await;
+        }
+        Some((id, saved))
     }
 
     pub fn go(&self, route: Route) {

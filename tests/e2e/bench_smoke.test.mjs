@@ -15,6 +15,8 @@ test("the benchmark harness measures both apps on a small plan", async () => {
     assert.ok(Number.isFinite(r.startups[0]) && r.startups[0] > 0, `${r.subject} startup ${r.startups}`);
     assert.equal(r.moves.length, 2);
     assert.ok(r.moves.every((m) => Number.isFinite(m) && m >= 0), `${r.subject} moves ${r.moves}`);
+    assert.equal(r.saves.length, 2);
+    assert.ok(r.saves.every((m, i) => Number.isFinite(m) && m >= r.moves[i]), `${r.subject} saves ${r.saves}`);
     assert.ok(Number.isFinite(r.cold) && r.cold >= 0, `${r.subject} first move ${r.cold}`);
   }
   for (const dir of [`${OUT}/app`, `${OUT}/peer`]) assert.ok(bundleSize(dir).brotli > 0);

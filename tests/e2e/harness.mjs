@@ -57,3 +57,73 @@ export async function blockSlot(block) {
   const day = text.match(/, (day \d+|the day after the intensive),/)?.[1];
   return `${day} ${time}`;
 }
+
+/** Every stored plan record, parsed: `{ id: plan }`. */
+export async function storedPlans(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith("intensive-planner/plan/"))
+    .map((k) => { try { return [k.slice(23), JSON.parse(localStorage.getItem(k)).plan]; } catch { return [k.slice(23), null]; } })));
+}
+
+/** The one stored plan (for tests that make one). */
+export async function storedPlan(page) {
+  const plans = Object.values(await storedPlans(page));
+  if (plans.length !== 1) throw new Error(`expected one stored plan, found ${plans.length}`);
+  return plans[0];
+}
+
+/** Waits until `check(plan)` holds for the one stored plan; fails with `what` after `ms`. */
+export async function waitStored(page, check, what, ms = 5000) {
+  const until = Date.now() + ms;
+  let plan;
+  while (Date.now() < until) {
+    plan = await storedPlan(page);
+    if (check(plan)) return plan;
+    await page.waitForTimeout(25);
+  }
+  throw new Error(`timed out waiting for the stored plan: ${what}\n${JSON.stringify(plan?.blocks?.map((b) => [b.title, b.day, b.start]))}`);
+}
+
+/** A stored block's day and start, found by its title: "1 16:00:00". */
+export const placeOf = (plan, title) => {
+  const block = plan.blocks.find((b) => b.title === title);
+  return block && `${block.day} ${block.start}`;
+};
+
+/** Holds back this page's `storage` events until `__releaseStorage()` (an init script):
+ *  the page stays stale while another tab writes, forcing the race a slow tab meets. */
+export async function holdStorageEvents(context) {
+  await context.addInitScript(() => {
+    const add = window.addEventListener.bind(window);
+    window.__held = null;
+    window.addEventListener = (type, listener, options) => {
+      if (type !== "storage") return add(type, listener, options);
+      const handle = (event) => {
+        if (window.__held) window.__held.push(() => listener.call(window, event));
+        else listener.call(window, event);
+      };
+      return add(type, handle, options);
+    };
+    window.__releaseStorage = () => {
+      const queue = window.__held || [];
+      window.__held = null;
+      queue.forEach((deliver) => deliver());
+    };
+  });
+}
+
+/** A new intensive made in one tab and open in the editor of a second tab of the same
+ *  browser. `hold` holds back the second tab's storage events (see above). */
+export async function twoTabs(browser, server, { hold = false, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  if (hold) await holdStorageEvents(context);
+  const first = await watchedPage(context);
+  await first.page.goto(server.url);
+  await appReady(first.page);
+  await createIntensive(first.page, { days: "2", ...options });
+  await waitStored(first.page, (p) => p.revision >= 1, "the new plan saved");
+  const second = await watchedPage(context);
+  await second.page.goto(first.page.url());
+  await second.page.waitForSelector(".editor .block");
+  return { context, first, second };
+}

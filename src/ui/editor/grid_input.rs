@@ -81,8 +81,8 @@ impl GridInput {
         self.drag.set_value(Some(Drag {
             id,
             resizing,
-            x: f64::from(ev.client_x()),
-            y: f64::from(ev.client_y()),
+            x: ev.client_x(),
+            y: ev.client_y(),
             day: b.day,
             start,
             minutes: now.minutes,
@@ -94,12 +94,12 @@ impl GridInput {
 
     pub fn pointer_move(&self, ev: PointerEvent) {
         let Some(mut d) = self.drag.get_value() else { return };
-        let dy = ((f64::from(ev.client_y()) - d.y) / PX_PER_MINUTE) as i64;
+        let dy = ((ev.client_y() - d.y) / PX_PER_MINUTE) as i64;
         let steps = (dy as f64 / GRID_MINUTES as f64).round() as i64 * GRID_MINUTES;
         let (day, start, minutes) = if d.resizing {
             (d.day, d.start, (d.minutes + steps).max(GRID_MINUTES))
         } else {
-            let shift = ((f64::from(ev.client_x()) - d.x) / d.column_width).round() as i64;
+            let shift = ((ev.client_x() - d.x) / d.column_width).round() as i64;
             let day = self.columns.with_untracked(|cols| {
                 let index = cols.iter().position(|c| *c == d.day).unwrap_or(0) as i64 + shift;
                 cols.get(index.clamp(0, cols.len() as i64 - 1) as usize).copied().unwrap_or(d.day)

@@ -20,6 +20,7 @@ use super::dom::{
 use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::state::AppState;
+use crate::domain::clash::Side;
 use crate::domain::edit::Edit;
 use crate::domain::history::History;
 use crate::domain::model::{BlockId, BlockKind, Participants, Plan, PlanStatus};
@@ -103,26 +104,19 @@ impl EditorCtx {
     }
 
     fn persist(&self) {
-        let plan = self.history.with_untracked(|h| h.present().clone());
-        if let Some(revision) = self.state.save(&plan, false) {
-            self.history.update_untracked(|h| h.saved_as(revision));
-        }
+        self.state.put(self.history.with_untracked(|h| h.present().clone()));
     }
 
-    pub fn keep_mine(&self) {
-        let plan = self.history.with_untracked(|h| h.present().clone());
-        if let Some(revision) = self.state.save(&plan, true) {
-            self.history.update_untracked(|h| h.saved_as(revision));
-        }
-    }
-
-    pub fn take_theirs(&self) {
-        self.state.reload();
+    /// Settles a clash with another tab's change: `use_other` puts the other value in
+    /// place (one more edit, undoable); otherwise the one shown stays.
+    pub fn settle_clash(&self, index: usize, use_other: bool) {
         let id = self.plan.with_untracked(|p| p.id.clone());
-        if let Some(stored) = self.state.plan(&id) {
-            self.history.update(|h| h.replace(stored));
+        let mut settled = None;
+        self.state.book.update(|book| settled = book.settle_clash(&id, index));
+        if let Some(clash) = settled.filter(|_| use_other) {
+            let edit = self.plan.with_untracked(|p| clash.alternative.edit(p));
+            self.send(edit);
         }
-        self.state.conflict.set(None);
     }
 
     /// Moves keyboard focus to a block on the grid (from the problems panel).
@@ -225,14 +219,24 @@ pub fn EditorPage(id: String) -> impl IntoView {
     };
     provide_context(ctx);
 
-    // Another tab saved a newer revision: show it here (every change here is saved at once).
+    // The book's version of this plan changed: saved (a new revision of what is shown
+    // here), or changed by another tab and merged with this one's changes.
     let plan_id = id.clone();
     effect(move || {
-        let ours = history.with_untracked(|h| h.present().revision);
-        // Clone only a newer copy: this runs after every save.
-        let newer = state.plans.with(|plans| plans.iter().find(|p| p.id == plan_id && p.revision > ours).cloned());
-        if let Some(stored) = newer {
-            history.update(|h| h.replace(stored));
+        let taken = state.book.with(|book| {
+            let stored = book.plan(&plan_id)?;
+            history.with_untracked(|h| {
+                if stored.same_content(h.present()) {
+                    (stored.revision != h.present().revision).then_some(Err(stored.revision))
+                } else {
+                    Some(Ok(stored.clone()))
+                }
+            })
+        });
+        match taken {
+            Some(Err(revision)) => history.update_untracked(|h| h.saved_as(revision)),
+            Some(Ok(plan)) => history.update(|h| h.replace(plan)),
+            None => {}
         }
     });
 
@@ -283,7 +287,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
             <div class="toolbar no-print" role="toolbar" aria-label="Plan tools" use:toolbar=(ctx, id)
                 on:click=clicks(clicked) on:change=changes(status_changed)></div>
             <export::ExportBar/>
-            <ConflictNotice/>
+            <ClashNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
                 {move || ctx.message.get().unwrap_or_default()}
             </p>
@@ -303,19 +307,53 @@ pub fn EditorPage(id: String) -> impl IntoView {
     .into_any()
 }
 
+/// Fields this tab and another one both changed: the merged plan holds one version,
+/// and each is listed with the other until the person chooses.
 #[component]
-fn ConflictNotice() -> impl IntoView {
+fn ClashNotice() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let state = expect_context::<AppState>();
-    // A memo, so the notice is built when it appears, not again after every change.
-    let mine = Memo::new(move |_| state.conflict.get().is_some_and(|id| ctx.plan.with(|p| p.id == id)));
-    view! {
-        {move || mine.get().then(|| view! {
-            <div class="notice notice-error" role="alert">
-                <p>"This plan was changed in another tab or window after you opened it. Your last change is not saved yet."</p>
-                <button type="button" on:click=clicks(move |_| ctx.take_theirs())>"Show the other version"</button>
-                <button type="button" on:click=clicks(move |_| ctx.keep_mine())>"Keep mine and save it"</button>
-            </div>
-        })}
+    let clashes = Memo::new(move |_| {
+        let id = ctx.plan.with(|p| p.id.clone());
+        state.book.with(|book| book.clashes.get(&id).cloned().unwrap_or_default())
+    });
+    let saved = Memo::new(move |_| {
+        let id = ctx.plan.with(|p| p.id.clone());
+        state.book.with(|book| !book.is_unsaved(&id))
+    });
+    move || {
+        let list = clashes.get();
+        (!list.is_empty()).then(|| {
+            let status = if saved.get() {
+                "This plan was also changed in another tab or window. Both sets of changes are combined and saved."
+            } else {
+                "This plan was also changed in another tab or window. Both sets of changes are combined here, but \
+                 not saved yet."
+            };
+            view! {
+                <div class="notice notice-error" role="alert" data-testid="clash-notice">
+                    <p>{status}" Where both changed the same thing, the version shown is the one below; choose the \
+                        other one if it is right."</p>
+                    <ul>
+                        {list.into_iter().enumerate().map(|(index, clash)| {
+                            let (whose, use_label) = match clash.other_side {
+                                Side::ThisTab => ("this tab", "Use this tab's"),
+                                Side::OtherTab => ("the other tab", "Use the other tab's"),
+                            };
+                            view! {
+                                <li>
+                                    <strong>{clash.what.clone()}</strong>
+                                    {format!(": shown {}; {whose} had {}. ", clash.kept, clash.other)}
+                                    <button type="button" on:click=move |_| ctx.settle_clash(index, true)>{use_label}</button>
+                                    <button type="button" class="quiet" on:click=move |_| ctx.settle_clash(index, false)>
+                                        "Keep the one shown"
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }

@@ -1,0 +1,208 @@
+//! A tab's book of plans against a store two tabs share: unsaved changes tracked per
+//! plan, a full store losing nothing, another tab's writes merged, never reverting
+//! what this tab has not saved, and arriving plans never written over unreadable ones.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use intensive_planner::domain::edit::{apply, Edit};
+use intensive_planner::domain::model::{clock, Plan};
+use intensive_planner::domain::sample::sample_plan;
+use intensive_planner::storage::book::PlanBook;
+use intensive_planner::storage::format::decode;
+use intensive_planner::storage::store::{plan_key, KeyValue, MemoryStore, PlanStore, StoreError};
+
+/// One browser's storage, shared by the tabs of a test.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<MemoryStore>>);
+
+impl KeyValue for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.borrow().keys()
+    }
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().copy(from, to)
+    }
+}
+
+impl Shared {
+    fn store(&self) -> PlanStore<Shared> {
+        PlanStore::new(self.clone())
+    }
+    fn stored(&self, id: &str) -> Plan {
+        decode(&self.get(&plan_key(id)).unwrap().expect("stored")).expect("readable")
+    }
+    fn fill(&self, capacity: Option<usize>) {
+        self.0.borrow_mut().capacity = capacity;
+    }
+}
+
+fn plan(id: &str) -> Plan {
+    Plan { id: id.into(), ..sample_plan(3, 0) }
+}
+
+fn edited(book: &PlanBook, id: &str, edit: Edit) -> Plan {
+    apply(book.plan(id).expect("in the book"), &edit).expect("applies")
+}
+
+#[test]
+fn changes_show_at_once_and_are_saved_at_the_flush() {
+    let disk = Shared::default();
+    let mut tab = PlanBook::load(&mut disk.store());
+    tab.put(plan("a"));
+    assert!(tab.is_unsaved("a"));
+    assert!(disk.get(&plan_key("a")).unwrap().is_none());
+    tab.flush(&mut disk.store());
+    assert!(!tab.is_unsaved("a"));
+    assert_eq!(tab.plan("a").map(|p| p.revision), Some(1));
+    assert_eq!(&disk.stored("a"), tab.plan("a").unwrap());
+}
+
+#[test]
+fn a_full_store_keeps_every_unsaved_plan_unsaved_until_each_is_written() {
+    let disk = Shared::default();
+    let mut tab = PlanBook::load(&mut disk.store());
+    tab.put(plan("small"));
+    tab.flush(&mut disk.store());
+    disk.fill(Some(disk.get(&plan_key("small")).unwrap().unwrap().len() + 100));
+    tab.put(plan("made-while-full"));
+    tab.flush(&mut disk.store());
+    assert_eq!(tab.saving_problem(), Some(&StoreError::Full));
+    // Another plan saves fine (a small change fits): the notice must not go.
+    let small = edited(&tab, "small", Edit::SetTitle("S".into()));
+    tab.put(small);
+    tab.flush(&mut disk.store());
+    assert!(!tab.is_unsaved("small"));
+    assert!(tab.is_unsaved("made-while-full"));
+    assert_eq!(tab.saving_problem(), Some(&StoreError::Full), "still not saved, still said");
+    assert_eq!(tab.not_saved().len(), 1);
+    // Room again: the next flush writes it, and the notice goes.
+    disk.fill(None);
+    tab.flush(&mut disk.store());
+    assert!(!tab.has_unsaved());
+    assert_eq!(tab.saving_problem(), None);
+    assert_eq!(disk.stored("made-while-full").title, plan("made-while-full").title);
+}
+
+#[test]
+fn another_tab_s_write_never_reverts_unsaved_changes_here() {
+    let disk = Shared::default();
+    let mut first = PlanBook::load(&mut disk.store());
+    first.put(plan("p"));
+    first.flush(&mut disk.store());
+    let mut second = PlanBook::load(&mut disk.store());
+    let x = first.plan("p").unwrap().blocks[1].id;
+    let y = first.plan("p").unwrap().blocks[3].id;
+
+    // Storage fills; the first tab's change stays here, unsaved.
+    disk.fill(Some(0));
+    first.put(edited(&first, "p", Edit::MoveBlock { id: x, day: 2, start: clock(15, 0) }));
+    first.flush(&mut disk.store());
+    assert!(first.is_unsaved("p"));
+    // The second tab saves a change to another block once there is room, and the first
+    // tab hears of it before it could save.
+    disk.fill(None);
+    second.put(edited(&second, "p", Edit::MoveBlock { id: y, day: 3, start: clock(16, 0) }));
+    second.flush(&mut disk.store());
+    disk.fill(Some(0));
+    first.reload(&mut disk.store());
+    let shown = first.plan("p").unwrap();
+    assert_eq!(shown.block(x).map(|b| (b.day, b.start)), Some((2, clock(15, 0))), "this tab's move is still shown");
+    assert_eq!(shown.block(y).map(|b| (b.day, b.start)), Some((3, clock(16, 0))), "with the other tab's");
+    assert!(first.is_unsaved("p"));
+    // Once there is room, both moves are stored.
+    disk.fill(None);
+    first.flush(&mut disk.store());
+    let stored = disk.stored("p");
+    assert_eq!(stored.block(x).map(|b| b.day), Some(2));
+    assert_eq!(stored.block(y).map(|b| b.day), Some(3));
+    assert_eq!(stored.revision, 3);
+}
+
+#[test]
+fn two_tabs_saving_the_same_revision_both_keep_their_change() {
+    let disk = Shared::default();
+    let mut first = PlanBook::load(&mut disk.store());
+    first.put(plan("p"));
+    first.flush(&mut disk.store());
+    let mut second = PlanBook::load(&mut disk.store());
+    // Both start from revision 1 and change different fields before either hears of the other.
+    first.put(edited(&first, "p", Edit::SetTitle("Typed in the first tab".into())));
+    second.put(edited(&second, "p", Edit::SetLocation("Typed in the second tab".into())));
+    first.flush(&mut disk.store());
+    second.flush(&mut disk.store());
+    let stored = disk.stored("p");
+    assert_eq!(
+        (stored.title.as_str(), stored.location.as_str()),
+        ("Typed in the first tab", "Typed in the second tab")
+    );
+    assert_eq!(stored.revision, 3, "two saves, two revisions");
+    assert_eq!(second.plan("p"), Some(&stored), "the second tab shows what it saved");
+    first.reload(&mut disk.store());
+    assert_eq!(first.plan("p"), Some(&stored));
+}
+
+#[test]
+fn the_same_field_typed_in_two_tabs_keeps_both_until_the_person_picks() {
+    let disk = Shared::default();
+    let mut first = PlanBook::load(&mut disk.store());
+    first.put(plan("p"));
+    first.flush(&mut disk.store());
+    let mut second = PlanBook::load(&mut disk.store());
+    first.put(edited(&first, "p", Edit::SetTitle("First".into())));
+    second.put(edited(&second, "p", Edit::SetTitle("Second".into())));
+    first.flush(&mut disk.store());
+    second.flush(&mut disk.store());
+    assert_eq!(disk.stored("p").title, "First", "what was saved first stays saved");
+    let clash = &second.clashes["p"][0];
+    assert_eq!(clash.other, "\u{201c}Second\u{201d}", "this tab's title is kept, to choose");
+    let choice = clash.alternative.edit(second.plan("p").unwrap());
+    let settled = second.settle_clash("p", 0);
+    assert!(settled.is_some() && !second.clashes.contains_key("p"));
+    second.put(apply(second.plan("p").unwrap(), &choice).unwrap());
+    second.flush(&mut disk.store());
+    assert_eq!(disk.stored("p").title, "Second");
+}
+
+#[test]
+fn an_unreadable_record_is_never_written_over_without_the_person_s_say() {
+    let disk = Shared::default();
+    disk.0.borrow_mut().entries.insert(plan_key("p"), "{ damaged".into());
+    let mut tab = PlanBook::load(&mut disk.store());
+    assert!(tab.unreadable_under("p"));
+    tab.put(plan("p"));
+    tab.flush(&mut disk.store());
+    assert_eq!(tab.failure("p"), Some(&StoreError::UnreadableInTheWay));
+    assert_eq!(disk.get(&plan_key("p")).unwrap().as_deref(), Some("{ damaged"));
+    let arriving = tab.withdraw("p").expect("taken back");
+    tab.put_replacing(arriving);
+    tab.flush(&mut disk.store());
+    assert!(!tab.is_unsaved("p"));
+    assert_eq!(disk.stored("p").title, plan("p").title);
+    assert_eq!(disk.get(&tab.unreadable[0].aside).unwrap().as_deref(), Some("{ damaged"), "its copy stays aside");
+}
+
+#[test]
+fn deleting_removes_from_the_store_and_the_book() {
+    let disk = Shared::default();
+    let mut tab = PlanBook::load(&mut disk.store());
+    tab.put(plan("p"));
+    tab.flush(&mut disk.store());
+    let removed = tab.remove("p", &mut disk.store()).expect("was there");
+    assert!(tab.plans().is_empty());
+    assert!(disk.get(&plan_key("p")).unwrap().is_none());
+    // Undo puts it back, one revision on.
+    tab.put(removed);
+    tab.flush(&mut disk.store());
+    assert_eq!(disk.stored("p").revision, 2);
+}

@@ -1,0 +1,218 @@
+// A plan is never lost: unreadable records are set aside and never written over, a full
+// store keeps every change in memory and says so until each is saved, another tab's
+// write never reverts unsaved changes, and an import changes nothing it should not.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot, storedPlans, waitStored, twoTabs } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+mkdirSync("tests/e2e/out", { recursive: true });
+
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
+/** Fills localStorage to the last character: big pieces first, then ever smaller ones. */
+async function fillStorage(page) {
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const piece = "x".repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler-${n++}`, piece); } catch { break; }
+      }
+    }
+  });
+}
+
+const emptyStorage = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler")).forEach((k) => localStorage.removeItem(k)));
+
+test("an unreadable stored plan is set aside, offered for download, and the others keep working", async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { a: "Ada", b: "Bo" });
+  await page.evaluate(() => localStorage.setItem("intensive-planner/plan/broken", '{"format": "intensive-planner/plan", oops'));
+  await page.goto(server.url);
+  await page.reload();
+  await appReady(page);
+  const notice = page.getByTestId("unreadable-notice");
+  assert.match(await notice.innerText(), /A stored plan could not be read \(broken\): The text is not valid JSON/);
+  const raw = await download(page, () => notice.getByRole("button", { name: "Download its raw text" }).click());
+  assert.equal(raw.text, '{"format": "intensive-planner/plan", oops');
+  assert.equal(await page.evaluate(() => localStorage.getItem("intensive-planner/plan/broken")), '{"format": "intensive-planner/plan", oops');
+  await page.getByRole("link", { name: "Ada & Bo: Couples intensive" }).click();
+  await page.waitForSelector(".editor .block");
+  await context.close();
+});
+
+test("with storage full every unsaved plan stays listed, and the notice stays until each is saved", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { a: "Ada", b: "Bo" });
+  const ada = page.url();
+  await fillStorage(page);
+  await page.goto(server.url);
+  await createIntensive(page, { a: "Full", b: "Quota" });
+  const notice = page.getByTestId("storage-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Not saved\. The browser's storage for this app is full\./);
+  assert.match(await notice.innerText(), /Full & Quota/);
+  // Still working in memory: a keyboard move happens and shows.
+  const closing = page.locator(".block", { hasText: "Closing check-in" }).first();
+  await closing.focus();
+  const before = await blockSlot(closing);
+  await page.keyboard.press("ArrowUp");
+  assert.notEqual(await blockSlot(closing), before);
+  // Another plan saves (the same size fits where it was): the notice must stay.
+  await page.goto(ada);
+  await page.waitForSelector(".editor .block");
+  const adaRevision = Object.values(await storedPlans(page)).find((p) => p.title.startsWith("Ada")).revision;
+  await page.locator(".block", { hasText: "Closing check-in" }).first().focus();
+  await page.keyboard.press("ArrowUp");
+  await page.waitForFunction((r) => Object.keys(localStorage).some((k) => k.startsWith("intensive-planner/plan/")
+    && JSON.parse(localStorage.getItem(k)).plan.revision > r), adaRevision);
+  assert.match(await notice.innerText(), /Full & Quota/, "the unsaved plan is still named");
+  // Everything is in the backup, the unsaved plan with its move.
+  const backup = await download(page, () => page.getByRole("button", { name: "Download a backup of all plans" }).click());
+  const plans = JSON.parse(backup.text).plans;
+  assert.deepEqual(plans.map((p) => p.title).sort(), ["Ada & Bo: Couples intensive", "Full & Quota: Couples intensive"]);
+  // Room again: the next change saves every unsaved plan, and the notice goes.
+  await emptyStorage(page);
+  await page.locator(".block", { hasText: "Closing check-in" }).first().focus();
+  await page.keyboard.press("ArrowDown");
+  await notice.waitFor({ state: "detached" });
+  await page.reload();
+  await appReady(page);
+  await page.goto(server.url);
+  await page.waitForSelector(".plan-card");
+  assert.equal(await page.locator(".plan-card").count(), 2, "both plans survive a reload");
+  await context.close();
+});
+
+test("another tab's write while storage is full never reverts this tab's unsaved changes", async () => {
+  const { context, first, second } = await twoTabs(browser, server);
+  await fillStorage(first.page);
+  // A long note does not fit: unsaved in the first tab.
+  const note = "Bring the letters you wrote. ".repeat(150);
+  await first.page.locator(".block", { hasText: "Homework: journaling prompt" }).first().click();
+  await first.page.getByLabel("Notes for the couple").fill(note);
+  await first.page.getByLabel("Notes for the couple").press("Tab");
+  await first.page.getByTestId("storage-notice").waitFor();
+  // The second tab moves another block; the same size fits, and the first tab hears of it.
+  const revision = (await waitStored(second.page, () => true, "read")).revision;
+  await second.page.locator(".block", { hasText: "Feedback and treatment plan" }).first().focus();
+  await second.page.keyboard.press("ArrowDown");
+  const moved = await waitStored(second.page, (p) => p.revision === revision + 1, "the second tab's move");
+  const feedback = moved.blocks.find((b) => b.title === "Feedback and treatment plan").start.slice(0, 5);
+  await first.page.waitForFunction((time) => [...document.querySelectorAll(".block")]
+    .some((b) => b.textContent.includes("Feedback and treatment plan") && b.textContent.includes(time)), feedback);
+  assert.equal(await first.page.getByLabel("Notes for the couple").inputValue(), note, "the unsaved note is still here");
+  const backup = await download(first.page, () => first.page.getByRole("button", { name: "Download a backup of all plans" }).click());
+  assert.ok(backup.text.includes("Bring the letters you wrote."), "and in the backup");
+  // Room again: the next change stores the note and the other tab's move together.
+  await emptyStorage(first.page);
+  await first.page.locator(".block", { hasText: "Homework: journaling prompt" }).first().focus();
+  await first.page.keyboard.press("ArrowUp");
+  const stored = await waitStored(first.page, (p) => p.blocks.some((b) => b.couple_notes === note), "the note");
+  assert.equal(stored.blocks.find((b) => b.title === "Feedback and treatment plan").start.slice(0, 5), feedback);
+  await context.close();
+});
+
+test("a plan exported to a file imports back; bad files change nothing", async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { kind: "affair", who: "a", placement: "midway", a: "Io", b: "Ren" });
+  const file = await download(page, () => page.getByRole("button", { name: "Download plan file" }).click());
+  assert.equal(file.name, "io-ren-affair-recovery-intensive.json");
+  const path = "tests/e2e/out/exported.json";
+  writeFileSync(path, file.text);
+  const ics = await download(page, () => page.getByRole("button", { name: "Calendar file (.ics)" }).click());
+  assert.match(ics.text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics.text, /SUMMARY:KAP dosing session/);
+
+  await page.getByRole("link", { name: "← All intensives" }).click();
+  const blocksBefore = JSON.parse(file.text).plan.blocks.length;
+  await page.getByRole("button", { name: "Delete Io & Ren: Affair-recovery intensive" }).click();
+  assert.equal(await page.locator(".plan-card").count(), 0);
+  await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
+  await page.getByTestId("import-message").filter({ hasText: "Imported 1 plan" }).waitFor();
+  await page.getByRole("link", { name: "Io & Ren: Affair-recovery intensive" }).click();
+  await page.waitForSelector(".editor .block");
+  assert.equal(await page.locator(".block").count(), blocksBefore);
+
+  await page.getByRole("link", { name: "← All intensives" }).click();
+  await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
+  await page.getByTestId("arrival-choice").getByRole("button", { name: "Keep both" }).click();
+  assert.equal(await page.locator(".plan-card").count(), 2);
+
+  const bad = "tests/e2e/out/bad.json";
+  writeFileSync(bad, file.text.replace('"minutes": 30', '"minutes": 5000'));
+  await page.getByLabel("Import a plan file (.json)").setInputFiles(bad);
+  await page.getByTestId("import-message").filter({ hasText: "Nothing was imported" }).waitFor();
+  assert.match(await page.getByTestId("import-message").innerText(), /lasts 5000 minutes, which does not fit in its day/);
+  writeFileSync(bad, "<html>not a plan</html>");
+  await page.getByLabel("Import a plan file (.json)").setInputFiles(bad);
+  await page.getByTestId("import-message").filter({ hasText: "not valid JSON" }).waitFor();
+  assert.equal(await page.locator(".plan-card").count(), 2, "nothing changed");
+  await context.close();
+});
+
+test("a file that is not UTF-8 text is refused, not read with replacement characters", async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  const path = "tests/e2e/out/latin1.json";
+  writeFileSync(path, Buffer.concat([Buffer.from('{"format":"intensive-planner/plan","title":"Caf'), Buffer.from([0xe9]), Buffer.from('"}')]));
+  await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
+  await page.getByTestId("import-message").filter({ hasText: "Nothing was imported" }).waitFor();
+  assert.match(await page.getByTestId("import-message").innerText(), /not plain UTF-8 text \(byte 48/);
+  await context.close();
+});
+
+test("importing a plan whose id an unreadable record holds asks, and never writes over the record", async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { a: "Io", b: "Ren" });
+  const file = await download(page, () => page.getByRole("button", { name: "Download plan file" }).click());
+  const path = "tests/e2e/out/over-unreadable.json";
+  writeFileSync(path, file.text);
+  const id = JSON.parse(file.text).plan.id;
+  const key = `intensive-planner/plan/${id}`;
+  await page.evaluate((key) => localStorage.setItem(key, "{ damaged"), key);
+  await page.goto(server.url);
+  await page.reload();
+  await appReady(page);
+  await page.getByTestId("unreadable-notice").waitFor();
+  await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
+  const choice = page.getByTestId("arrival-choice");
+  await choice.waitFor();
+  assert.match(await choice.innerText(), /has the id of a stored record that cannot be read/);
+  assert.match(await page.getByTestId("import-message").innerText(), /Imported 0 plans .* One is already here: choose below\./);
+  await choice.getByRole("button", { name: "Keep both" }).click();
+  await page.locator(".plan-card").first().waitFor();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), key), "{ damaged", "the record is untouched");
+  assert.equal(await page.locator(".plan-card").count(), 1);
+  // Asked again, the person replaces it: the record's copy stays set aside.
+  await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
+  await page.getByTestId("arrival-choice").getByRole("button", { name: "Replace it" }).click();
+  await page.getByTestId("import-message").filter({ hasText: "Saved." }).waitFor();
+  assert.equal(JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key)).plan.id, id);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(`intensive-planner/aside/${key}`), key), "{ damaged");
+  assert.equal(await page.getByTestId("unreadable-notice").count(), 0);
+  assert.equal(await page.locator(".plan-card").count(), 2);
+  await context.close();
+});

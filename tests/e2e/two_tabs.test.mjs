@@ -1,0 +1,114 @@
+// Two tabs on one plan: saves are serialised across tabs, a tab that missed the other's
+// write merges instead of overwriting, and a field changed in both waits for a choice.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launch, storedPlan, waitStored, placeOf, twoTabs } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const HOMEWORK = "Homework: journaling prompt";
+const FEEDBACK = "Feedback and treatment plan";
+
+const block = (page, title) => page.locator(".block", { hasText: title }).first();
+
+const minutes = (start) => { const [h, m] = start.split(":").map(Number); return h * 60 + m; };
+
+test("twenty trials of moves made in two tabs at the same moment: none is lost", async () => {
+  const { context, first, second } = await twoTabs(browser, server);
+  const start = await storedPlan(first.page);
+  const homework0 = minutes(start.blocks.find((b) => b.title === HOMEWORK).start);
+  const feedback0 = minutes(start.blocks.find((b) => b.title === FEEDBACK).start);
+  for (let trial = 0; trial < 20; trial++) {
+    const key = trial % 2 === 0 ? "ArrowDown" : "ArrowUp";
+    const shift = trial % 2 === 0 ? 15 : 0;
+    await block(first.page, HOMEWORK).focus();
+    await block(second.page, FEEDBACK).focus();
+    // Both tabs press at one agreed instant, each on its own block.
+    const at = Date.now() + 150;
+    const press = (page) => page.evaluate(({ at, key }) => new Promise((resolve) => {
+      setTimeout(() => {
+        document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+        resolve();
+      }, Math.max(0, at - Date.now()));
+    }), { at, key });
+    await Promise.all([press(first.page), press(second.page)]);
+    await waitStored(first.page, (p) =>
+      minutes(p.blocks.find((b) => b.title === HOMEWORK).start) === homework0 + shift &&
+      minutes(p.blocks.find((b) => b.title === FEEDBACK).start) === feedback0 + shift,
+    `trial ${trial + 1}: both moves stored`);
+    // Each tab comes to show both moves.
+    for (const page of [first.page, second.page]) {
+      await page.waitForFunction(({ titles, times }) => titles.every((title, i) =>
+        [...document.querySelectorAll(".block")].some((b) => b.textContent.includes(title) && b.textContent.includes(times[i]))),
+      { titles: [HOMEWORK, FEEDBACK], times: [homework0 + shift, feedback0 + shift].map((m) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`) });
+    }
+  }
+  assert.equal(await first.page.getByTestId("clash-notice").count(), 0, "different blocks merge without asking");
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});
+
+test("a tab that has not heard of the other's save merges its own change into it", async () => {
+  const { context, first, second } = await twoTabs(browser, server, { hold: true });
+  await second.page.evaluate(() => { window.__held = []; });
+  const before = await storedPlan(first.page);
+  await block(first.page, HOMEWORK).focus();
+  await first.page.keyboard.press("ArrowDown");
+  const afterFirst = await waitStored(first.page, (p) => p.revision === before.revision + 1, "the first tab's move");
+  // The second tab still shows the old plan, and moves another block.
+  await block(second.page, FEEDBACK).focus();
+  await second.page.keyboard.press("ArrowDown");
+  const merged = await waitStored(second.page, (p) => p.revision === before.revision + 2, "the second tab's move");
+  assert.equal(placeOf(merged, HOMEWORK), placeOf(afterFirst, HOMEWORK), "the first tab's move kept");
+  assert.notEqual(placeOf(merged, FEEDBACK), placeOf(before, FEEDBACK), "the second tab's move saved");
+  // The second tab shows both, before it hears anything.
+  const shown = await block(second.page, HOMEWORK).textContent();
+  assert.ok(shown.includes(placeOf(afterFirst, HOMEWORK).split(" ")[1].slice(0, 5)), shown);
+  await second.page.evaluate(() => window.__releaseStorage());
+  await first.page.waitForFunction((time) =>
+    [...document.querySelectorAll(".block")].some((b) => b.textContent.includes("Feedback and treatment plan") && b.textContent.includes(time)),
+  placeOf(merged, FEEDBACK).split(" ")[1].slice(0, 5));
+  assert.equal(await second.page.getByTestId("clash-notice").count(), 0);
+  await context.close();
+});
+
+async function typeDetail(page, id, text) {
+  const details = page.locator("details.panel");
+  if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
+  await page.locator(id).fill(text);
+  await page.locator(id).press("Tab");
+}
+
+test("a title typed in one tab and a location in the other are both saved", async () => {
+  const { context, first, second } = await twoTabs(browser, server, { hold: true });
+  await second.page.evaluate(() => { window.__held = []; });
+  await typeDetail(first.page, "#pd-title", "Spring intensive");
+  await waitStored(first.page, (p) => p.title === "Spring intensive", "the title");
+  await typeDetail(second.page, "#pd-location", "Harbour Room");
+  const stored = await waitStored(second.page, (p) => p.location === "Harbour Room", "the location");
+  assert.equal(stored.title, "Spring intensive", "the other tab's title is not lost");
+  assert.equal(await second.page.locator(".editor-title").innerText(), "Spring intensive");
+  await context.close();
+});
+
+test("the same field changed in two tabs: the saved one is shown, and the other can be chosen", async () => {
+  const { context, first, second } = await twoTabs(browser, server, { hold: true });
+  await second.page.evaluate(() => { window.__held = []; });
+  await typeDetail(first.page, "#pd-title", "Typed in the first tab");
+  await waitStored(first.page, (p) => p.title === "Typed in the first tab", "the first title");
+  await typeDetail(second.page, "#pd-title", "Typed in the second tab");
+  const notice = second.page.getByTestId("clash-notice");
+  await notice.waitFor();
+  const said = await notice.innerText();
+  assert.match(said, /Both sets of changes are combined and saved/);
+  assert.match(said, /The title: shown “Typed in the first tab”; this tab had “Typed in the second tab”/);
+  assert.equal((await storedPlan(second.page)).title, "Typed in the first tab", "what the notice says is saved is saved");
+  assert.equal(await second.page.locator(".editor-title").innerText(), "Typed in the first tab");
+  await notice.getByRole("button", { name: "Use this tab's" }).click();
+  await waitStored(second.page, (p) => p.title === "Typed in the second tab", "the chosen title");
+  assert.equal(await notice.count(), 0);
+  assert.equal(await second.page.locator(".editor-title").innerText(), "Typed in the second tab");
+  await context.close();
+});
