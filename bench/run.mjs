@@ -24,19 +24,25 @@ const row = (what, a, b, ratio) => rows.push([what, a, b, ratio]);
 row("bundle raw (wasm+JS+CSS)", kb(ours.raw), kb(peer.raw), (ours.raw / peer.raw).toFixed(2));
 row("bundle gzip", kb(ours.gzip), kb(peer.gzip), (ours.gzip / peer.gzip).toFixed(2));
 row("bundle brotli", kb(ours.brotli), kb(peer.brotli), (ours.brotli / peer.brotli).toFixed(2));
-budgets.push(["total brotli ≤ 150 KB", ours.brotli <= 150 * 1024, kb(ours.brotli)]);
+budgets.push(["total brotli ≤ 250 KB", ours.brotli <= 250 * 1024, kb(ours.brotli)]);
 for (const plan of plans) {
   const mine = results.find((r) => r.plan === plan.id && r.subject === "ours");
   const theirs = results.find((r) => r.plan === plan.id && r.subject === "peer");
-  const label = `${plan.days}-day ${plan.blocks}-block`;
+  const label = `${plan.days}-day ${plan.blocks}-block${plan.overlapping ? " overlapping" : ""}`;
   const ratio = median(mine.startups) / median(theirs.startups);
   row(`startup, ${label} (median)`, f(median(mine.startups)), f(median(theirs.startups)), ratio.toFixed(2));
-  row(`move 15 min, ${label} (median)`, f(median(mine.moves)), f(median(theirs.moves)), (median(mine.moves) / median(theirs.moves)).toFixed(2));
-  row(`move 15 min, ${label} (p95)`, f(p95(mine.moves)), f(p95(theirs.moves)), (p95(mine.moves) / p95(theirs.moves)).toFixed(2));
+  row(`move 15 min shown, ${label} (median)`, f(median(mine.moves)), f(median(theirs.moves)), (median(mine.moves) / median(theirs.moves)).toFixed(2));
+  row(`move 15 min shown, ${label} (p95)`, f(p95(mine.moves)), f(p95(theirs.moves)), (p95(mine.moves) / p95(theirs.moves)).toFixed(2));
+  row(`move 15 min saved, ${label} (median)`, f(median(mine.saves)), f(median(theirs.saves)), (median(mine.saves) / median(theirs.saves)).toFixed(2));
   row(`first move after load (cold, not in the above), ${label}`, f(mine.cold), f(theirs.cold), (mine.cold / theirs.cold).toFixed(2));
+  if (plan.overlapping) {
+    budgets.push([`open ${label} < 2 s`, median(mine.startups) < 2000, f(median(mine.startups))]);
+    budgets.push([`move shown, median, ${label} < 100 ms`, median(mine.moves) < 100, f(median(mine.moves))]);
+    continue;
+  }
   budgets.push([`startup ${label}: ratio ≤ 1.0`, ratio <= 1.0, ratio.toFixed(2)]);
-  if (plan.blocks <= 60) budgets.push([`move median ${label} ≤ 4 ms`, median(mine.moves) <= 4, f(median(mine.moves))]);
-  if (plan.blocks >= 300) budgets.push([`move p95 ${label} ≤ 16 ms`, p95(mine.moves) <= 16, f(p95(mine.moves))]);
+  if (plan.blocks <= 60) budgets.push([`move shown, median, ${label} ≤ 4 ms`, median(mine.moves) <= 4, f(median(mine.moves))]);
+  if (plan.blocks >= 300) budgets.push([`move shown, p95, ${label} ≤ 16 ms`, p95(mine.moves) <= 16, f(p95(mine.moves))]);
 }
 if (checkMicros != null) row("check all rules, 7-day 300-block (median, native)", f(checkMicros, "µs"), "–", "–");
 
