@@ -10,6 +10,5 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 # fetch the crates first.
 cargo fetch --quiet
 trunk build --release --offline
-node scripts/minify-glue.mjs dist
-node scripts/minify-css.mjs dist
+node scripts/minify.mjs dist
 node scripts/bundle-size.mjs dist

@@ -23,11 +23,6 @@ fi
 if ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then
   rustup component add clippy rustfmt
 fi
-# The release build recompiles the standard library for size (scripts/build.sh).
-if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-  say "adding the rust-src component"
-  rustup component add rust-src
-fi
 
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 15 minutes on 2 cores)"

@@ -9,6 +9,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
 
 step "native tests (domain core, storage, layout)"
 cargo test --quiet
