@@ -3,5 +3,6 @@
 
 pub mod domain;
 pub mod export;
+pub mod sharing;
 pub mod storage;
 pub mod ui;

@@ -164,11 +164,11 @@ fn the_same_field_typed_in_two_tabs_keeps_both_until_the_person_picks() {
     first.flush(&mut disk.store());
     second.flush(&mut disk.store());
     assert_eq!(disk.stored("p").title, "First", "what was saved first stays saved");
-    let clash = &second.clashes["p"][0];
+    let clash = second.clashes["p"][0].clone();
     assert_eq!(clash.other, "\u{201c}Second\u{201d}", "this tab's title is kept, to choose");
     let choice = clash.alternative.edit(second.plan("p").unwrap());
-    let settled = second.settle_clash("p", 0);
-    assert!(settled.is_some() && !second.clashes.contains_key("p"));
+    assert!(second.settle_clash("p", &clash) && !second.clashes.contains_key("p"));
+    assert!(!second.settle_clash("p", &clash), "settled once only");
     second.put(apply(second.plan("p").unwrap(), &choice).unwrap());
     second.flush(&mut disk.store());
     assert_eq!(disk.stored("p").title, "Second");

@@ -1,7 +1,6 @@
 //! Browser-bound code in headless Chromium: mounting the app, a round trip through
-//! the real localStorage, the row list keeping its rows' elements, the time grid's
-//! blocks redrawn only where they changed, and share links
-//! compressed by the browser.
+//! the real localStorage, copies set aside exactly, and share links compressed by
+//! the browser.
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
@@ -83,148 +82,6 @@ fn the_app_mounts_and_lists_stored_plans() {
     clear_storage();
 }
 
-#[wasm_bindgen_test]
-async fn a_row_list_keeps_the_rows_whose_keys_stay_and_follows_their_order() {
-    use intensive_planner::ui::dom::{element, rows, Row, RowKey, RowList};
-    use leptos::prelude::*;
-
-    let document = web_sys::window().and_then(|w| w.document()).expect("document");
-    let mount_point = document.create_element("div").expect("creates a mount point");
-    document.body().expect("body").append_child(&mount_point).expect("attaches it");
-    let numbers = RwSignal::new(vec![1u64, 2]);
-    let mount_element: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(mount_point.clone());
-    let _handle = leptos::mount::mount_to(mount_element, move || {
-        let list = RowList::new(move || {
-            numbers
-                .get()
-                .into_iter()
-                .map(|n| {
-                    Row::new(RowKey::Number(n), move || {
-                        let row = element(None, "li", "");
-                        row.set_text_content(Some(&n.to_string()));
-                        row.into()
-                    })
-                })
-                .collect()
-        });
-        view! { <ul use:rows=list></ul> }
-    });
-    let host = mount_point.first_element_child().expect("the list");
-    let texts = || host.text_content().unwrap_or_default();
-    assert_eq!(texts(), "12", "drawn when the view is built");
-    let two = host.last_element_child().expect("row 2");
-
-    numbers.set(vec![2, 3]);
-    leptos::task::tick().await;
-    assert_eq!(texts(), "23");
-    // Row 2 moved up with its own element; a list redrawn by position would have
-    // reused row 1's element for it.
-    assert!(host.first_element_child().expect("row 2").is_same_node(Some(&two)));
-    let three = host.last_element_child().expect("row 3");
-
-    numbers.set(vec![3, 2]);
-    leptos::task::tick().await;
-    assert_eq!(texts(), "32", "reordered");
-    assert!(host.first_element_child().expect("row 3").is_same_node(Some(&three)));
-    assert!(host.last_element_child().expect("row 2").is_same_node(Some(&two)));
-
-    numbers.set(vec![3, 3, 1]);
-    leptos::task::tick().await;
-    assert_eq!(texts(), "331", "a key given twice shows both rows");
-    numbers.set(vec![1]);
-    leptos::task::tick().await;
-    assert_eq!(texts(), "1", "and both go when it goes");
-    assert_eq!(host.child_element_count(), 1);
-    mount_point.remove();
-}
-
-/// Where each block sits in the drawn-blocks test: its day's column of four, one lane.
-fn slot_by_day(block: &intensive_planner::domain::model::Block) -> intensive_planner::ui::editor::grid_block::Slot {
-    use intensive_planner::ui::layout::Lane;
-    intensive_planner::ui::editor::grid_block::Slot {
-        column: (block.day <= 4).then(|| usize::from(block.day) - 1),
-        columns: 4,
-        lane: Lane { id: block.id, lane: 0, lanes: 1 },
-        grid_start: 9 * 60,
-    }
-}
-
-#[wasm_bindgen_test]
-fn the_grid_redraws_only_the_blocks_that_changed_and_keeps_plan_order() {
-    use intensive_planner::domain::model::BlockId;
-    use intensive_planner::domain::time::time_at;
-    use intensive_planner::ui::editor::grid_block::{DrawnBlocks, Preview};
-    use wasm_bindgen::JsCast;
-
-    let mut drawn = DrawnBlocks::default();
-    let host = drawn.host();
-    let mut plan = sample_plan(4, 40);
-    let draw = |drawn: &mut DrawnBlocks, plan: &intensive_planner::domain::model::Plan, relabel: bool| {
-        drawn.sync(plan, slot_by_day, |_| None, None, relabel)
-    };
-    draw(&mut drawn, &plan, true);
-    let wrap_of = |id: BlockId| {
-        host.query_selector(&format!("[data-block-id=\"{}\"]", id.0)).ok().flatten().expect("the block is drawn")
-    };
-    let ids = |host: &web_sys::Element| -> Vec<String> {
-        let children = host.children();
-        (0..children.length()).filter_map(|i| children.item(i).and_then(|c| c.get_attribute("data-block-id"))).collect()
-    };
-    assert_eq!(ids(&host), plan.blocks.iter().map(|b| b.id.0.to_string()).collect::<Vec<_>>());
-    let first = plan.blocks[0].clone();
-    let text = wrap_of(first.id).text_content().unwrap_or_default();
-    assert!(text.contains(&first.title) && text.contains(&first.time_range()), "{text}");
-
-    // An unchanged block is not written to: text put into its title stays.
-    let other = plan.blocks[1].id;
-    let other_title = wrap_of(other).query_selector(".block-title").ok().flatten().expect("a title");
-    other_title.set_text_content(Some("untouched"));
-    let moved_element = wrap_of(first.id);
-    let moved_title = moved_element.query_selector(".block-title").ok().flatten().expect("a title");
-    moved_title.set_text_content(Some("untouched"));
-    plan.blocks[0].start = time_at(minute_of(&first) + 15);
-    draw(&mut drawn, &plan, false);
-    assert!(wrap_of(first.id).is_same_node(Some(&moved_element)), "a moved block keeps its element");
-    assert!(moved_element.text_content().unwrap_or_default().contains(&plan.blocks[0].time_range()));
-    assert_eq!(other_title.text_content().as_deref(), Some("untouched"));
-    // In the moved block, only what changed is written: its title is the same.
-    assert_eq!(moved_title.text_content().as_deref(), Some("untouched"));
-    // New names reach the blocks' words, though no block changed.
-    assert!(!host.text_content().unwrap_or_default().contains("Robin"));
-    plan.partners.a = "Robin".into();
-    draw(&mut drawn, &plan, true);
-    assert!(host.text_content().unwrap_or_default().contains("Robin"));
-
-    // A block removed from the plan leaves the grid; one put first is drawn first.
-    let gone = plan.blocks.remove(2).id;
-    let last = plan.blocks.pop().expect("a last block");
-    plan.blocks.insert(0, last);
-    draw(&mut drawn, &plan, false);
-    assert!(host.query_selector(&format!("[data-block-id=\"{}\"]", gone.0)).ok().flatten().is_none());
-    assert_eq!(ids(&host), plan.blocks.iter().map(|b| b.id.0.to_string()).collect::<Vec<_>>());
-
-    // A drag's preview shows on the block and goes when it ends.
-    let wrap: web_sys::HtmlElement = wrap_of(first.id).unchecked_into();
-    let top = wrap.style().get_property_value("top").unwrap_or_default();
-    let preview = Preview { day: first.day, start: minute_of(&first) + 60, minutes: 30, column: Some(0) };
-    drawn.preview(&plan, first.id, Some(preview));
-    assert!(wrap.class_name().contains("dragging"));
-    assert_ne!(wrap.style().get_property_value("top").unwrap_or_default(), top);
-    drawn.preview(&plan, first.id, None);
-    assert!(!wrap.class_name().contains("dragging"));
-    assert_eq!(wrap.style().get_property_value("top").unwrap_or_default(), top);
-
-    // A block whose day is not shown is hidden.
-    plan.blocks[0].day = 5;
-    draw(&mut drawn, &plan, false);
-    let hidden: web_sys::HtmlElement = wrap_of(plan.blocks[0].id).unchecked_into();
-    assert_eq!(hidden.style().get_property_value("display").unwrap_or_default(), "none");
-}
-
-fn minute_of(block: &intensive_planner::domain::model::Block) -> i64 {
-    intensive_planner::domain::time::minute_of_day(block.start)
-}
-
 /// The DATA part of a link made by `make_link`.
 fn data_of(link: &str, prefix: &str) -> String {
     link.split_once(prefix).map(|(_, data)| data.to_string()).expect("the link has its prefix")
@@ -232,8 +89,8 @@ fn data_of(link: &str, prefix: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn a_share_link_made_by_the_browser_opens_into_the_plan_without_private_notes() {
-    use intensive_planner::export::share::{share_text, without_private_notes, ShareError};
-    use intensive_planner::ui::links::{make_link, open_share};
+    use intensive_planner::sharing::link::{share_text, without_private_notes, ShareError};
+    use intensive_planner::sharing::zlib::{make_link, open_share};
 
     let mut plan = sample_plan(3, 20);
     plan.blocks[0].private_notes = "SECRET-NOTE".into();
@@ -253,8 +110,8 @@ async fn a_share_link_made_by_the_browser_opens_into_the_plan_without_private_no
 
 #[wasm_bindgen_test]
 async fn a_small_link_that_would_inflate_past_the_limit_is_refused() {
-    use intensive_planner::export::share::{LinkKind, LinkText, ShareError, MAX_LINK_TEXT_BYTES};
-    use intensive_planner::ui::links::{make_link, open_share};
+    use intensive_planner::sharing::link::{LinkKind, LinkText, ShareError, MAX_LINK_TEXT_BYTES};
+    use intensive_planner::sharing::zlib::{make_link, open_share};
 
     let huge = LinkText { kind: LinkKind::Share, text: " ".repeat(MAX_LINK_TEXT_BYTES + 1) };
     let link = make_link("", &huge).await.expect("makes a link");
@@ -267,8 +124,8 @@ async fn a_small_link_that_would_inflate_past_the_limit_is_refused() {
 /// still open: the format is the same zlib stream.
 #[wasm_bindgen_test]
 async fn links_made_by_earlier_versions_still_open() {
+    use intensive_planner::sharing::zlib::{open_reply, open_share};
     use intensive_planner::storage::format::decode_file;
-    use intensive_planner::ui::links::{open_reply, open_share};
 
     let stored = decode_file(include_str!("formats/v1/affair-3-days-kap-midway.json")).expect("frozen plan reads");
     let share = include_str!("links/share-v1.txt");

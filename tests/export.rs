@@ -10,10 +10,8 @@ use intensive_planner::domain::edit::{apply, BlockText, Edit};
 use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::export::ics::{calendar, fold};
-use intensive_planner::export::share::{
-    compressed_bytes, fragment, merge_reply, read_reply, read_share, reply_from, reply_text, share_text, LinkKind,
-    ShareError,
-};
+use intensive_planner::sharing::link::{compressed_bytes, fragment, read_share, share_text, LinkKind, ShareError};
+use intensive_planner::sharing::reply::{merge_reply, read_reply, reply_from, reply_text};
 use intensive_planner::storage::format::{decode_file, encode_pretty};
 use proptest::prelude::*;
 
@@ -252,10 +250,10 @@ proptest! {
 fn a_reply_question_longer_than_a_plan_holds_is_said_not_dropped() {
     let therapist = plan(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::Nobody);
     let block = therapist.blocks[0].id;
-    let reply = intensive_planner::export::share::Reply {
+    let reply = intensive_planner::sharing::reply::Reply {
         format: "intensive-planner/reply".into(),
         plan_id: therapist.id.clone(),
-        blocks: vec![intensive_planner::export::share::BlockReply {
+        blocks: vec![intensive_planner::sharing::reply::BlockReply {
             id: block,
             question: "Why? ".repeat(1001),
             ticks: Vec::new(),

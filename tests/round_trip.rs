@@ -13,7 +13,8 @@ use intensive_planner::domain::merge::merge;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::template::build_plan;
 use intensive_planner::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
-use intensive_planner::export::share::{merge_reply, read_share, share_text, BlockReply, Reply};
+use intensive_planner::sharing::link::{read_share, share_text};
+use intensive_planner::sharing::reply::{merge_reply, BlockReply, Reply};
 use intensive_planner::storage::format::{decode, decode_file, encode, encode_pretty};
 use proptest::prelude::*;
 

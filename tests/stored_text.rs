@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use intensive_planner::domain::kap::*;
 use intensive_planner::domain::limits::RuleLimits;
 use intensive_planner::domain::model::*;
-use intensive_planner::export::share::{read_reply, reply_text, BlockReply, Reply};
+use intensive_planner::sharing::reply::{read_reply, reply_text, BlockReply, Reply};
 use intensive_planner::storage::format::{decode, decode_file, encode, encode_backup, encode_pretty};
 
 const KINDS: [BlockKind; 14] = BlockKind::ALL;

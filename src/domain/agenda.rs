@@ -4,7 +4,6 @@
 use chrono::{NaiveTime, TimeDelta};
 
 use super::model::{Block, BlockKind, ChecklistItem, Partner, Plan};
-use super::order::sort_by_number;
 
 pub const PREPARATION_NOTES: &str =
     "We set your intention for the medicine session together and check your vitals (blood pressure and pulse).";
@@ -34,7 +33,7 @@ pub fn default_checklist(kind: BlockKind) -> Vec<ChecklistItem> {
 }
 
 /// Everything the couple needs to get ready for one dosing session.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PreparationCard {
     pub day: u8,
     pub dosing_starts: NaiveTime,
@@ -51,7 +50,7 @@ const LIQUIDS_HOURS: i64 = 2;
 
 pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {
     let mut dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
-    sort_by_number(&mut dosings, |b| b.order_key());
+    Block::sort_in_time(&mut dosings);
     dosings
         .into_iter()
         .map(|dosing| {

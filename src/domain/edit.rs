@@ -8,22 +8,19 @@ use super::kap::KapSettings;
 use super::limits::RuleLimits;
 use super::model::*;
 use super::rules::{check, Severity};
-use super::stored_name::stored_by_name;
 use super::time::{minute_of_day, snap, snap_length, snap_minutes, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use super::validate::{validate, MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 
 /// Longest block: a whole day's work.
 pub const MAX_BLOCK_MINUTES: i64 = 12 * 60;
 
-stored_by_name! {
-    /// Text the therapist or the couple edits on a block.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum BlockText {
-        Title,
-        CoupleNotes,
-        PrivateNotes,
-        CoupleQuestion,
-    }
+/// Text the therapist or the couple edits on a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockText {
+    Title,
+    CoupleNotes,
+    PrivateNotes,
+    CoupleQuestion,
 }
 
 #[derive(Clone, Debug, PartialEq)]

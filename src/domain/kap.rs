@@ -1,18 +1,17 @@
 //! KAP (ketamine-assisted psychotherapy) settings of a plan and the readiness
 //! record each dosing partner needs before any medicine is given.
 
-use super::model::{Partner, PartnerSet};
-use super::stored_name::stored_by_name;
+use serde::{Deserialize, Serialize};
 
-stored_by_name! {
-    /// Who takes the medicine during the intensive.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum WhoDoses {
-        Nobody,
-        PartnerA,
-        PartnerB,
-        Both,
-    }
+use super::model::partner::{Partner, PartnerSet};
+
+/// Who takes the medicine during the intensive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WhoDoses {
+    Nobody,
+    PartnerA,
+    PartnerB,
+    Both,
 }
 
 impl WhoDoses {
@@ -28,37 +27,31 @@ impl WhoDoses {
     }
 }
 
-stored_by_name! {
-    /// Where the first dosing session sits in the intensive (product brief §4 table).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Placement {
-        Opening,
-        Midway,
-    }
+/// Where the first dosing session sits in the intensive (product brief §4 table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Placement {
+    Opening,
+    Midway,
 }
 
-stored_by_name! {
-    /// When both partners dose: in one shared session, or one after the other.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum BothDosing {
-        SameSession,
-        SeparateSessions,
-    }
+/// When both partners dose: in one shared session, or one after the other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BothDosing {
+    SameSession,
+    SeparateSessions,
 }
 
-stored_by_name! {
-    /// Answer to one contraindication question.
-    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-    pub enum ScreenAnswer {
-        #[default]
-        NotAsked,
-        No,
-        Yes,
-    }
+/// Answer to one contraindication question.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScreenAnswer {
+    #[default]
+    NotAsked,
+    No,
+    Yes,
 }
 
 /// The four contraindications that block dosing unless the prescriber clears it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContraindicationScreen {
     pub blood_pressure_or_heart: ScreenAnswer,
     pub pregnancy_or_breastfeeding: ScreenAnswer,
@@ -104,16 +97,6 @@ impl Contraindication {
             Contraindication::RecentBrainInjury => "a recent traumatic brain injury",
         }
     }
-
-    /// Short stable key, for form ids.
-    pub fn key(self) -> &'static str {
-        match self {
-            Contraindication::BloodPressureOrHeart => "bp",
-            Contraindication::PregnancyOrBreastfeeding => "preg",
-            Contraindication::PsychosisOrMania => "psy",
-            Contraindication::RecentBrainInjury => "tbi",
-        }
-    }
 }
 
 impl ContraindicationScreen {
@@ -152,7 +135,7 @@ impl ContraindicationScreen {
 }
 
 /// What must be in place before one partner may dose.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Readiness {
     pub medical_intake_done: bool,
     pub prescription_confirmed: bool,
@@ -258,7 +241,7 @@ impl Readiness {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KapSettings {
     pub who_doses: WhoDoses,
     pub placement: Placement,
@@ -293,6 +276,35 @@ impl KapSettings {
         match p {
             Partner::A => &mut self.readiness_a,
             Partner::B => &mut self.readiness_b,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_readiness_item_reads_and_sets_its_own_part_of_the_record() {
+        let empty = Readiness::default();
+        for item in ReadinessItem::ALL {
+            let value = match empty.value(item) {
+                ReadinessValue::Done(done) => ReadinessValue::Done(!done),
+                ReadinessValue::Answer(_) => ReadinessValue::Answer(ScreenAnswer::Yes),
+                ReadinessValue::Driver(_) => ReadinessValue::Driver("Jordan".into()),
+            };
+            let changed = empty.with(item, value.clone());
+            assert_eq!(changed.value(item), value, "{item:?}");
+            // Every other item is as it was.
+            for other in ReadinessItem::ALL.into_iter().filter(|o| *o != item) {
+                assert_eq!(changed.value(other), empty.value(other), "{item:?} changed {other:?}");
+            }
+            // A value of the wrong kind for the item changes nothing.
+            assert_eq!(
+                empty.with(item, ReadinessValue::Driver("x".into())).value(item) == empty.value(item),
+                item != ReadinessItem::RideHome,
+                "{item:?}"
+            );
         }
     }
 }

@@ -1,7 +1,9 @@
 //! Clinical limits the rules use; each plan carries its own, starting from the
 //! defaults of the product brief.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleLimits {
     /// No meal this many hours before a dosing session (rule 5).
     pub fasting_hours: u8,
@@ -51,16 +53,6 @@ impl EditableLimit {
         EditableLimit::MinHoursBetweenDosings,
         EditableLimit::IntegrationWindowHours,
     ];
-
-    /// Short stable key, for form ids.
-    pub fn key(self) -> &'static str {
-        match self {
-            EditableLimit::FastingHours => "fast",
-            EditableLimit::MaxDosingsPerPartner => "max",
-            EditableLimit::MinHoursBetweenDosings => "gap",
-            EditableLimit::IntegrationWindowHours => "window",
-        }
-    }
 
     pub fn label(self) -> &'static str {
         match self {

@@ -4,8 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::domain::dates::ics_stamp;
-use crate::domain::model::Plan;
-use crate::domain::order::sort_by_number;
+use crate::domain::model::{Block, Plan};
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
 pub fn escape_text(text: &str) -> String {
@@ -64,7 +63,7 @@ pub fn calendar(plan: &Plan, now: NaiveDateTime) -> String {
         format!("X-WR-CALNAME:{}", escape_text(&plan.title)),
     ];
     let mut blocks: Vec<_> = plan.blocks.iter().collect();
-    sort_by_number(&mut blocks, |b| b.order_key());
+    Block::sort_in_time(&mut blocks);
     for block in blocks {
         let who = block.who.describe(&plan.partners, &plan.therapist.name);
         let description =

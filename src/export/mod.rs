@@ -1,5 +1,4 @@
-//! Ways a plan leaves the app: calendar files and share links. Pure code; the UI
-//! turns the results into downloads and links.
+//! Files the plan leaves the app as, besides its own plan file (`storage::format`):
+//! the calendar. Pure code; the UI turns the result into a download.
 
 pub mod ics;
-pub mod share;

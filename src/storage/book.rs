@@ -205,14 +205,15 @@ impl PlanBook {
         self.failed.get(id)
     }
 
-    /// Removes one clash of a plan, once the person has chosen.
-    pub fn settle_clash(&mut self, id: &str, index: usize) -> Option<Clash> {
-        let list = self.clashes.get_mut(id)?;
-        let clash = (index < list.len()).then(|| list.remove(index));
+    /// Removes a clash of a plan once the person has chosen; false if it is gone already.
+    pub fn settle_clash(&mut self, id: &str, clash: &Clash) -> bool {
+        let Some(list) = self.clashes.get_mut(id) else { return false };
+        let Some(index) = list.iter().position(|c| c == clash) else { return false };
+        list.remove(index);
         if list.is_empty() {
             self.clashes.remove(id);
         }
-        clash
+        true
     }
 
     fn put_shown(&mut self, plan: Plan) {

@@ -1,15 +1,16 @@
-//! The stored and exported form of a plan: a versioned envelope around the plan.
-//! Pure (no browser types): the same code reads localStorage records and files.
+//! The stored and exported form of a plan: a versioned envelope around the plan,
+//! written and read with serde. Pure (no browser types): the same code reads
+//! localStorage records and files.
 
-use super::codec::{to_json, Fields, FromJson, ObjectOut, ShapeError, ToJson};
-use super::indent::indent;
-use super::json::{parse, Json};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
 use crate::domain::model::Plan;
 use crate::domain::validate::validate;
 
 /// Names what the JSON is, so a stray file is not mistaken for a plan.
 pub const FORMAT_NAME: &str = "intensive-planner/plan";
-/// Several plans in one file: the backup offered when storage fails.
+/// Several plans in one file: the backup of every plan in a browser.
 pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 /// The schema version this build writes. Older versions are migrated on read.
 pub const CURRENT_VERSION: u32 = 1;
@@ -26,7 +27,7 @@ pub enum FormatError {
     NotAPlan,
     FutureVersion(u32),
     UnknownVersion(u32),
-    /// The JSON has the wrong shape: a field missing or of the wrong type.
+    /// The JSON has the wrong shape: what and where ("blocks[3].minutes: …").
     Shape(String),
     /// Every value that is out of range, one sentence each.
     Invalid(Vec<String>),
@@ -37,8 +38,8 @@ impl std::fmt::Display for FormatError {
         match self {
             FormatError::TooLarge(bytes) => write!(
                 f,
-                "The file is {} MB; a plan file is at most {} MB. Choose an Intensive Planner export.",
-                megabytes(*bytes),
+                "The file is {:.1} MB; a plan file is at most {} MB. Choose an Intensive Planner export.",
+                *bytes as f64 / 1_048_576.0,
                 MAX_FILE_BYTES / 1_048_576
             ),
             FormatError::NotText(at) => write!(
@@ -53,87 +54,73 @@ impl std::fmt::Display for FormatError {
             }
             FormatError::FutureVersion(v) => write!(
                 f,
-                "This plan was saved by a newer version of Intensive Planner (format version {v}; this one reads up to {CURRENT_VERSION}). Update the app to open it."
+                "This plan was saved by a newer version of Intensive Planner (format version {v}; this one reads up \
+                 to {CURRENT_VERSION}). Update the app to open it."
             ),
             FormatError::UnknownVersion(v) => write!(f, "Format version {v} is not one Intensive Planner ever wrote."),
             FormatError::Shape(detail) => write!(f, "The plan is damaged: {detail}."),
-            FormatError::Invalid(problems) => write!(f, "The plan has values that cannot be right: {}", problems.join(" ")),
+            FormatError::Invalid(problems) => {
+                write!(f, "The plan has values that cannot be right: {}", problems.join(" "))
+            }
         }
     }
 }
 
 impl std::error::Error for FormatError {}
 
-/// Bytes as megabytes with one decimal, "3.0", without float formatting.
-fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes * 10 + 524_288) / 1_048_576;
-    format!("{}.{}", tenths / 10, tenths % 10)
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u32,
+    plan: &'a Plan,
 }
 
-/// The envelope: `{"format":…,"version":…,"plan":{…}}`, written straight from the plan
-/// (saving happens on every change).
-struct EnvelopeOut<'a>(&'a Plan);
-
-impl ToJson for EnvelopeOut<'_> {
-    fn write_json(&self, out: &mut String) {
-        ObjectOut::new(out)
-            .field("format", &FORMAT_NAME)
-            .field("version", &CURRENT_VERSION)
-            .field("plan", self.0)
-            .end();
-    }
+#[derive(Serialize)]
+struct Backup<'a> {
+    format: &'static str,
+    version: u32,
+    plans: &'a [Plan],
 }
 
+/// What any file of ours starts with; read before the rest, which depends on it.
+#[derive(Deserialize)]
+struct Head {
+    format: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Version {
+    version: u32,
+}
+
+#[derive(Deserialize)]
+struct PlanIn<P> {
+    plan: P,
+}
+
+#[derive(Deserialize)]
+struct PlansIn<P> {
+    plans: Vec<P>,
+}
+
+fn to_json(value: &impl Serialize, pretty: bool) -> String {
+    // Plans hold only strings, numbers, dates and lists: writing them cannot fail.
+    let written = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    written.expect("a plan always serializes")
+}
+
+/// The stored form: compact, as every change is saved.
 pub fn encode(plan: &Plan) -> String {
-    to_json(&EnvelopeOut(plan))
+    to_json(&Envelope { format: FORMAT_NAME, version: CURRENT_VERSION, plan }, false)
 }
 
 /// The file form: the same envelope, indented for people who open it.
 pub fn encode_pretty(plan: &Plan) -> String {
-    indent(&encode(plan))
-}
-
-struct BackupOut<'a>(&'a [Plan]);
-
-impl ToJson for BackupOut<'_> {
-    fn write_json(&self, out: &mut String) {
-        ObjectOut::new(out)
-            .field("format", &BACKUP_FORMAT_NAME)
-            .field("version", &CURRENT_VERSION)
-            .field("plans", &self.0)
-            .end();
-    }
+    to_json(&Envelope { format: FORMAT_NAME, version: CURRENT_VERSION, plan }, true)
 }
 
 pub fn encode_backup(plans: &[Plan]) -> String {
-    indent(&to_json(&BackupOut(plans)))
-}
-
-/// Brings a plan written by an older version up to the current one.
-/// Version 1 is the first; each later version adds one step here (reading the
-/// old shape as its own type), tested against the frozen examples in `tests/formats/`.
-fn migrate(version: u32, plan: &Json) -> Result<Plan, FormatError> {
-    match version {
-        CURRENT_VERSION => Plan::read_json(plan).map_err(|e| FormatError::Shape(e.to_string())),
-        v if v > CURRENT_VERSION => Err(FormatError::FutureVersion(v)),
-        v => Err(FormatError::UnknownVersion(v)),
-    }
-}
-
-fn plan_from(version: u32, raw: &Json) -> Result<Plan, FormatError> {
-    let plan = migrate(version, raw)?;
-    let problems = validate(&plan);
-    if problems.is_empty() {
-        Ok(plan)
-    } else {
-        Err(FormatError::Invalid(problems))
-    }
-}
-
-/// Reads `text` as JSON, refusing text too large to be a plan before reading it.
-fn read(text: &str) -> Result<Json<'_>, FormatError> {
-    check_size(text.len())?;
-    parse(text).map_err(|e| FormatError::NotJson(e.to_string()))
+    to_json(&Backup { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans }, true)
 }
 
 /// Refuses a file too large to be a plan, before it is read at all.
@@ -145,42 +132,93 @@ pub fn check_size(bytes: usize) -> Result<(), FormatError> {
     }
 }
 
-/// The `format` name any file of ours starts with.
-pub fn format_of(document: &Json) -> Option<String> {
-    Fields::of(document).and_then(|fields| fields.get("format")).ok()
+/// Reads `T` from `text`, naming where a value of the wrong shape is. Straight from
+/// the text, so a field given twice is refused rather than silently taking one.
+fn read<T: DeserializeOwned>(text: &str) -> Result<T, FormatError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut reader).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return FormatError::NotJson(inner.to_string());
+        }
+        // Problems inside a single plan are named from the plan: "blocks[3].minutes".
+        match path.strip_prefix("plan.").or((path == "plan" || path == ".").then_some("")) {
+            Some("") => FormatError::Shape(inner.to_string()),
+            Some(inside) => FormatError::Shape(format!("{inside}: {inner}")),
+            None => FormatError::Shape(format!("{path}: {inner}")),
+        }
+    })
 }
 
-/// The plan in a single-plan envelope, read in the version it was written in.
-fn plan_in(document: &Json) -> Result<Plan, FormatError> {
-    let envelope = || -> Result<(String, u32, Option<&Json>), ShapeError> {
-        let fields = Fields::of(document)?;
-        Ok((fields.get("format")?, fields.get("version")?, fields.value("plan")?))
-    };
-    match envelope() {
-        Ok((format, version, Some(plan))) if format == FORMAT_NAME => plan_from(version, plan),
-        _ => Err(FormatError::NotAPlan),
+/// The `format` a text names, once it is known to be JSON.
+fn format_of(text: &str) -> Result<Option<String>, FormatError> {
+    check_size(text.len())?;
+    match serde_json::from_str::<Head>(text) {
+        Ok(head) => Ok(head.format),
+        Err(e) if e.is_syntax() || e.is_eof() => Err(FormatError::NotJson(e.to_string())),
+        Err(_) => Err(FormatError::NotAPlan),
     }
+}
+
+/// Brings plans written by an older version up to the current one. Version 1 is the
+/// first; each later version adds one step here (reading the old shape as its own
+/// type), tested against the frozen examples in `tests/formats/`.
+fn plans_in(text: &str, one: bool) -> Result<Vec<Plan>, FormatError> {
+    let plans = match read::<Version>(text)?.version {
+        CURRENT_VERSION if one => vec![read::<PlanIn<Plan>>(text)?.plan],
+        CURRENT_VERSION => read::<PlansIn<Plan>>(text)?.plans,
+        v if v > CURRENT_VERSION => return Err(FormatError::FutureVersion(v)),
+        v => return Err(FormatError::UnknownVersion(v)),
+    };
+    for plan in &plans {
+        let problems = validate(plan);
+        if !problems.is_empty() {
+            return Err(FormatError::Invalid(problems));
+        }
+    }
+    Ok(plans)
 }
 
 /// One plan from a stored record or a plan file.
 pub fn decode(text: &str) -> Result<Plan, FormatError> {
-    plan_in(&read(text)?)
+    match format_of(text)?.as_deref() {
+        Some(FORMAT_NAME) => plans_in(text, true)?.pop().ok_or(FormatError::NotAPlan),
+        _ => Err(FormatError::NotAPlan),
+    }
 }
 
 /// Every plan in a file: a single plan or a backup of several.
 pub fn decode_file(text: &str) -> Result<Vec<Plan>, FormatError> {
-    let document = read(text)?;
-    match format_of(&document).as_deref() {
-        Some(FORMAT_NAME) => plan_in(&document).map(|plan| vec![plan]),
-        Some(BACKUP_FORMAT_NAME) => {
-            let backup = || -> Result<(u32, &[Json]), ShapeError> {
-                let fields = Fields::of(&document)?;
-                let plans = fields.list("plans")?;
-                Ok((fields.get("version")?, plans))
-            };
-            let (version, plans) = backup().map_err(|e| FormatError::Shape(e.to_string()))?;
-            plans.iter().map(|plan| plan_from(version, plan)).collect()
-        }
+    match format_of(text)?.as_deref() {
+        Some(FORMAT_NAME) => plans_in(text, true),
+        Some(BACKUP_FORMAT_NAME) => plans_in(text, false),
         _ => Err(FormatError::NotAPlan),
     }
+}
+
+/// The revision of a stored record, read without the rest of the plan: saving happens
+/// on every change, and most saves need nothing more. `None` for a record that is not
+/// a readable plan of this format.
+pub fn stored_revision(text: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Revision {
+        revision: u64,
+    }
+    #[derive(Deserialize)]
+    struct Record {
+        format: String,
+        plan: Revision,
+    }
+    let record: Record = serde_json::from_str(text).ok()?;
+    (record.format == FORMAT_NAME).then_some(record.plan.revision)
+}
+
+/// The title a damaged record still shows, if it shows one.
+pub fn stored_title(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Titled {
+        title: String,
+    }
+    Some(serde_json::from_str::<PlanIn<Titled>>(text).ok()?.plan.title)
 }

@@ -1,13 +1,10 @@
-//! Storage: the versioned plan format (`format`, written and read as JSON by
-//! `stored_plan`, `codec` and `json`) and the store of plans. `local` is the only
-//! module that touches the browser's localStorage.
+//! Storage: the versioned plan format (`format`), the store of plans over a key-value
+//! seam (`store`), the book of plans a tab holds (`book`), and the browser's side:
+//! `local` is the only module that touches localStorage, `lock` the only one that
+//! takes the cross-tab lock.
 
 pub mod book;
-pub mod codec;
 pub mod format;
-pub mod indent;
-pub mod json;
 pub mod local;
 pub mod lock;
 pub mod store;
-pub mod stored_plan;

@@ -9,9 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::codec::{to_json, FromJson};
-use super::format::{decode, encode, format_of, FormatError, FORMAT_NAME};
-use super::json::parse;
+use super::format::{decode, encode, stored_revision, stored_title, FormatError};
 use crate::domain::clash::Clash;
 use crate::domain::merge::merge;
 use crate::domain::model::Plan;
@@ -92,10 +90,7 @@ impl Unreadable {
             return "the list that keeps the plans in order".to_string();
         }
         let id = self.key.rsplit('/').next().unwrap_or_default();
-        // Just enough of a damaged record to name it.
-        let record = parse(&self.raw).ok();
-        let title = record.as_ref().and_then(|r| r.get("plan")?.get("title")?.as_text());
-        match title {
+        match stored_title(&self.raw) {
             Some(title) => format!("\u{201c}{}\u{201d} ({id})", title.chars().take(80).collect::<String>()),
             None => id.to_string(),
         }
@@ -196,8 +191,7 @@ impl<S: KeyValue> PlanStore<S> {
     /// The ids in their order; an index that cannot be read says why.
     fn index(&self) -> Result<Vec<String>, FormatError> {
         let Some(text) = self.kv.get(&index_key()).ok().flatten() else { return Ok(Vec::new()) };
-        let json = parse(&text).map_err(|e| FormatError::NotJson(e.to_string()))?;
-        Vec::<String>::read_json(&json).map_err(|e| FormatError::Shape(e.to_string()))
+        serde_json::from_str(&text).map_err(|e| FormatError::NotJson(e.to_string()))
     }
 
     /// Saves `mine`, this tab's version of a plan, changed from `base`: the version
@@ -214,21 +208,21 @@ impl<S: KeyValue> PlanStore<S> {
             let revision = base.map_or(mine.revision, |b| b.revision.max(mine.revision));
             return self.write(mine, revision).map(Saved::Written);
         };
-        let stored_revision = peek_revision(&raw).ok_or(StoreError::UnreadableInTheWay)?;
-        let Some(base) = base else { return Err(StoreError::AlreadyStored) };
-        if stored_revision == base.revision {
-            return self.write(mine, stored_revision).map(Saved::Written);
+        // The common case: the record is exactly the version this change started from.
+        if let Some(base) = base.filter(|base| raw == encode(base)) {
+            return self.write(mine, base.revision).map(Saved::Written);
         }
         let theirs = match decode(&raw) {
             Ok(theirs) if theirs.id == mine.id => theirs,
             _ => return Err(StoreError::UnreadableInTheWay),
         };
+        let Some(base) = base else { return Err(StoreError::AlreadyStored) };
         let merged = merge(base, mine, &theirs);
         let problems = validate(&merged.plan);
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
         }
-        let plan = self.write(&merged.plan, stored_revision)?;
+        let plan = self.write(&merged.plan, theirs.revision.max(base.revision))?;
         Ok(Saved::Merged { plan, clashes: merged.clashes })
     }
 
@@ -242,7 +236,7 @@ impl<S: KeyValue> PlanStore<S> {
         let key = plan_key(&plan.id);
         let mut revision = plan.revision;
         if let Some(raw) = self.kv.get(&key)? {
-            match peek_revision(&raw) {
+            match decode(&raw).ok().and(stored_revision(&raw)) {
                 Some(stored) => revision = revision.max(stored),
                 None => {
                     let aside = self.set_aside(&key, &raw);
@@ -284,18 +278,9 @@ impl<S: KeyValue> PlanStore<S> {
                 self.set_aside(&key, &raw);
             }
         }
-        self.kv.set(&key, &to_json(&ids))
+        let text = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(vec![e.to_string()]))?;
+        self.kv.set(&key, &text)
     }
-}
-
-/// Reads only the revision of a stored record: saving happens on every change, and
-/// most saves need nothing more.
-fn peek_revision(raw: &str) -> Option<u64> {
-    let record = parse(raw).ok()?;
-    if format_of(&record)? != FORMAT_NAME {
-        return None;
-    }
-    record.get("plan")?.get("revision")?.as_whole()
 }
 
 /// An in-memory store: for tests, and the app's fallback when storage fails.

@@ -8,7 +8,7 @@ use super::plans::PlansPage;
 use super::print::PrintPage;
 use super::review::ReviewPage;
 use super::route::Route;
-use super::shared::{ReplyPage, SharedPage};
+use super::sharing::{ReplyPage, SharedPage};
 use super::state::{current_hash, AppState};
 use crate::storage::book::PlanBook;
 use crate::storage::format::encode_backup;
@@ -32,9 +32,11 @@ pub fn App() -> impl IntoView {
         window_event_listener(leptos::ev::hashchange, move |_| state.route.set(Route::parse(&current_hash())));
     // Another tab wrote to storage: read it again so this tab shows it.
     let on_storage = window_event_listener(leptos::ev::storage, move |_| state.reload());
+    let on_leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush_before_leaving());
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
+        on_leaving.remove();
     });
 
     let page = move || match state.route.get() {

@@ -4,11 +4,8 @@
 mod agenda;
 mod app;
 mod arrivals;
-pub mod dom;
 mod download;
 pub mod editor;
-pub mod layout;
-pub mod links;
 mod new_plan;
 mod not_found;
 mod plans;
@@ -16,8 +13,29 @@ mod preparation;
 mod print;
 mod review;
 pub mod route;
-mod share_box;
-mod shared;
+mod sharing;
 mod state;
 
 pub use app::{mount, App};
+
+use crate::domain::model::BlockKind;
+
+/// The stylesheet's class for a block kind: its colour and border pattern.
+pub fn kind_class(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::KapPreparation => "kind-kappreparation",
+        BlockKind::KapDosing => "kind-kapdosing",
+        BlockKind::Integration => "kind-integration",
+        BlockKind::CouplesCheckIn => "kind-couplescheckin",
+        BlockKind::JointSession => "kind-jointsession",
+        BlockKind::IndividualSession => "kind-individualsession",
+        BlockKind::Assessment => "kind-assessment",
+        BlockKind::Feedback => "kind-feedback",
+        BlockKind::Psychoeducation => "kind-psychoeducation",
+        BlockKind::Break => "kind-break",
+        BlockKind::Lunch => "kind-lunch",
+        BlockKind::Reflection => "kind-reflection",
+        BlockKind::FollowUp => "kind-followup",
+        BlockKind::Custom => "kind-custom",
+    }
+}

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dom::{changes, clicks};
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
 use super::state::{new_plan_id, today, AppState};
 use crate::domain::dates;
 use crate::domain::kap::{BothDosing, KapSettings, Placement, WhoDoses};
-use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist};
+use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist, MAX_DAYS};
 use crate::domain::template::{build_plan, TemplateRequest};
 use crate::domain::time::parse_hhmm;
 
@@ -30,7 +29,11 @@ fn request_from(answer: impl Fn(&str) -> String) -> Result<TemplateRequest, Stri
         return Err("Give the daily hours as times, for example 09:00 and 17:00.".into());
     };
     Ok(TemplateRequest {
-        kind: if answer("kind") == "affair" { IntensiveKind::AffairRecovery } else { IntensiveKind::Couples },
+        kind: if answer("kind") == kind_value(IntensiveKind::AffairRecovery) {
+            IntensiveKind::AffairRecovery
+        } else {
+            IntensiveKind::Couples
+        },
         days: answer("days").parse().unwrap_or(3),
         first_day,
         window: DayWindow { start, end },
@@ -51,7 +54,13 @@ fn request_from(answer: impl Fn(&str) -> String) -> Result<TemplateRequest, Stri
     })
 }
 
-const _: () = assert!(crate::domain::model::MAX_DAYS == 7, "the np-days options offer 1 to 7 days");
+/// The value of a kind in the form's list.
+fn kind_value(kind: IntensiveKind) -> &'static str {
+    match kind {
+        IntensiveKind::Couples => "couples",
+        IntensiveKind::AffairRecovery => "affair",
+    }
+}
 
 fn who_doses(value: &str) -> WhoDoses {
     match value {
@@ -98,26 +107,17 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <form class="new-plan card" on:submit=changes(submit) aria-labelledby="new-plan-heading">
+        <form class="new-plan card" on:submit=submit aria-labelledby="new-plan-heading">
             <h2 id="new-plan-heading">"New intensive"</h2>
             <fieldset>
                 <legend>"The intensive"</legend>
                 <label for="np-kind">"Kind"</label>
                 <select id="np-kind" name="kind">
-                    <option value="couples">"Couples intensive"</option>
-                    <option value="affair">"Affair-recovery intensive"</option>
+                    {IntensiveKind::ALL.map(|kind| view! { <option value=kind_value(kind)>{kind.label()}</option> })}
                 </select>
                 <label for="np-days">"Number of days"</label>
-                // Written out: options drawn from a list cost more of the download than
-                // these lines. Seven is `MAX_DAYS`, asserted beside `who_doses`.
                 <select id="np-days" name="days">
-                    <option value="1">"1"</option>
-                    <option value="2">"2"</option>
-                    <option value="3" selected>"3"</option>
-                    <option value="4">"4"</option>
-                    <option value="5">"5"</option>
-                    <option value="6">"6"</option>
-                    <option value="7">"7"</option>
+                    {(1..=MAX_DAYS).map(|n| view! { <option value=n.to_string() selected=n == 3>{n.to_string()}</option> }).collect_view()}
                 </select>
                 <label for="np-first">"First day"</label>
                 <input id="np-first" name="first_day" type="date" value=dates::iso(today().succ_opt().unwrap_or_default())/>
@@ -137,7 +137,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
             <fieldset>
                 <legend>"Ketamine-assisted psychotherapy (KAP)"</legend>
                 <label for="np-who">"Who doses"</label>
-                <select id="np-who" name="who" on:change=changes(move |ev: leptos::ev::Event| who.set(who_doses(&event_target_value(&ev))))>
+                <select id="np-who" name="who" on:change=move |ev| who.set(who_doses(&event_target_value(&ev)))>
                     <option value="nobody">"Nobody (no KAP)"</option>
                     <option value="a">"Partner A"</option>
                     <option value="b">"Partner B"</option>
@@ -164,10 +164,12 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                     </select>
                 </div>
             </fieldset>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <Show when=move || error.with(Option::is_some)>
+                <p class="form-error" role="alert">{move || error.get().unwrap_or_default()}</p>
+            </Show>
             <div class="form-actions">
                 <button type="submit" class="primary">"Create the schedule"</button>
-                <button type="button" on:click=clicks(move |_| on_cancel.run(()))>"Cancel"</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
             </div>
         </form>
     }

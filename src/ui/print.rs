@@ -3,15 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::dom::{clicks, element, text};
 use super::not_found::PlanNotFound;
-use super::preparation::preparation_box;
+use super::preparation::PreparationBox;
 use super::route::Route;
 use super::state::AppState;
-use crate::domain::agenda::preparation_cards;
-use crate::domain::model::Plan;
+use crate::domain::agenda::{preparation_cards, PreparationCard};
+use crate::domain::model::{Block, Plan};
 use crate::domain::rules::day_heading;
-use web_sys::Element;
 
 #[component]
 pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
@@ -21,15 +19,20 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
     };
     let other_copy = Route::Print { id: id.clone(), therapist_copy: !therapist_copy }.href();
     let other_label = if therapist_copy { "Couple copy instead" } else { "Therapist copy instead" };
+    let cards = preparation_cards(&plan);
+    let days: Vec<u8> = (1..=plan.shown_days()).collect();
     view! {
         <section class="print-view">
             <div class="toolbar no-print">
                 <a class="button quiet" href=Route::Editor(id.clone()).href()>"\u{2190} Back to the plan"</a>
-                <button type="button" class="primary" on:click=clicks(move |_| { let _ = window().print(); })>"Print"</button>
+                <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
                 <a class="button" href=other_copy>{other_label}</a>
                 <span class="muted">{copy_label(therapist_copy)}</span>
             </div>
-            <div use:print_days=(plan, therapist_copy)></div>
+            {days.into_iter().map(|day| {
+                let cards: Vec<PreparationCard> = cards.iter().filter(|c| c.day == day).cloned().collect();
+                view! { <PrintDay plan=plan.clone() day cards therapist_copy/> }
+            }).collect_view()}
         </section>
     }
     .into_any()
@@ -43,46 +46,47 @@ fn copy_label(therapist_copy: bool) -> &'static str {
     }
 }
 
-/// The directive behind `use:print_days`: one page per day, drawn once (the page is
-/// read, not edited), as plain DOM.
-fn print_days(host: Element, (plan, therapist_copy): (Plan, bool)) {
-    // Run again, on the same element, when the page is redrawn for the other copy.
-    host.set_text_content(None);
-    let cards = preparation_cards(&plan);
+/// One printed page: a day's header, its preparation boxes and its agenda. Drawn once:
+/// the page is read, not edited.
+#[component]
+fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bool) -> impl IntoView {
     let therapist = if plan.therapist.name.is_empty() { "Therapist" } else { &plan.therapist.name };
     let place = if plan.location.is_empty() { String::new() } else { format!(" \u{b7} {}", plan.location) };
     let people = format!("{} & {} \u{b7} {therapist}{place}", plan.partners.a, plan.partners.b);
-    for day in 1..=plan.shown_days() {
-        let page = element(Some(&host), "article", "print-day");
-        let header = element(Some(&page), "header", "print-header");
-        text(&header, "p", "print-plan", &plan.title);
-        text(&header, "h2", "", &day_heading(&plan, day));
-        text(&header, "p", "", &people);
-        text(&header, "p", "print-copy", copy_label(therapist_copy));
-        for card in cards.iter().filter(|c| c.day == day) {
-            preparation_box(&page, card);
-        }
-        let table = element(Some(&page), "table", "print-agenda");
-        let head = element(Some(&element(Some(&table), "thead", "")), "tr", "");
-        for column in ["Time", "Session", "Who"] {
-            let _ = text(&head, "th", "", column).set_attribute("scope", "col");
-        }
-        let body = element(Some(&table), "tbody", "");
-        for b in plan.blocks_on(day) {
-            let row = element(Some(&body), "tr", "");
-            text(&row, "td", "time", &b.time_range());
-            let session = element(Some(&row), "td", "");
-            text(&session, "strong", "", &b.title);
-            let _ = session.append_with_str_1(" ");
-            text(&session, "span", "block-tag", b.kind.tag());
-            if !b.couple_notes.is_empty() {
-                text(&session, "p", "", &b.couple_notes);
-            }
-            if therapist_copy && !b.private_notes.is_empty() {
-                let private = text(&session, "p", "private-note", "Private: ");
-                let _ = private.append_with_str_1(&b.private_notes);
-            }
-            text(&row, "td", "", &b.who.describe(&plan.partners, &plan.therapist.name));
-        }
+    let rows: Vec<Block> = plan.blocks_on(day).into_iter().cloned().collect();
+    view! {
+        <article class="print-day">
+            <header class="print-header">
+                <p class="print-plan">{plan.title.clone()}</p>
+                <h2>{day_heading(&plan, day)}</h2>
+                <p>{people}</p>
+                <p class="print-copy">{copy_label(therapist_copy)}</p>
+            </header>
+            {cards.into_iter().map(|card| view! { <PreparationBox card/> }).collect_view()}
+            <table class="print-agenda">
+                <thead>
+                    <tr><th scope="col">"Time"</th><th scope="col">"Session"</th><th scope="col">"Who"</th></tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|b| {
+                        let who = b.who.describe(&plan.partners, &plan.therapist.name);
+                        let time = b.time_range();
+                        let private = (therapist_copy && !b.private_notes.is_empty()).then_some(b.private_notes);
+                        let notes = (!b.couple_notes.is_empty()).then_some(b.couple_notes);
+                        view! {
+                            <tr>
+                                <td class="time">{time}</td>
+                                <td>
+                                    <strong>{b.title}</strong>" "<span class="block-tag">{b.kind.tag()}</span>
+                                    {notes.map(|notes| view! { <p>{notes}</p> })}
+                                    {private.map(|private| view! { <p class="private-note">"Private: "{private}</p> })}
+                                </td>
+                                <td>{who}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </article>
     }
 }

@@ -1,24 +1,23 @@
 //! Couple review: the agenda in plain language, preparation cards on dosing days,
-//! checklist ticks, a question per block and "we have reviewed this plan", and
-//! the way back to the therapist: a reply link carrying only those answers.
+//! checklist ticks, a question per block and "we have reviewed this plan", and the
+//! way back to the therapist: a reply link carrying only those answers.
 
 use leptos::prelude::*;
 
 use super::agenda::AgendaDays;
-use super::dom::{clicks, effect};
 use super::not_found::PlanNotFound;
 use super::route::Route;
-use super::share_box::link_box;
+use super::sharing::LinkBox;
 use super::state::{today, AppState};
 use crate::domain::dates;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::model::Plan;
-use crate::export::share::{reply_from, reply_text};
+use crate::sharing::reply::{reply_from, reply_text};
 
 #[component]
 pub fn ReviewPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(initial) = state.book.with_untracked(|b| b.plan(&id).cloned()) else {
+    let Some(initial) = state.plan(&id) else {
         return view! { <PlanNotFound/> }.into_any();
     };
     let plan = RwSignal::new(initial);
@@ -33,11 +32,12 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     });
     // The stored version changed (saved, or changed in another tab): show it.
     let plan_id = id.clone();
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(stored) = state.book.with(|b| b.plan(&plan_id).filter(|p| **p != plan.get_untracked()).cloned()) {
             plan.set(stored);
         }
     });
+    let reviewed_on = Memo::new(move |_| plan.with(|p| p.review.reviewed_on));
     let reply_link = Memo::new(move |_| plan.with(|p| reply_text(&reply_from(p))));
 
     view! {
@@ -46,17 +46,17 @@ pub fn ReviewPage(id: String) -> impl IntoView {
                 <a class="button quiet" href=Route::Editor(id.clone()).href()>"\u{2190} Therapist view"</a>
                 <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>
             </div>
-            <ReviewHeader plan=plan/>
+            <ReviewHeader plan/>
             <p role="status" aria-live="polite">{move || message.get().unwrap_or_default()}</p>
-            <AgendaDays plan=plan send=Some(send)/>
-            <section class="reviewed card">
-                {move || match plan.with(|p| p.review.reviewed_on) {
+            <AgendaDays plan send=Some(send)/>
+            <section class="reviewed card" aria-label="Your review">
+                {move || match reviewed_on.get() {
                     Some(date) => view! {
                         <p data-testid="reviewed">{format!("You marked this plan as reviewed on {}.", dates::day_month_year(date))}</p>
-                        <button type="button" on:click=clicks(move |_| send.run(Edit::MarkReviewed(None)))>"Undo \u{201c}reviewed\u{201d}"</button>
+                        <button type="button" on:click=move |_| send.run(Edit::MarkReviewed(None))>"Undo \u{201c}reviewed\u{201d}"</button>
                     }.into_any(),
                     None => view! {
-                        <button type="button" class="primary" on:click=clicks(move |_| send.run(Edit::MarkReviewed(Some(today()))))>
+                        <button type="button" class="primary" on:click=move |_| send.run(Edit::MarkReviewed(Some(today())))>
                             "We have reviewed this plan"
                         </button>
                     }.into_any(),
@@ -65,7 +65,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             <section class="card no-print" aria-labelledby="reply-heading">
                 <h2 id="reply-heading">"Send your answers to the therapist"</h2>
                 <p class="muted">"This link carries only your questions, ticks and \u{201c}reviewed\u{201d} mark. Send it by message or email; opening it adds them to the therapist's plan."</p>
-                <div use:link_box=("reply-link", "Reply link", reply_link)></div>
+                <LinkBox id="reply-link" label="Reply link" carried=reply_link/>
             </section>
         </section>
     }
@@ -74,21 +74,24 @@ pub fn ReviewPage(id: String) -> impl IntoView {
 
 #[component]
 pub fn ReviewHeader(plan: RwSignal<Plan>) -> impl IntoView {
+    let words = Memo::new(move |_| {
+        plan.with(|p| {
+            let therapist = if p.therapist.name.is_empty() { "your therapist" } else { &p.therapist.name };
+            let place = if p.location.is_empty() { "location to be confirmed" } else { &p.location };
+            let people = format!("{} and {} \u{b7} with {therapist} \u{b7} {place}", p.partners.a, p.partners.b);
+            let contact = if p.therapist.contact.is_empty() {
+                String::new()
+            } else {
+                format!("Questions before the day: {}", p.therapist.contact)
+            };
+            (p.title.clone(), people, contact)
+        })
+    });
     view! {
         <header class="review-head">
-            <h1>{move || plan.with(|p| p.title.clone())}</h1>
-            <p>{move || plan.with(|p| format!("{} and {} \u{b7} with {} \u{b7} {}",
-                p.partners.a, p.partners.b, if p.therapist.name.is_empty() { "your therapist" } else { &p.therapist.name },
-                if p.location.is_empty() { "location to be confirmed" } else { &p.location }))}</p>
-            <p class="muted">{move || plan.with(|p| if p.therapist.contact.is_empty() { String::new() } else {
-                format!("Questions before the day: {}", p.therapist.contact) })}</p>
+            <h1>{move || words.with(|w| w.0.clone())}</h1>
+            <p>{move || words.with(|w| w.1.clone())}</p>
+            <p class="muted">{move || words.with(|w| w.2.clone())}</p>
         </header>
     }
-}
-
-/// This page's address without its fragment, to build links that open the app.
-pub fn app_address() -> String {
-    let location = window().location();
-    let href = location.href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
 }

@@ -1,57 +1,117 @@
-//! Opening links: a plan shared with the couple, and the couple's reply arriving
-//! back on the therapist's side.
+//! The pages and parts of sharing (`crate::sharing` decides what a link holds): a link
+//! to hand on, the page a share link opens on the couple's device, and the page the
+//! couple's reply opens on the therapist's.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::agenda::AgendaDays;
 use super::arrivals::Arrivals;
-use super::dom::{clicks, lines};
-use super::links::open_link;
 use super::review::ReviewHeader;
 use super::route::Route;
 use super::state::AppState;
 use crate::domain::edit::apply_all;
 use crate::domain::model::Plan;
-use crate::export::share::{merge_reply, read_reply, read_share, Reply, ShareError};
+use crate::sharing::link::{read_share, LinkText, ShareError};
+use crate::sharing::reply::{merge_reply, read_reply, Reply};
+use crate::sharing::zlib::{make_link, open_link};
 
-/// The browser uncompresses a link and answers a moment later: until then the page says
-/// it is opening the link, then shows what it holds, or why it cannot be opened.
-///
-/// Not generic over what the link holds: `read` turns the uncompressed text into its
-/// view, so both kinds of link share one copy of this page and its waiting.
-fn opened_link(
-    cannot_open: &'static str,
-    data: String,
-    read: fn(Vec<u8>) -> Result<AnyView, ShareError>,
-) -> impl IntoView {
-    let opened = RwSignal::new(None::<Result<Vec<u8>, ShareError>>);
+/// This page's address without its fragment, to build links that open the app.
+fn app_address() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// A link to hand on, in a read-only field with a copy button. `carried` is what the
+/// link holds; the link is made again (compressed by the browser, which takes a
+/// moment) each time it changes, and only the latest one is shown.
+#[component]
+pub fn LinkBox(id: &'static str, label: &'static str, carried: Memo<LinkText>) -> impl IntoView {
+    let link = RwSignal::new(None::<Result<String, ShareError>>);
+    let copied = RwSignal::new(false);
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let content = carried.get();
+        let ticket = asked.get_value().wrapping_add(1);
+        asked.set_value(ticket);
+        link.set(None);
+        copied.set(false);
+        spawn_local(async move {
+            let made = make_link(&app_address(), &content).await;
+            if asked.try_get_value() == Some(ticket) {
+                link.try_set(Some(made));
+            }
+        });
+    });
+    let text = move || link.with(|l| l.as_ref().and_then(|l| l.as_ref().ok().cloned()).unwrap_or_default());
+    let copy = move |_| {
+        let _ = window().navigator().clipboard().write_text(&text());
+        copied.set(true);
+    };
+    // Focusing the field selects the link, ready to copy by hand.
+    let select_all = |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
+    let status = move || match (link.get(), copied.get()) {
+        (Some(Err(problem)), _) => problem.to_string(),
+        (Some(Ok(_)), true) => "Copied.".to_string(),
+        _ => String::new(),
+    };
+    view! {
+        <label for=id>{label}</label>
+        <div class="row">
+            <input id=id type="text" readonly prop:value=text aria-busy=move || link.with(Option::is_none).to_string()
+                on:focus=select_all/>
+            <button type="button" disabled=move || text().is_empty() on:click=copy>"Copy"</button>
+        </div>
+        <p class="small muted" role="status">{status}</p>
+    }
+}
+
+/// The text a link's DATA part holds, once the browser has uncompressed it (a moment
+/// after the page opens: until then the page says it is opening the link).
+fn opened(data: String) -> RwSignal<Option<Result<Vec<u8>, ShareError>>> {
+    let opened = RwSignal::new(None);
     spawn_local(async move {
         opened.try_set(Some(open_link(&data).await));
     });
-    move || match opened.get().map(|text| text.and_then(read)) {
-        None => view! { <p class="card" role="status">"Opening the link\u{2026}"</p> }.into_any(),
-        Some(Err(problem)) => view! {
-            <section class="card" role="alert"><h1>{cannot_open}</h1><p>{problem.to_string()}</p>
-                <a href="#/">"Go to the start page"</a></section>
-        }
-        .into_any(),
-        Some(Ok(content)) => content,
+    opened
+}
+
+#[component]
+fn Opening() -> impl IntoView {
+    view! { <p class="card" role="status">"Opening the link\u{2026}"</p> }
+}
+
+/// Why a link cannot be opened, with a way on.
+#[component]
+fn CannotOpen(title: &'static str, problem: ShareError) -> impl IntoView {
+    view! {
+        <section class="card" role="alert">
+            <h1>{title}</h1>
+            <p>{problem.to_string()}</p>
+            <a href="#/">"Go to the start page"</a>
+        </section>
     }
 }
 
 #[component]
 pub fn SharedPage(data: String) -> impl IntoView {
-    opened_link("This link cannot be opened", data, |text| read_share(text).map(shared_plan))
+    let text = opened(data);
+    move || match text.get().map(|text| text.and_then(read_share)) {
+        None => view! { <Opening/> }.into_any(),
+        Some(Ok(plan)) => view! { <SharedPlan plan/> }.into_any(),
+        Some(Err(problem)) => view! { <CannotOpen title="This link cannot be opened" problem/> }.into_any(),
+    }
 }
 
-fn shared_plan(plan: Plan) -> AnyView {
+#[component]
+fn SharedPlan(plan: Plan) -> impl IntoView {
     let state = expect_context::<AppState>();
     let shown = RwSignal::new(plan.clone());
     let message = RwSignal::new(None::<String>);
     let save = move |_| {
         let plan = plan.clone();
-        leptos::task::spawn_local(async move {
+        spawn_local(async move {
             let received = state.receive(vec![plan]).await;
             if let Some(id) = received.saved.first() {
                 state.go(Route::Review(id.clone()));
@@ -64,7 +124,7 @@ fn shared_plan(plan: Plan) -> AnyView {
         <section class="review">
             <div class="card no-print">
                 <p>"This plan came in a link. It is shown here only; save a copy to tick items, ask questions and send your answers back."</p>
-                <button type="button" class="primary" on:click=clicks(save)>"Save a copy to this browser"</button>
+                <button type="button" class="primary" on:click=save>"Save a copy to this browser"</button>
                 <p role="status">{move || message.get().unwrap_or_default()}</p>
                 <Arrivals/>
             </div>
@@ -72,43 +132,50 @@ fn shared_plan(plan: Plan) -> AnyView {
             <AgendaDays plan=shown send=None/>
         </section>
     }
-    .into_any()
 }
 
 #[component]
 pub fn ReplyPage(data: String) -> impl IntoView {
-    opened_link("This reply cannot be opened", data, |text| read_reply(text).map(arrived_reply))
+    let text = opened(data);
+    move || match text.get().map(|text| text.and_then(read_reply)) {
+        None => view! { <Opening/> }.into_any(),
+        Some(Ok(reply)) => view! { <ArrivedReply reply/> }.into_any(),
+        Some(Err(problem)) => view! { <CannotOpen title="This reply cannot be opened" problem/> }.into_any(),
+    }
 }
 
-fn arrived_reply(reply: Reply) -> AnyView {
+#[component]
+fn ArrivedReply(reply: Reply) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(plan) = state.book.with_untracked(|b| b.plan(&reply.plan_id).cloned()) else {
-        return view! {
-            <section class="card" role="alert"><h1>"The plan this reply answers is not here"</h1>
-                <p>"Open the reply in the browser where you made the plan."</p><a href="#/">"Go to the start page"</a></section>
-        }
-        .into_any();
+    let Some(plan) = state.plan(&reply.plan_id) else {
+        return Either::Left(view! {
+            <section class="card" role="alert">
+                <h1>"The plan this reply answers is not here"</h1>
+                <p>"Open the reply in the browser where you made the plan."</p>
+                <a href="#/">"Go to the start page"</a>
+            </section>
+        });
     };
     let (edits, news) = merge_reply(&plan, &reply);
     let id = plan.id.clone();
     let title = plan.title.clone();
+    let nothing_new = news.is_empty();
     let add = move |_| {
         state.put(apply_all(&plan, &edits));
         state.go(Route::Editor(id.clone()));
     };
-    view! {
+    Either::Right(view! {
         <section class="card">
             <h1>{format!("The couple's answers for \u{201c}{title}\u{201d}")}</h1>
-            {if news.is_empty() {
-                view! { <p data-testid="reply-news">"Nothing new: these answers are already in the plan."</p> }.into_any()
-            } else {
-                view! {
-                    <ul data-testid="reply-news" use:lines=news></ul>
-                    <button type="button" class="primary" on:click=clicks(add)>"Add these to the plan"</button>
-                }.into_any()
-            }}
+            <Show when=move || nothing_new fallback=move || view! {
+                <ul data-testid="reply-news">
+                    {news.clone().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="primary" on:click=add.clone()>"Add these to the plan"</button>
+            }>
+                <p data-testid="reply-news">"Nothing new: these answers are already in the plan."</p>
+            </Show>
             <p><a href=Route::Editor(reply.plan_id.clone()).href()>"Open the plan"</a></p>
         </section>
-    }
-    .into_any()
+    })
 }

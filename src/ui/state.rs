@@ -92,6 +92,15 @@ impl AppState {
         })
     }
 
+    /// Saves what is unsaved at once, without waiting for the lock: the page is going
+    /// away (closed, reloaded, or left), and a change still waiting would go with it.
+    /// A save still merges with whatever another tab stored.
+    pub fn flush_before_leaving(&self) {
+        if self.book.with_untracked(PlanBook::has_unsaved) {
+            self.book.update(|book| book.flush(&mut store()));
+        }
+    }
+
     /// Reads storage again, after another tab wrote to it.
     pub fn reload(&self) {
         let state = *self;

@@ -19,6 +19,7 @@ test("plans can be duplicated, and a deletion can be undone", async () => {
   const titles = () => page.locator(".plan-card h2").allInnerTexts();
   assert.deepEqual(await titles(), ["Noor & Jamie: Couples intensive", "Noor & Jamie: Couples intensive (copy)"]);
   await page.getByRole("button", { name: "Delete Noor & Jamie: Couples intensive (copy)" }).click();
+  await page.getByRole("button", { name: "Undo delete" }).waitFor();
   assert.deepEqual(await titles(), ["Noor & Jamie: Couples intensive"]);
   assert.match(await page.locator(".notices").innerText(), /Deleted “Noor & Jamie: Couples intensive \(copy\)”/);
   await page.getByRole("button", { name: "Undo delete" }).click();

@@ -144,7 +144,7 @@ test("a plan exported to a file imports back; bad files change nothing", async (
   await page.getByRole("link", { name: "← All intensives" }).click();
   const blocksBefore = JSON.parse(file.text).plan.blocks.length;
   await page.getByRole("button", { name: "Delete Io & Ren: Affair-recovery intensive" }).click();
-  assert.equal(await page.locator(".plan-card").count(), 0);
+  await page.locator(".plan-card").waitFor({ state: "detached" });
   await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
   await page.getByTestId("import-message").filter({ hasText: "Imported 1 plan" }).waitFor();
   await page.getByRole("link", { name: "Io & Ren: Affair-recovery intensive" }).click();
@@ -214,5 +214,23 @@ test("importing a plan whose id an unreadable record holds asks, and never write
   assert.equal(await page.evaluate((key) => localStorage.getItem(`intensive-planner/aside/${key}`), key), "{ damaged");
   assert.equal(await page.getByTestId("unreadable-notice").count(), 0);
   assert.equal(await page.locator(".plan-card").count(), 2);
+  await context.close();
+});
+
+test("a change made just before the page is reloaded is kept", async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { days: "2" });
+  const block = page.locator(".block", { hasText: "Homework: journaling prompt" }).first();
+  await block.focus();
+  // Pressed and reloaded at once: the save waiting for the lock is made as the page goes.
+  await page.evaluate(() => {
+    document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true, cancelable: true }));
+    location.reload();
+  });
+  await page.waitForSelector(".editor .block");
+  assert.match(await blockSlot(page.locator(".block", { hasText: "Homework: journaling prompt" }).first()), /day 1 16:00–16:30/);
   await context.close();
 });

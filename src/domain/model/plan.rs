@@ -2,20 +2,20 @@
 //! days and blocks. Plain data; every change goes through `edit::apply`.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use serde::{Deserialize, Serialize};
 
-use super::kap::KapSettings;
-use super::limits::RuleLimits;
-use super::stored_name::stored_by_name;
+use super::block::{Block, BlockId, BlockKind};
+use super::partner::{Partner, PartnerSet, Partners, Therapist};
+use crate::domain::kap::KapSettings;
+use crate::domain::limits::RuleLimits;
 
 /// Most days an intensive may have (product brief §3).
 pub const MAX_DAYS: u8 = 7;
 
-stored_by_name! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-    pub enum IntensiveKind {
-        Couples,
-        AffairRecovery,
-    }
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IntensiveKind {
+    Couples,
+    AffairRecovery,
 }
 
 impl IntensiveKind {
@@ -29,86 +29,12 @@ impl IntensiveKind {
     }
 }
 
-stored_by_name! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum Partner {
-        A,
-        B,
-    }
-}
-
-impl Partner {
-    pub fn other(self) -> Partner {
-        match self {
-            Partner::A => Partner::B,
-            Partner::B => Partner::A,
-        }
-    }
-}
-
-/// Which partners a thing concerns; a tiny set so rules can ask "does it include A?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PartnerSet {
-    pub a: bool,
-    pub b: bool,
-}
-
-impl PartnerSet {
-    pub const NONE: PartnerSet = PartnerSet { a: false, b: false };
-    pub const BOTH: PartnerSet = PartnerSet { a: true, b: true };
-
-    pub fn only(p: Partner) -> PartnerSet {
-        match p {
-            Partner::A => PartnerSet { a: true, b: false },
-            Partner::B => PartnerSet { a: false, b: true },
-        }
-    }
-    pub fn contains(self, p: Partner) -> bool {
-        match p {
-            Partner::A => self.a,
-            Partner::B => self.b,
-        }
-    }
-    pub fn union(self, other: PartnerSet) -> PartnerSet {
-        PartnerSet { a: self.a || other.a, b: self.b || other.b }
-    }
-    pub fn is_empty(self) -> bool {
-        !self.a && !self.b
-    }
-    pub fn iter(self) -> impl Iterator<Item = Partner> {
-        [Partner::A, Partner::B].into_iter().filter(move |p| self.contains(*p))
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Partners {
-    pub a: String,
-    pub b: String,
-}
-
-impl Partners {
-    pub fn name(&self, p: Partner) -> &str {
-        match p {
-            Partner::A => &self.a,
-            Partner::B => &self.b,
-        }
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Therapist {
-    pub name: String,
-    pub contact: String,
-}
-
-stored_by_name! {
-    /// Where the plan stands between therapist and couple.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum PlanStatus {
-        Draft,
-        SharedWithCouple,
-        Confirmed,
-    }
+/// Where the plan stands between therapist and couple.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlanStatus {
+    Draft,
+    SharedWithCouple,
+    Confirmed,
 }
 
 impl PlanStatus {
@@ -124,7 +50,7 @@ impl PlanStatus {
 }
 
 /// The hours a day of the intensive runs; each day may differ.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayWindow {
     pub start: NaiveTime,
     pub end: NaiveTime,
@@ -144,293 +70,13 @@ pub fn clock(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour.min(23), minute.min(59), 0).unwrap_or(NaiveTime::MIN)
 }
 
-stored_by_name! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-    pub enum BlockKind {
-        KapPreparation,
-        KapDosing,
-        Integration,
-        CouplesCheckIn,
-        JointSession,
-        IndividualSession,
-        Assessment,
-        Feedback,
-        Psychoeducation,
-        Break,
-        Lunch,
-        Reflection,
-        FollowUp,
-        Custom,
-    }
-}
-
-impl BlockKind {
-    pub const ALL: [BlockKind; 14] = [
-        BlockKind::CouplesCheckIn,
-        BlockKind::Assessment,
-        BlockKind::JointSession,
-        BlockKind::IndividualSession,
-        BlockKind::Feedback,
-        BlockKind::Psychoeducation,
-        BlockKind::KapPreparation,
-        BlockKind::KapDosing,
-        BlockKind::Integration,
-        BlockKind::Break,
-        BlockKind::Lunch,
-        BlockKind::Reflection,
-        BlockKind::FollowUp,
-        BlockKind::Custom,
-    ];
-
-    /// The kind as a CSS class suffix ("kapdosing"), for its colour and border.
-    pub fn css_name(self) -> &'static str {
-        match self {
-            BlockKind::KapPreparation => "kappreparation",
-            BlockKind::KapDosing => "kapdosing",
-            BlockKind::Integration => "integration",
-            BlockKind::CouplesCheckIn => "couplescheckin",
-            BlockKind::JointSession => "jointsession",
-            BlockKind::IndividualSession => "individualsession",
-            BlockKind::Assessment => "assessment",
-            BlockKind::Feedback => "feedback",
-            BlockKind::Psychoeducation => "psychoeducation",
-            BlockKind::Break => "break",
-            BlockKind::Lunch => "lunch",
-            BlockKind::Reflection => "reflection",
-            BlockKind::FollowUp => "followup",
-            BlockKind::Custom => "custom",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            BlockKind::KapPreparation => "KAP preparation / intention setting",
-            BlockKind::KapDosing => "KAP dosing session",
-            BlockKind::Integration => "Integration session",
-            BlockKind::CouplesCheckIn => "Couples check-in",
-            BlockKind::JointSession => "Joint session",
-            BlockKind::IndividualSession => "Individual session",
-            BlockKind::Assessment => "Assessment",
-            BlockKind::Feedback => "Feedback",
-            BlockKind::Psychoeducation => "Psychoeducation / skills",
-            BlockKind::Break => "Break",
-            BlockKind::Lunch => "Lunch",
-            BlockKind::Reflection => "Reflection / homework",
-            BlockKind::FollowUp => "Follow-up",
-            BlockKind::Custom => "Custom",
-        }
-    }
-
-    /// Whether the couple may leave a question on a block of this kind (not on
-    /// breaks and meals).
-    pub fn takes_questions(self) -> bool {
-        !matches!(self, BlockKind::Break | BlockKind::Lunch)
-    }
-
-    /// Short text tag shown on every block so kinds differ by more than colour.
-    pub fn tag(self) -> &'static str {
-        match self {
-            BlockKind::KapPreparation => "PREP",
-            BlockKind::KapDosing => "KAP",
-            BlockKind::Integration => "INTEG",
-            BlockKind::CouplesCheckIn => "CHECK-IN",
-            BlockKind::JointSession => "JOINT",
-            BlockKind::IndividualSession => "INDIV",
-            BlockKind::Assessment => "ASSESS",
-            BlockKind::Feedback => "FEEDBACK",
-            BlockKind::Psychoeducation => "SKILLS",
-            BlockKind::Break => "BREAK",
-            BlockKind::Lunch => "MEAL",
-            BlockKind::Reflection => "REFLECT",
-            BlockKind::FollowUp => "FOLLOW-UP",
-            BlockKind::Custom => "OTHER",
-        }
-    }
-
-    /// Kinds that ask real work of a partner; after dosing only rest fits (rule 7).
-    pub fn is_demanding(self) -> bool {
-        matches!(
-            self,
-            BlockKind::Assessment
-                | BlockKind::IndividualSession
-                | BlockKind::JointSession
-                | BlockKind::Feedback
-                | BlockKind::Psychoeducation
-        )
-    }
-
-    /// Kinds that count toward "2 h of session time without a break" (rule 9).
-    /// The dosing session is excluded: it is mostly quiet time and has its own limits.
-    pub fn is_session_time(self) -> bool {
-        matches!(
-            self,
-            BlockKind::KapPreparation
-                | BlockKind::Integration
-                | BlockKind::CouplesCheckIn
-                | BlockKind::JointSession
-                | BlockKind::IndividualSession
-                | BlockKind::Assessment
-                | BlockKind::Feedback
-                | BlockKind::Psychoeducation
-                | BlockKind::FollowUp
-        )
-    }
-
-    /// Kinds that give a rest, ending a run of session time (rule 9).
-    pub fn is_rest(self) -> bool {
-        matches!(self, BlockKind::Break | BlockKind::Lunch | BlockKind::KapDosing)
-    }
-
-    /// Kinds that carry a "for whom the medicine is" field.
-    pub fn is_kap(self) -> bool {
-        matches!(self, BlockKind::KapPreparation | BlockKind::KapDosing | BlockKind::Integration)
-    }
-}
-
-stored_by_name! {
-    /// Therapeutic approach of a joint session.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Modality {
-        Eft,
-        Gottman,
-        Ifs,
-        Brainspotting,
-        Emdr,
-        Other,
-    }
-}
-
-impl Modality {
-    pub const ALL: [Modality; 6] =
-        [Modality::Gottman, Modality::Eft, Modality::Ifs, Modality::Brainspotting, Modality::Emdr, Modality::Other];
-
-    /// A short stable name, for form values.
-    pub fn code(self) -> &'static str {
-        match self {
-            Modality::Eft => "eft",
-            Modality::Gottman => "gottman",
-            Modality::Ifs => "ifs",
-            Modality::Brainspotting => "brainspotting",
-            Modality::Emdr => "emdr",
-            Modality::Other => "other",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Modality::Eft => "EFT",
-            Modality::Gottman => "Gottman Method",
-            Modality::Ifs => "IFS",
-            Modality::Brainspotting => "Brainspotting",
-            Modality::Emdr => "EMDR",
-            Modality::Other => "Other",
-        }
-    }
-}
-
-/// Who takes part in a block; the therapist is a person too when it comes to overlaps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Participants {
-    BothWithTherapist,
-    OneWithTherapist(Partner),
-    CoupleOnTheirOwn,
-    OneOnTheirOwn(Partner),
-}
-
-impl Participants {
-    pub fn partners(self) -> PartnerSet {
-        match self {
-            Participants::BothWithTherapist | Participants::CoupleOnTheirOwn => PartnerSet::BOTH,
-            Participants::OneWithTherapist(p) | Participants::OneOnTheirOwn(p) => PartnerSet::only(p),
-        }
-    }
-    pub fn has_therapist(self) -> bool {
-        matches!(self, Participants::BothWithTherapist | Participants::OneWithTherapist(_))
-    }
-    /// Words for the couple: "Both of you with Dr Lee", "Sam on their own".
-    pub fn describe(self, partners: &Partners, therapist: &str) -> String {
-        let with = if therapist.trim().is_empty() { "the therapist" } else { therapist.trim() };
-        match self {
-            Participants::BothWithTherapist => format!("{} and {} with {}", partners.a, partners.b, with),
-            Participants::OneWithTherapist(p) => format!("{} with {}", partners.name(p), with),
-            Participants::CoupleOnTheirOwn => format!("{} and {} together", partners.a, partners.b),
-            Participants::OneOnTheirOwn(p) => format!("{} on their own", partners.name(p)),
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BlockId(pub u32);
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChecklistItem {
-    pub text: String,
-    pub done: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Block {
-    pub id: BlockId,
-    pub kind: BlockKind,
-    /// 1-based day of the intensive; `days + 1` is the day after it (follow-up).
-    pub day: u8,
-    pub start: NaiveTime,
-    pub minutes: u16,
-    pub title: String,
-    pub who: Participants,
-    /// For KAP preparation, dosing and integration: whose medicine this is.
-    /// `None` means everyone taking part.
-    pub kap_for: Option<PartnerSet>,
-    pub modality: Option<Modality>,
-    pub couple_notes: String,
-    pub private_notes: String,
-    pub checklist: Vec<ChecklistItem>,
-    /// The couple's question or comment on this block.
-    pub couple_question: String,
-}
-
-impl Block {
-    /// Day, then start, then id, as one number for `order::sort_by_number`.
-    pub fn order_key(&self) -> u64 {
-        let minute = super::time::minute_of_day(self.start).clamp(0, 24 * 60) as u64;
-        (u64::from(self.day) << 48) | (minute << 32) | u64::from(self.id.0)
-    }
-
-    /// "09:30–10:15", as every agenda and the grid show it.
-    pub fn time_range(&self) -> String {
-        format!("{}\u{2013}{}", super::time::hhmm(self.start), super::time::hhmm(self.end()))
-    }
-
-    pub fn end(&self) -> NaiveTime {
-        // Saturates at the end of the day instead of wrapping past midnight.
-        let end = self.start + TimeDelta::minutes(i64::from(self.minutes));
-        if end < self.start {
-            clock(23, 59)
-        } else {
-            end
-        }
-    }
-    pub fn length(&self) -> TimeDelta {
-        TimeDelta::minutes(i64::from(self.minutes))
-    }
-    /// Partners whose medicine a KAP block is about.
-    pub fn kap_partners(&self) -> PartnerSet {
-        self.kap_for.unwrap_or_else(|| self.who.partners())
-    }
-    /// Minutes since midnight of start and end, for interval arithmetic.
-    pub fn span(&self) -> (i64, i64) {
-        let start = i64::from(chrono::Timelike::num_seconds_from_midnight(&self.start)) / 60;
-        (start, start + i64::from(self.minutes))
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoupleReview {
     /// Set when the couple says "we have reviewed this plan".
     pub reviewed_on: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub id: String,
     /// Increases on every saved change; lets storage notice a newer copy in another tab.
@@ -450,7 +96,9 @@ pub struct Plan {
     pub review: CoupleReview,
     pub next_block_id: u32,
     /// For a copy saved from a share link under a new id: the therapist's plan id,
-    /// so the couple's reply finds its way back.
+    /// so the couple's reply finds its way back. Left out of the stored text when
+    /// empty, so plans that were never shared keep the text they had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shared_from: Option<String>,
 }
 
@@ -483,7 +131,7 @@ impl Plan {
     /// Blocks of one day in time order (parallel tracks by partner A first).
     pub fn blocks_on(&self, day: u8) -> Vec<&Block> {
         let mut list: Vec<&Block> = self.blocks.iter().filter(|b| b.day == day).collect();
-        super::order::sort_by_number(&mut list, |b| b.order_key());
+        Block::sort_in_time(&mut list);
         list
     }
     /// Partners who dose in this plan: those with a dosing block, plus those the KAP
@@ -535,7 +183,8 @@ impl Plan {
 
     /// A copy under a new id, marked as a copy, not yet saved anywhere.
     pub fn copy_as(&self, id: String) -> Plan {
-        let title = super::validate::fit_with_suffix(&self.title, " (copy)", super::validate::MAX_TITLE_CHARS);
+        let title =
+            crate::domain::validate::fit_with_suffix(&self.title, " (copy)", crate::domain::validate::MAX_TITLE_CHARS);
         Plan { id, revision: 0, title, ..self.clone() }
     }
 

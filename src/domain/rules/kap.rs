@@ -7,7 +7,6 @@ use super::{describe_block, names, Problem, RuleId};
 use crate::domain::dates;
 use crate::domain::kap::ScreenAnswer;
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
-use crate::domain::order::sort_by_number;
 
 pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     let dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
@@ -97,7 +96,7 @@ fn preparation(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
 fn check_in_next_morning(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let mut dosing_days: Vec<u8> = dosings.iter().map(|b| b.day).filter(|d| *d < plan.day_count()).collect();
     dosing_days.dedup();
-    sort_by_number(&mut dosing_days, |d| u64::from(*d));
+    dosing_days.sort_unstable();
     dosing_days.dedup();
     for day in dosing_days {
         let next = day + 1;
@@ -183,7 +182,7 @@ fn same_person(name: &str, other: &str) -> bool {
 /// Rule 4: a ride home for every dosing partner, never by someone who doses that day.
 fn ride_home(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let mut days: Vec<u8> = dosings.iter().map(|b| b.day).collect();
-    sort_by_number(&mut days, |d| u64::from(*d));
+    days.sort_unstable();
     days.dedup();
     for day in days {
         let today: Vec<&&Block> = dosings.iter().filter(|b| b.day == day).collect();
@@ -239,9 +238,9 @@ fn fasting(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
 fn count_and_spacing(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let spacing = TimeDelta::hours(i64::from(plan.limits.min_hours_between_dosings));
     for partner in [Partner::A, Partner::B] {
-        let mut own: Vec<&&Block> = dosings.iter().filter(|b| b.kap_partners().contains(partner)).collect();
+        let mut own: Vec<&Block> = dosings.iter().copied().filter(|b| b.kap_partners().contains(partner)).collect();
         // Day-first order is start-time order: days follow one another.
-        sort_by_number(&mut own, |b| b.order_key());
+        Block::sort_in_time(&mut own);
         let name = plan.partner_name(partner);
         if own.len() > usize::from(plan.limits.max_dosings_per_partner) {
             let message = format!(

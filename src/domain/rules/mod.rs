@@ -5,39 +5,33 @@ mod kap;
 mod schedule;
 
 use super::model::{Block, BlockId, Partner, Plan};
-use super::order::sort_by_number;
-use super::stored_name::stored_by_name;
 use super::time::hhmm;
 
-stored_by_name! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum Severity {
-        /// Blocks marking the plan confirmed.
-        Error,
-        /// Informs; the therapist decides.
-        Warning,
-    }
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Blocks marking the plan confirmed.
+    Error,
+    /// Informs; the therapist decides.
+    Warning,
 }
 
-stored_by_name! {
-    /// Stable identity of a rule; `id()` never changes once published.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum RuleId {
-        IntegrationWithinWindow,
-        IntegrationAfterIntensive,
-        PreparationBeforeDosing,
-        CheckInAfterDosing,
-        DosingReadiness,
-        RideHome,
-        MealInFastingWindow,
-        DosingCountAndSpacing,
-        RestAfterDosing,
-        NoOverlap,
-        InsideDayWindow,
-        BreakEveryTwoHours,
-        LunchEveryFullDay,
-        DosingLength,
-    }
+/// Stable identity of a rule; `id()` never changes once published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuleId {
+    IntegrationWithinWindow,
+    IntegrationAfterIntensive,
+    PreparationBeforeDosing,
+    CheckInAfterDosing,
+    DosingReadiness,
+    RideHome,
+    MealInFastingWindow,
+    DosingCountAndSpacing,
+    RestAfterDosing,
+    NoOverlap,
+    InsideDayWindow,
+    BreakEveryTwoHours,
+    LunchEveryFullDay,
+    DosingLength,
 }
 
 impl RuleId {
@@ -122,11 +116,7 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
     kap::check_kap(plan, &mut problems);
     schedule::check_schedule(plan, &mut problems);
     // Rules report in a fixed order, so equal keys keep a stable, repeatable order.
-    sort_by_number(&mut problems, |p| {
-        let day = p.day.map_or(0, |d| u64::from(d) + 1);
-        let block = p.blocks.first().map_or(0, |b| u64::from(b.0) + 1);
-        ((p.severity as u64) << 56) | (day << 48) | (block << 8) | p.rule as u64
-    });
+    problems.sort_by_key(|p| (p.severity, p.day, p.blocks.first().copied(), p.rule));
     problems
 }
 
@@ -140,7 +130,7 @@ pub fn worst_per_block(problems: &[Problem]) -> Vec<(BlockId, Severity)> {
     let mut all: Vec<(BlockId, Severity)> =
         problems.iter().flat_map(|problem| problem.blocks.iter().map(|id| (*id, problem.severity))).collect();
     // Errors before warnings within a block, so the first of each block is its worst.
-    sort_by_number(&mut all, |(id, severity)| u64::from(id.0) << 1 | u64::from(*severity != Severity::Error));
+    all.sort_by_key(|(id, severity)| (*id, *severity));
     all.dedup_by_key(|(id, _)| *id);
     all
 }

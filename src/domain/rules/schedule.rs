@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use super::{and_list, describe_block, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
-use crate::domain::order::sort_by_number;
 use crate::domain::time::hhmm;
 
 pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
@@ -67,7 +66,7 @@ fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
     let mut groups: BTreeMap<Vec<BlockId>, Vec<Person>> = BTreeMap::new();
     for person in [Person::Partner(Partner::A), Person::Partner(Partner::B), Person::Therapist] {
         let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| takes_part(b, person)).collect();
-        sort_by_number(&mut own, |b| b.order_key());
+        Block::sort_in_time(&mut own);
         let mut group: Vec<&Block> = Vec::new();
         let mut group_end = (0, 0);
         for block in own {
@@ -142,7 +141,7 @@ fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
     let mut flagged: BTreeMap<BlockId, Vec<Partner>> = BTreeMap::new();
     for partner in [Partner::A, Partner::B] {
         let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| b.who.partners().contains(partner)).collect();
-        sort_by_number(&mut own, |b| b.order_key());
+        Block::sort_in_time(&mut own);
         let mut run = 0i64;
         let mut last: Option<(u8, i64)> = None;
         let mut reported = false;

@@ -1,15 +1,12 @@
-//! What each field of the block form holds, and the one edit a change to it makes.
-//!
-//! The form has a single change listener for all its fields (BENCHMARKS.md, "Size,
-//! seventh round": a listener per field cost about a kilobyte of download each). It
-//! passes the field that changed and its new text here; everything about reading a
-//! field's text lives in this file, without browser types, so it is tested natively.
+//! What each field of the block form shows, and the one edit a change to it makes.
+//! No browser types, so it is tested natively: the form's components only pass the
+//! field they are and its new text.
 
 use crate::domain::edit::{BlockText, Edit};
-use crate::domain::model::{Block, BlockKind, Modality, Participants, Partner, PartnerSet};
+use crate::domain::model::{Block, BlockKind, Modality, Participants, Partner, PartnerSet, Partners};
 use crate::domain::time::{hhmm, parse_hhmm};
 
-/// A field of the block form, named by its element id.
+/// A field of the block form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockField {
     Title,
@@ -24,53 +21,48 @@ pub enum BlockField {
     PrivateNotes,
 }
 
+/// Whose medicine a KAP block is for, in the order the form lists them; `None` is
+/// everyone taking part.
+pub const KAP_FOR: [Option<PartnerSet>; 4] = [
+    None,
+    Some(PartnerSet { a: true, b: false }),
+    Some(PartnerSet { a: false, b: true }),
+    Some(PartnerSet { a: true, b: true }),
+];
+
+/// The values the "who takes part" list gives `Participants::ALL`.
+pub const WHO_VALUES: [&str; 6] = ["both-t", "a-t", "b-t", "couple", "a", "b"];
+/// The values the "whose medicine" list gives `KAP_FOR`.
+pub const KAP_FOR_VALUES: [&str; 4] = ["all", "a", "b", "both"];
+
+/// The value of a choice in a list: its place among the choices, or the name `values`
+/// gives that place.
+fn value<T: PartialEq>(choices: &[T], values: Option<&[&str]>, chosen: &T) -> String {
+    let Some(i) = choices.iter().position(|c| c == chosen) else { return String::new() };
+    values.and_then(|v| v.get(i)).map_or_else(|| i.to_string(), |name| name.to_string())
+}
+
+/// The choice a list's value names.
+fn chosen<T: Copy>(choices: &[T], values: Option<&[&str]>, text: &str) -> Option<T> {
+    let index = match values {
+        Some(values) => values.iter().position(|v| *v == text)?,
+        None => text.parse::<usize>().ok()?,
+    };
+    choices.get(index).copied()
+}
+
 impl BlockField {
-    pub const ALL: [BlockField; 10] = [
-        BlockField::Title,
-        BlockField::Kind,
-        BlockField::Day,
-        BlockField::Start,
-        BlockField::Length,
-        BlockField::Who,
-        BlockField::KapFor,
-        BlockField::Modality,
-        BlockField::CoupleNotes,
-        BlockField::PrivateNotes,
-    ];
-
-    /// The element id, which its `<label for>` names too.
-    pub fn dom_id(self) -> &'static str {
-        match self {
-            BlockField::Title => "bf-title",
-            BlockField::Kind => "bf-kind",
-            BlockField::Day => "bf-day",
-            BlockField::Start => "bf-start",
-            BlockField::Length => "bf-length",
-            BlockField::Who => "bf-who",
-            BlockField::KapFor => "bf-kap-for",
-            BlockField::Modality => "bf-modality",
-            BlockField::CoupleNotes => "bf-couple-notes",
-            BlockField::PrivateNotes => "bf-private-notes",
-        }
-    }
-
-    /// The field whose element has this id, if it is one of the block's fields (the
-    /// new checklist item's box is not: it is added with its button).
-    pub fn from_dom_id(id: &str) -> Option<BlockField> {
-        BlockField::ALL.into_iter().find(|field| field.dom_id() == id)
-    }
-
-    /// The text the field shows for `block`.
+    /// The text the field shows for `block` (for a list, the value of its choice).
     pub fn text(self, block: &Block) -> String {
         match self {
             BlockField::Title => block.title.clone(),
-            BlockField::Kind => block.kind.css_name().to_string(),
+            BlockField::Kind => value(&BlockKind::ALL, None, &block.kind),
             BlockField::Day => block.day.to_string(),
             BlockField::Start => hhmm(block.start),
             BlockField::Length => block.minutes.to_string(),
-            BlockField::Who => who_value(block.who).to_string(),
-            BlockField::KapFor => kap_for_value(block.kap_for).to_string(),
-            BlockField::Modality => block.modality.map(|m| m.code().to_string()).unwrap_or_default(),
+            BlockField::Who => value(&Participants::ALL, Some(&WHO_VALUES), &block.who),
+            BlockField::KapFor => value(&KAP_FOR, Some(&KAP_FOR_VALUES), &block.kap_for),
+            BlockField::Modality => block.modality.map(|m| value(&Modality::ALL, None, &m)).unwrap_or_default(),
             BlockField::CoupleNotes => block.couple_notes.clone(),
             BlockField::PrivateNotes => block.private_notes.clone(),
         }
@@ -84,59 +76,54 @@ impl BlockField {
             BlockField::Title => Edit::SetText { id, field: BlockText::Title, text },
             BlockField::CoupleNotes => Edit::SetText { id, field: BlockText::CoupleNotes, text },
             BlockField::PrivateNotes => Edit::SetText { id, field: BlockText::PrivateNotes, text },
-            BlockField::Kind => {
-                Edit::ChangeKind { id, kind: BlockKind::ALL.into_iter().find(|k| k.css_name() == text)? }
-            }
+            BlockField::Kind => Edit::ChangeKind { id, kind: chosen(&BlockKind::ALL, None, &text)? },
             BlockField::Day => Edit::MoveBlock { id, day: text.parse().ok()?, start: block.start },
             BlockField::Start => Edit::MoveBlock { id, day: block.day, start: parse_hhmm(&text)? },
             BlockField::Length => Edit::ResizeBlock { id, minutes: text.parse().ok()? },
-            BlockField::Who => Edit::ChangeWho { id, who: who_from(&text)? },
-            BlockField::KapFor => Edit::ChangeKapFor { id, kap_for: kap_for_from(&text)? },
-            BlockField::Modality => {
-                Edit::ChangeModality { id, modality: Modality::ALL.into_iter().find(|m| m.code() == text) }
-            }
+            BlockField::Who => Edit::ChangeWho { id, who: chosen(&Participants::ALL, Some(&WHO_VALUES), &text)? },
+            BlockField::KapFor => Edit::ChangeKapFor { id, kap_for: chosen(&KAP_FOR, Some(&KAP_FOR_VALUES), &text)? },
+            BlockField::Modality => Edit::ChangeModality { id, modality: chosen(&Modality::ALL, None, &text) },
         })
     }
 }
 
-/// Who takes part, as the options of the form's list name them.
-const WHO: [(Participants, &str); 6] = [
-    (Participants::BothWithTherapist, "both-t"),
-    (Participants::OneWithTherapist(Partner::A), "a-t"),
-    (Participants::OneWithTherapist(Partner::B), "b-t"),
-    (Participants::CoupleOnTheirOwn, "couple"),
-    (Participants::OneOnTheirOwn(Partner::A), "a"),
-    (Participants::OneOnTheirOwn(Partner::B), "b"),
-];
-
-fn who_value(who: Participants) -> &'static str {
-    WHO.iter().find(|(w, _)| *w == who).map_or("both-t", |(_, value)| value)
+/// A partner set's words in the "whose medicine" list.
+pub fn kap_for_label(kap_for: Option<PartnerSet>, partners: &Partners) -> String {
+    match kap_for {
+        None => "Everyone taking part".to_string(),
+        Some(set) if set == PartnerSet::BOTH => "Both partners".to_string(),
+        Some(set) if set.contains(Partner::A) => partners.a.clone(),
+        Some(_) => partners.b.clone(),
+    }
 }
 
-fn who_from(value: &str) -> Option<Participants> {
-    WHO.iter().find(|(_, v)| *v == value).map(|(who, _)| *who)
-}
-
-/// Whose medicine a dosing block is for; "all" is everyone taking part.
-const KAP_FOR: [(Option<PartnerSet>, &str); 4] = [
-    (None, "all"),
-    (Some(PartnerSet { a: true, b: false }), "a"),
-    (Some(PartnerSet { a: false, b: true }), "b"),
-    (Some(PartnerSet { a: true, b: true }), "both"),
-];
-
-fn kap_for_value(kap_for: Option<PartnerSet>) -> &'static str {
-    KAP_FOR.iter().find(|(k, _)| *k == kap_for).map_or("all", |(_, value)| value)
-}
-
-fn kap_for_from(value: &str) -> Option<Option<PartnerSet>> {
-    KAP_FOR.iter().find(|(_, v)| *v == value).map(|(kap_for, _)| *kap_for)
+/// Who takes part, in the words of the "who takes part" list.
+pub fn who_label(who: Participants, partners: &Partners) -> String {
+    match who {
+        Participants::BothWithTherapist => format!("{} and {} with the therapist", partners.a, partners.b),
+        Participants::OneWithTherapist(p) => format!("{} with the therapist", partners.name(p)),
+        Participants::CoupleOnTheirOwn => "The couple on their own".to_string(),
+        Participants::OneOnTheirOwn(p) => format!("{} on their own", partners.name(p)),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::sample::sample_plan;
+
+    const ALL: [BlockField; 10] = [
+        BlockField::Title,
+        BlockField::Kind,
+        BlockField::Day,
+        BlockField::Start,
+        BlockField::Length,
+        BlockField::Who,
+        BlockField::KapFor,
+        BlockField::Modality,
+        BlockField::CoupleNotes,
+        BlockField::PrivateNotes,
+    ];
 
     fn some_block() -> Block {
         sample_plan(3, 0).blocks[0].clone()
@@ -145,8 +132,7 @@ mod tests {
     #[test]
     fn every_field_reads_back_the_text_it_shows_as_no_change() {
         let block = some_block();
-        for field in BlockField::ALL {
-            assert_eq!(BlockField::from_dom_id(field.dom_id()), Some(field));
+        for field in ALL {
             let Some(edit) = field.edit(&block, field.text(&block)) else {
                 panic!("{field:?} does not read its own text {:?}", field.text(&block));
             };
@@ -181,10 +167,11 @@ mod tests {
         );
         assert_eq!(edit(BlockField::KapFor, "all"), Some(Edit::ChangeKapFor { id, kap_for: None }));
         assert_eq!(edit(BlockField::Modality, ""), Some(Edit::ChangeModality { id, modality: None }));
-        assert_eq!(
-            edit(BlockField::Kind, BlockKind::ALL[1].css_name()),
-            Some(Edit::ChangeKind { id, kind: BlockKind::ALL[1] })
-        );
+        assert_eq!(edit(BlockField::Kind, "1"), Some(Edit::ChangeKind { id, kind: BlockKind::ALL[1] }));
+        let partners = Partners { a: "Sam".into(), b: "Alex".into() };
+        assert_eq!(kap_for_label(KAP_FOR[2], &partners), "Alex");
+        assert_eq!(kap_for_label(KAP_FOR[3], &partners), "Both partners");
+        assert_eq!(who_label(Participants::ALL[4], &partners), "Sam on their own");
     }
 
     #[test]
@@ -194,12 +181,12 @@ mod tests {
             (BlockField::Start, "13:"),
             (BlockField::Day, ""),
             (BlockField::Length, "long"),
+            (BlockField::Who, "9"),
             (BlockField::Who, "someone"),
             (BlockField::KapFor, "c"),
             (BlockField::Kind, "party"),
         ] {
             assert_eq!(field.edit(&block, text.to_string()), None, "{field:?} took {text:?}");
         }
-        assert_eq!(BlockField::from_dom_id("bf-new-item"), None);
     }
 }

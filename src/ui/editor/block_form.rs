@@ -1,266 +1,208 @@
-//! The selected block's details. Each field sends one edit when it changes, so
-//! undo steps match what the therapist did. `block_fields` says what each field
-//! shows and which edit its new text makes.
-//!
-//! The form is plain DOM (`ui::dom`): built once per chosen block, filled by one
-//! effect that writes only what changed, with one change and one click listener for
-//! every control in it. As a Leptos view it was the largest single part of the editor
-//! (BENCHMARKS.md, "Size, tenth round").
+//! The selected block's details. Each field sends one edit when it changes, so undo
+//! steps match what the therapist did; `block_fields` says what each field shows and
+//! which edit its new text makes. Each field follows only its own value, so text being
+//! typed into one is not reset by a change elsewhere.
 
+use leptos::either::Either;
+use leptos::html::Input;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 
-use super::block_fields::BlockField;
+use super::block_fields::{kap_for_label, who_label, BlockField, KAP_FOR, KAP_FOR_VALUES, WHO_VALUES};
 use super::EditorCtx;
 use crate::domain::edit::Edit;
-use crate::domain::model::{Block, BlockId, BlockKind, Modality, Partner, Plan};
+use crate::domain::model::{Block, BlockId, BlockKind, Modality, Participants};
 use crate::domain::rules::day_label;
-use crate::ui::dom::{
-    attr, button, changes, clicks, effect, element, event_source, flag, label, option, set_value, text, value_of,
-    Control,
-};
 
 #[component]
 pub fn BlockForm() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    // A memo, so the form is rebuilt only when another block is chosen or the
-    // chosen one is deleted, not on every change of the plan.
+    // The form is built anew only when another block is chosen or the chosen one goes.
     let shown = Memo::new(move |_| ctx.selected.get().filter(|id| ctx.plan.with(|p| p.block(*id).is_some())));
-    // Change events bubble: the field that changed is the event's target.
-    let changed = move |ev: leptos::ev::Event| {
-        let Some(id) = shown.get_untracked() else { return };
-        let field =
-            ev.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| BlockField::from_dom_id(&e.id()));
-        let edit = field.and_then(|field| {
-            ctx.plan.with_untracked(|p| p.block(id).and_then(|b| field.edit(b, event_target_value(&ev))))
-        });
-        if let Some(edit) = edit {
-            ctx.send(edit);
-        }
-    };
-    let clicked = move |ev: leptos::ev::MouseEvent| {
-        let Some(id) = shown.get_untracked() else { return };
-        let Some(button) = event_source(&ev, "button[data-action]") else { return };
-        match button.get_attribute("data-action").as_deref() {
-            Some("remove") => {
-                if let Some(index) = button.get_attribute("data-index").and_then(|i| i.parse().ok()) {
-                    ctx.send(Edit::RemoveChecklistItem { id, index });
-                }
-            }
-            Some("add") => {
-                let Some(input) = document().get_element_by_id("bf-new-item") else { return };
-                let text = value_of(&input).trim().to_string();
-                if !text.is_empty() {
-                    ctx.send(Edit::AddChecklistItem { id, text });
-                    set_value(&input, "");
-                }
-            }
-            Some("delete") => {
-                ctx.send(Edit::DeleteBlock { id });
-                ctx.selected.set(None);
-            }
-            _ => {}
-        }
-    };
     view! {
         <section class="panel" aria-labelledby="block-form-heading">
             <h2 id="block-form-heading">"Block"</h2>
-            <div use:block_form=(ctx, shown) on:change=changes(changed) on:click=clicks(clicked)></div>
+            {move || match shown.get() {
+                None => Either::Left(view! { <p class="muted">"Choose a block on the grid to edit it."</p> }),
+                Some(id) => Either::Right(view! { <BlockFields id/> }),
+            }}
         </section>
     }
 }
 
-/// The directive behind `use:block_form`: the chosen block's form, or a hint when none is.
-fn block_form(host: Element, (ctx, shown): (EditorCtx, Memo<Option<BlockId>>)) {
-    effect(move || {
-        host.set_text_content(None);
-        match shown.get() {
-            None => {
-                text(&host, "p", "muted", "Choose a block on the grid to edit it.");
-            }
-            Some(id) => {
-                let mut form = FormParts::build(&host);
-                // Owned by this effect: dropped when another block is chosen.
-                let mut written = Written::default();
-                effect(move || written = ctx.plan.with(|plan| form.fill(plan, id, std::mem::take(&mut written))));
-            }
+/// The chosen block as the form's fields read it.
+type Chosen = Memo<Option<Block>>;
+
+/// The value a field shows, followed on its own.
+fn value_of(block: Chosen, field: BlockField) -> Memo<String> {
+    Memo::new(move |_| block.with(|b| b.as_ref().map(|b| field.text(b)).unwrap_or_default()))
+}
+
+/// The handler that turns a field's new text into its edit.
+fn on_change(ctx: EditorCtx, block: Chosen, field: BlockField) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |ev| {
+        let edit = block.with_untracked(|b| b.as_ref().and_then(|b| field.edit(b, event_target_value(&ev))));
+        if let Some(edit) = edit {
+            ctx.send(edit);
         }
+    }
+}
+
+fn dom_id(field: BlockField) -> &'static str {
+    match field {
+        BlockField::Title => "bf-title",
+        BlockField::Kind => "bf-kind",
+        BlockField::Day => "bf-day",
+        BlockField::Start => "bf-start",
+        BlockField::Length => "bf-length",
+        BlockField::Who => "bf-who",
+        BlockField::KapFor => "bf-kap-for",
+        BlockField::Modality => "bf-modality",
+        BlockField::CoupleNotes => "bf-couple-notes",
+        BlockField::PrivateNotes => "bf-private-notes",
+    }
+}
+
+#[component]
+fn BlockFields(id: BlockId) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let block: Chosen = Memo::new(move |_| ctx.plan.with(|p| p.block(id).cloned()));
+    let kind = Memo::new(move |_| block.with(|b| b.as_ref().map(|b| b.kind)));
+    let names = Memo::new(move |_| ctx.plan.with(|p| p.partners.clone()));
+    let days = Memo::new(move |_| {
+        ctx.plan.with(|p| (1..=p.day_count() + 1).map(|d| (d.to_string(), day_label(p, d))).collect::<Vec<_>>())
     });
-}
+    let lengths: Vec<(String, String)> =
+        (1..=32u16).map(|q| q * 15).map(|m| (m.to_string(), format!("{} h {:02} min", m / 60, m % 60))).collect();
+    let kinds: Vec<(String, String)> =
+        BlockKind::ALL.iter().enumerate().map(|(i, k)| (i.to_string(), k.label().to_string())).collect();
+    let who = Signal::derive(move || {
+        let partners = names.get();
+        Participants::ALL
+            .iter()
+            .zip(WHO_VALUES)
+            .map(|(w, value)| (value.to_string(), who_label(*w, &partners)))
+            .collect()
+    });
+    let kap_for = Signal::derive(move || {
+        let partners = names.get();
+        KAP_FOR.iter().zip(KAP_FOR_VALUES).map(|(k, value)| (value.to_string(), kap_for_label(*k, &partners))).collect()
+    });
+    let mut modalities = vec![(String::new(), "Not set".to_string())];
+    modalities.extend(Modality::ALL.iter().enumerate().map(|(i, m)| (i.to_string(), m.label().to_string())));
+    let day_choices = Signal::derive(move || days.get());
 
-/// The elements the fill pass writes to.
-struct FormParts {
-    fields: Vec<(BlockField, Control)>,
-    day: Element,
-    who: Vec<Element>,
-    kap_for: Vec<Element>,
-    kap_box: Element,
-    modality_box: Element,
-    checklist: Element,
-}
-
-/// What the last fill drew besides the fields (which `Control` keeps), so the next one
-/// draws only what changed.
-#[derive(Default, PartialEq)]
-struct Written {
-    days: Vec<String>,
-    names: Option<(String, String)>,
-    checklist: Vec<(String, bool)>,
-}
-
-impl FormParts {
-    fn build(host: &Element) -> FormParts {
-        let form = element(Some(host), "div", "block-form");
-        let mut fields = Vec::new();
-        let mut field = |parent: &Element, field: BlockField, tag: &str, caption: &str| {
-            label(parent, field.dom_id(), caption);
-            let el = element(Some(parent), tag, "");
-            el.set_id(field.dom_id());
-            fields.push((field, Control::new(&el, "value")));
-            el
-        };
-        let title = field(&form, BlockField::Title, "input", "Title");
-        attr(&title, "type", "text");
-        attr(&title, "maxlength", "200");
-        let kind = field(&form, BlockField::Kind, "select", "Kind");
-        options(&kind, BlockKind::ALL.iter().map(|k| (k.css_name(), k.label())));
-
-        let row = element(Some(&form), "div", "row");
-        let day = field(&element(Some(&row), "div", ""), BlockField::Day, "select", "Day");
-        let start = field(&element(Some(&row), "div", ""), BlockField::Start, "input", "Start");
-        attr(&start, "type", "time");
-        attr(&start, "step", "900");
-        let length = field(&element(Some(&row), "div", ""), BlockField::Length, "select", "Length");
-        for minutes in (1..=32u16).map(|q| q * 15) {
-            let label = format!("{} h {:02} min", minutes / 60, minutes % 60);
-            option(&length, &minutes.to_string(), &label);
-        }
-
-        let who = field(&form, BlockField::Who, "select", "Who takes part");
-        let who = ["both-t", "a-t", "b-t", "couple", "a", "b"].map(|value| option(&who, value, ""));
-
-        // Shown only for the kinds they concern; hidden rather than removed, so a kind
-        // changed back and forth keeps the form as it was.
-        let kap_box = element(Some(&form), "div", "");
-        let kap_for = field(&kap_box, BlockField::KapFor, "select", "Whose medicine");
-        let kap_for = ["all", "a", "b", "both"].map(|value| option(&kap_for, value, ""));
-        let modality_box = element(Some(&form), "div", "");
-        let modality = field(&modality_box, BlockField::Modality, "select", "Approach");
-        option(&modality, "", "Not set");
-        options(&modality, Modality::ALL.iter().map(|m| (m.code(), m.label())));
-
-        for (id, label, class) in [
-            (BlockField::CoupleNotes, "Notes for the couple", ""),
-            (BlockField::PrivateNotes, "Private notes (therapist only)", "private"),
-        ] {
-            let notes = field(&form, id, "textarea", label);
-            notes.set_class_name(class);
-            attr(&notes, "rows", "3");
-            attr(&notes, "maxlength", "5000");
-        }
-
-        let checks = element(Some(&form), "fieldset", "checklist");
-        text(&checks, "legend", "", "Checklist");
-        let checklist = element(Some(&checks), "ul", "");
-        label(&checks, "bf-new-item", "New checklist item");
-        let adding = element(Some(&checks), "div", "row");
-        let new_item = element(Some(&adding), "input", "");
-        new_item.set_id("bf-new-item");
-        attr(&new_item, "type", "text");
-        attr(&new_item, "maxlength", "200");
-        attr(&button(&adding, "", "Add item"), "data-action", "add");
-        attr(&button(&form, "danger", "Delete block"), "data-action", "delete");
-
-        FormParts {
-            fields,
-            day: day.into(),
-            who: who.into(),
-            kap_for: kap_for.into(),
-            kap_box: kap_box.into(),
-            modality_box: modality_box.into(),
-            checklist: checklist.into(),
-        }
-    }
-
-    fn fill(&mut self, plan: &Plan, id: BlockId, before: Written) -> Written {
-        let Some(block) = plan.block(id) else { return before };
-        let days: Vec<String> = (1..=plan.day_count() + 1).map(|d| day_label(plan, d)).collect();
-        let names = Some((plan.partner_name(Partner::A).to_string(), plan.partner_name(Partner::B).to_string()));
-        let now = Written {
-            checklist: block.checklist.iter().map(|item| (item.text.clone(), item.done)).collect(),
-            days,
-            names,
-        };
-        let days_changed = now.days != before.days;
-        if days_changed {
-            self.day.set_text_content(None);
-            for (day, label) in now.days.iter().enumerate() {
-                option(&self.day, &(day + 1).to_string(), label);
-            }
-        }
-        for (field, control) in &mut self.fields {
-            // New options drop the day's value, so it is written again with them.
-            if days_changed && *field == BlockField::Day {
-                control.forget();
-            }
-            control.show(JsValue::from_str(&field.text(block)));
-        }
-        if let Some((a, b)) = now.names.as_ref().filter(|_| now.names != before.names) {
-            let who = [
-                format!("{a} and {b} with the therapist"),
-                format!("{a} with the therapist"),
-                format!("{b} with the therapist"),
-                "The couple on their own".to_string(),
-                format!("{a} on their own"),
-                format!("{b} on their own"),
-            ];
-            for (option, label) in self.who.iter().zip(who) {
-                option.set_text_content(Some(&label));
-            }
-            let kap_for = ["Everyone taking part", a, b, "Both partners"];
-            for (option, label) in self.kap_for.iter().zip(kap_for) {
-                option.set_text_content(Some(label));
-            }
-        }
-        flag(&self.kap_box, "hidden", !block.kind.is_kap());
-        flag(&self.modality_box, "hidden", block.kind != BlockKind::JointSession);
-        if now.checklist != before.checklist {
-            self.fill_checklist(block);
-        }
-        now
-    }
-
-    /// One row per item, reused by position so a focused "Remove" keeps focus.
-    fn fill_checklist(&self, block: &Block) {
-        let rows = self.checklist.children();
-        for (index, item) in block.checklist.iter().enumerate() {
-            let li = match rows.item(index as u32) {
-                Some(li) => li,
-                None => {
-                    let li = element(Some(&self.checklist), "li", "");
-                    element(Some(&li), "span", "");
-                    attr(&button(&li, "quiet", "Remove"), "data-action", "remove");
-                    li.into()
-                }
-            };
-            let ticked = if item.done { " (ticked)" } else { "" };
-            if let Some(label) = li.first_element_child() {
-                label.set_text_content(Some(&format!("{}{ticked}", item.text)));
-            }
-            if let Some(remove) = li.last_element_child() {
-                attr(&remove, "data-index", &index.to_string());
-                attr(&remove, "aria-label", &format!("Remove checklist item {}", item.text));
-            }
-        }
-        while let Some(extra) = rows.item(block.checklist.len() as u32) {
-            extra.remove();
-        }
+    view! {
+        <div class="block-form">
+            <TextInput block field=BlockField::Title label="Title"/>
+            <Choice block field=BlockField::Kind label="Kind" choices=Signal::stored(kinds)/>
+            <div class="row">
+                <div><Choice block field=BlockField::Day label="Day" choices=day_choices/></div>
+                <div><TimeInput block field=BlockField::Start label="Start"/></div>
+                <div><Choice block field=BlockField::Length label="Length" choices=Signal::stored(lengths)/></div>
+            </div>
+            <Choice block field=BlockField::Who label="Who takes part" choices=who/>
+            <Show when=move || kind.get().is_some_and(BlockKind::is_kap)>
+                <Choice block field=BlockField::KapFor label="Whose medicine" choices=kap_for/>
+            </Show>
+            <Show when=move || kind.get() == Some(BlockKind::JointSession)>
+                <Choice block field=BlockField::Modality label="Approach" choices=Signal::stored(modalities.clone())/>
+            </Show>
+            <Notes block field=BlockField::CoupleNotes label="Notes for the couple" class=""/>
+            <Notes block field=BlockField::PrivateNotes label="Private notes (therapist only)" class="private"/>
+            <Checklist block id/>
+            <button type="button" class="danger" on:click=move |_| {
+                ctx.send(Edit::DeleteBlock { id });
+                ctx.select(None);
+            }>"Delete block"</button>
+        </div>
     }
 }
 
-fn options<'a>(select: &Element, choices: impl Iterator<Item = (&'a str, &'a str)>) {
-    for (value, label) in choices {
-        option(select, value, label);
+#[component]
+fn TextInput(block: Chosen, field: BlockField, label: &'static str) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    view! {
+        <label for=dom_id(field)>{label}</label>
+        <input id=dom_id(field) type="text" maxlength="200" prop:value=value_of(block, field)
+            on:change=on_change(ctx, block, field)/>
+    }
+}
+
+#[component]
+fn TimeInput(block: Chosen, field: BlockField, label: &'static str) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    view! {
+        <label for=dom_id(field)>{label}</label>
+        <input id=dom_id(field) type="time" step="900" prop:value=value_of(block, field)
+            on:change=on_change(ctx, block, field)/>
+    }
+}
+
+#[component]
+fn Notes(block: Chosen, field: BlockField, label: &'static str, class: &'static str) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    view! {
+        <label for=dom_id(field)>{label}</label>
+        <textarea id=dom_id(field) class=class rows="3" maxlength="5000" prop:value=value_of(block, field)
+            on:change=on_change(ctx, block, field)></textarea>
+    }
+}
+
+/// A list: its choices as (value, words), the chosen one marked from the model.
+#[component]
+fn Choice(
+    block: Chosen,
+    field: BlockField,
+    label: &'static str,
+    choices: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let value = value_of(block, field);
+    view! {
+        <label for=dom_id(field)>{label}</label>
+        <select id=dom_id(field) on:change=on_change(ctx, block, field)>
+            <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+                <option value=choice.0.clone() prop:selected=move || value.get() == choice.0>{choice.1.clone()}</option>
+            </For>
+        </select>
+    }
+}
+
+/// The block's checklist: its items with a way to remove each, and a box to add one.
+#[component]
+fn Checklist(block: Chosen, id: BlockId) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let items = Memo::new(move |_| {
+        block
+            .with(|b| b.as_ref().map(|b| b.checklist.iter().map(|i| (i.text.clone(), i.done)).collect::<Vec<_>>()))
+            .unwrap_or_default()
+    });
+    let new_item = NodeRef::<Input>::new();
+    let add = move |_| {
+        let Some(input) = new_item.get() else { return };
+        let text = input.value().trim().to_string();
+        if !text.is_empty() {
+            ctx.send(Edit::AddChecklistItem { id, text });
+            input.set_value("");
+        }
+    };
+    view! {
+        <fieldset class="checklist">
+            <legend>"Checklist"</legend>
+            <ul>
+                <For each=move || items.get().into_iter().enumerate() key=|item| item.clone() let:item>
+                    <li>
+                        <span>{format!("{}{}", item.1 .0, if item.1 .1 { " (ticked)" } else { "" })}</span>
+                        <button type="button" class="quiet" aria-label=format!("Remove checklist item {}", item.1 .0)
+                            on:click=move |_| ctx.send(Edit::RemoveChecklistItem { id, index: item.0 })>"Remove"</button>
+                    </li>
+                </For>
+            </ul>
+            <label for="bf-new-item">"New checklist item"</label>
+            <div class="row">
+                <input id="bf-new-item" type="text" maxlength="200" node_ref=new_item/>
+                <button type="button" on:click=add>"Add item"</button>
+            </div>
+        </fieldset>
     }
 }

@@ -2,14 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::dom::clicks;
-
 use super::EditorCtx;
 use crate::export::ics::calendar;
-use crate::export::share::share_text;
+use crate::sharing::link::share_text;
 use crate::storage::format::encode_pretty;
 use crate::ui::download::download_text;
-use crate::ui::share_box::link_box;
+use crate::ui::sharing::LinkBox;
 use crate::ui::state::now_utc;
 
 /// A file name from the plan title: letters, digits and dashes.
@@ -29,27 +27,27 @@ pub fn ExportBar() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let sharing = RwSignal::new(false);
     let link = Memo::new(move |_| ctx.plan.with(share_text));
-    let plan_file = move |_| {
+    let plan_file = move |_: leptos::ev::MouseEvent| {
         let (name, text) = ctx.plan.with_untracked(|p| (format!("{}.json", file_stem(&p.title)), encode_pretty(p)));
         download_text(&name, "application/json", &text);
     };
-    let calendar_file = move |_| {
+    let calendar_file = move |_: leptos::ev::MouseEvent| {
         let (name, text) =
             ctx.plan.with_untracked(|p| (format!("{}.ics", file_stem(&p.title)), calendar(p, now_utc())));
         download_text(&name, "text/calendar", &text);
     };
     view! {
         <div class="toolbar export-bar no-print" role="group" aria-label="Export">
-            <button type="button" on:click=clicks(plan_file)>"Download plan file"</button>
-            <button type="button" on:click=clicks(calendar_file)>"Calendar file (.ics)"</button>
+            <button type="button" on:click=plan_file>"Download plan file"</button>
+            <button type="button" on:click=calendar_file>"Calendar file (.ics)"</button>
             <button type="button" aria-expanded=move || sharing.get().to_string()
-                on:click=clicks(move |_| sharing.update(|s| *s = !*s))>"Share link for the couple"</button>
+                on:click=move |_| sharing.update(|s| *s = !*s)>"Share link for the couple"</button>
         </div>
-        {move || sharing.get().then(|| view! {
+        <Show when=move || sharing.get()>
             <div class="card no-print share-card">
                 <p class="muted">"The link holds the whole plan except your private notes. It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
-                <div use:link_box=("share-link", "Share link", link)></div>
+                <LinkBox id="share-link" label="Share link" carried=link/>
             </div>
-        })}
+        </Show>
     }
 }

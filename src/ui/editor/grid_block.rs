@@ -1,47 +1,48 @@
-//! The blocks on the time grid, written straight into the DOM.
-//!
-//! Every block is the same small element tree, and a change touches a few of its
-//! strings. Drawn as Leptos views, each block carried about fifteen reactive bindings
-//! and seven handlers, and that view code was 9 KB of the bundle's brotli on its own
-//! (BENCHMARKS.md, "Size, eighth round"). Here one pass after each change compares
-//! what every block should show with what it shows, and writes only the difference;
-//! the grid's one set of handlers finds the block by its `data-block-id`.
+//! One block on the time grid: placed by its day, time and lane, marked with its worst
+//! problem, moved by drag or by keyboard. Each block reads only what concerns it, so
+//! a change to one block redraws that block alone.
 
-use web_sys::{Element, HtmlElement};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{KeyboardEvent, PointerEvent};
 
-use crate::domain::model::{Block, BlockId, Participants, Plan};
-use crate::domain::rules::{day_label, Severity};
-use crate::domain::time::minute_of_day;
-use crate::ui::dom::element;
-use crate::ui::layout::{px, Lane};
+use super::grid::GridCtx;
+use super::grid_geometry::{lane_of, px, PX_PER_MINUTE};
+use super::{focus_element, EditorCtx};
+use crate::domain::edit::Edit;
+use crate::domain::model::{BlockId, Participants};
+use crate::domain::rules::{day_label, worst_of, Severity};
+use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
+use crate::ui::kind_class;
 
-/// Where a block sits: its column among the days shown, its lane, and the grid's
-/// first minute.
+/// A drag in progress: which block, where it began, and where it would put the block now.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Slot {
-    /// `None` when the block's day is not shown (one day at a time on a narrow screen).
-    pub column: Option<usize>,
-    pub columns: usize,
-    pub lane: Lane,
-    pub grid_start: i64,
+pub struct Drag {
+    id: BlockId,
+    resizing: bool,
+    x: f64,
+    y: f64,
+    day: u8,
+    start: i64,
+    minutes: i64,
+    column_width: f64,
+    now: Preview,
 }
 
-/// Where a drag would put the block now: day, first minute, length, and the
-/// column that day has on the grid.
+/// Where a drag would put the block: day, first minute and length.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Preview {
-    pub day: u8,
-    pub start: i64,
-    pub minutes: i64,
-    pub column: Option<usize>,
+struct Preview {
+    day: u8,
+    start: i64,
+    minutes: i64,
 }
 
-/// Everything one block's elements show, as the strings written to them.
+/// Everything the block's elements show, as the strings written to them.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Look {
     class: String,
-    /// top, height, left, width; empty when the block's day is not shown.
-    place: [String; 4],
+    /// top, height, left, width; `None` when the block's day is not shown.
+    place: Option<[String; 4]>,
     tag: &'static str,
     marker: Option<Severity>,
     title: String,
@@ -49,221 +50,193 @@ struct Look {
     spoken: String,
 }
 
-/// What a block's look is made from; a block is redrawn only when this changes.
-#[derive(Debug)]
-struct Shown {
-    block: Block,
-    slot: Slot,
-    severity: Option<Severity>,
-    selected: bool,
-    preview: Option<Preview>,
-}
-
-fn look(plan: &Plan, shown: &Shown) -> Look {
-    let Shown { block, slot, severity, selected, preview } = shown;
-    let partners = &plan.partners;
-    let who = match block.who {
-        Participants::BothWithTherapist => "Both + therapist".to_string(),
-        Participants::OneWithTherapist(x) => format!("{} + therapist", partners.name(x)),
-        Participants::CoupleOnTheirOwn => "Couple".to_string(),
-        Participants::OneOnTheirOwn(x) => format!("{} alone", partners.name(x)),
-    };
-    let described = block.who.describe(partners, &plan.therapist.name);
-    let (start, minutes, column) = match preview {
-        Some(p) => (p.start, p.minutes, p.column),
-        None => (minute_of_day(block.start), i64::from(block.minutes), slot.column),
-    };
-    let place = match column {
-        Some(index) => {
-            let (n, lane) = (slot.columns, slot.lane);
-            [
-                px(start - slot.grid_start, 0),
+#[component]
+pub fn GridBlock(id: BlockId) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let grid = expect_context::<GridCtx>();
+    // Each of these changes only when this block's part of the plan does.
+    let block = Memo::new(move |_| ctx.plan.with(|p| p.block(id).cloned()));
+    let lane = Memo::new(move |_| grid.lanes.with(|lanes| lane_of(lanes, id)));
+    let severity = Memo::new(move |_| grid.severities.with(|worst| worst_of(worst, id)));
+    let selected = Memo::new(move |_| ctx.selected.get() == Some(id));
+    let preview = Memo::new(move |_| grid.drag.get().filter(|d| d.id == id).map(|d| d.now));
+    let look = Memo::new(move |_| {
+        let Some(block) = block.get() else { return Look::default() };
+        let (partners, therapist, _) = grid.labels.get();
+        let (start, minutes, day) = match preview.get() {
+            Some(p) => (p.start, p.minutes, p.day),
+            None => (minute_of_day(block.start), i64::from(block.minutes), block.day),
+        };
+        let place = grid.columns.with(|columns| {
+            let column = columns.iter().position(|d| *d == day)?;
+            let (n, lane) = (columns.len(), lane.get());
+            Some([
+                px(start - grid.range.get().0, 0),
                 px(minutes, 2),
-                format!("calc(100% / {n} * {index} + 100% / {n} / {} * {})", lane.lanes, lane.lane),
+                format!("calc(100% / {n} * {column} + 100% / {n} / {} * {})", lane.lanes, lane.lane),
                 format!("calc(100% / {n} / {} - 6px)", lane.lanes),
-            ]
+            ])
+        });
+        let who = match block.who {
+            Participants::BothWithTherapist => "Both + therapist".to_string(),
+            Participants::OneWithTherapist(x) => format!("{} + therapist", partners.name(x)),
+            Participants::CoupleOnTheirOwn => "Couple".to_string(),
+            Participants::OneOnTheirOwn(x) => format!("{} alone", partners.name(x)),
+        };
+        let day_words = ctx.plan.with_untracked(|p| day_label(p, block.day));
+        Look {
+            class: format!(
+                "block-wrap {}{}{}",
+                kind_class(block.kind),
+                if selected.get() { " selected" } else { "" },
+                if preview.get().is_some() { " dragging" } else { "" }
+            ),
+            place,
+            tag: block.kind.tag(),
+            marker: severity.get(),
+            title: block.title.clone(),
+            meta: format!("{} \u{b7} {who}", block.time_range()),
+            spoken: format!(", {day_words}, {}. {}.", block.kind.label(), block.who.describe(&partners, &therapist)),
         }
-        None => Default::default(),
+    });
+    let place = move |i: usize| move || look.with(|l| l.place.as_ref().map(|p| p[i].clone()));
+    let marker = move || match look.with(|l| l.marker) {
+        Some(Severity::Error) => Some(view! { <span class="marker error">"Error"</span> }),
+        Some(Severity::Warning) => Some(view! { <span class="marker warning">"Warning"</span> }),
+        None => None,
     };
-    Look {
-        class: format!(
-            "block-wrap kind-{}{}{}",
-            block.kind.css_name(),
-            if *selected { " selected" } else { "" },
-            if preview.is_some() { " dragging" } else { "" }
-        ),
-        place,
-        tag: block.kind.tag(),
-        marker: *severity,
-        title: block.title.clone(),
-        meta: format!("{} \u{b7} {who}", block.time_range()),
-        spoken: format!(", {}, {}. {described}.", day_label(plan, block.day), block.kind.label()),
+    let input = BlockInput { ctx, grid, id };
+
+    view! {
+        <div class=move || look.with(|l| l.class.clone())
+            style:display=move || if look.with(|l| l.place.is_some()) { "block" } else { "none" }
+            style:top=place(0) style:height=place(1) style:left=place(2) style:width=place(3)>
+            <button type="button" class="block" id=format!("block-{}", id.0) aria-describedby="grid-help"
+                on:pointerdown=move |ev| input.pointer_down(ev, false)
+                on:pointermove=move |ev| input.pointer_move(ev)
+                on:pointerup=move |_| input.pointer_up()
+                on:pointercancel=move |_| input.pointer_cancel()
+                on:click=move |_| ctx.select(Some(id))
+                on:keydown=move |ev| input.key_down(ev)>
+                <span class="block-tag">{move || look.with(|l| l.tag)}</span>
+                {marker}
+                <span class="block-title">{move || look.with(|l| l.title.clone())}</span>
+                <span class="block-meta">{move || look.with(|l| l.meta.clone())}</span>
+                <span class="visually-hidden">{move || look.with(|l| l.spoken.clone())}</span>
+            </button>
+            <div class="resize-handle" aria-hidden="true"
+                on:pointerdown=move |ev| input.pointer_down(ev, true)
+                on:pointermove=move |ev| input.pointer_move(ev)
+                on:pointerup=move |_| input.pointer_up()
+                on:pointercancel=move |_| input.pointer_cancel()></div>
+        </div>
     }
 }
 
-/// One block's elements, what they show now, and what that was drawn from.
-struct DrawnBlock {
-    wrap: HtmlElement,
-    tag: Element,
-    marker: HtmlElement,
-    title: Element,
-    meta: Element,
-    spoken: Element,
-    shown: Shown,
-    look: Look,
+/// The block's pointer and keyboard handling.
+#[derive(Clone, Copy)]
+struct BlockInput {
+    ctx: EditorCtx,
+    grid: GridCtx,
+    id: BlockId,
 }
 
-impl DrawnBlock {
-    fn new(host: &Element, id: BlockId, shown: Shown) -> DrawnBlock {
-        let wrap = element(Some(host), "div", "");
-        let _ = wrap.set_attribute("data-block-id", &id.0.to_string());
-        let button = element(Some(&wrap), "button", "block");
-        let _ = button.set_attribute("type", "button");
-        button.set_id(&format!("block-{}", id.0));
-        let _ = button.set_attribute("aria-describedby", "grid-help");
-        let tag = element(Some(&button), "span", "block-tag").into();
-        let marker = element(Some(&button), "span", "");
-        marker.set_hidden(true);
-        let title = element(Some(&button), "span", "block-title").into();
-        let meta = element(Some(&button), "span", "block-meta").into();
-        let spoken = element(Some(&button), "span", "visually-hidden").into();
-        let _ = element(Some(&wrap), "div", "resize-handle").set_attribute("aria-hidden", "true");
-        DrawnBlock { wrap, tag, marker, title, meta, spoken, shown, look: Look::default() }
+impl BlockInput {
+    fn pointer_down(self, ev: PointerEvent, resizing: bool) {
+        if ev.button() != 0 {
+            return;
+        }
+        let Some(block) = self.ctx.plan.with_untracked(|p| p.block(self.id).cloned()) else { return };
+        let columns = self.grid.columns.with_untracked(|c| c.len().max(1)) as f64;
+        let column_width =
+            self.grid.layer.get_untracked().map_or(200.0, |layer| layer.get_bounding_client_rect().width() / columns);
+        // Every move of this pointer now comes to the element it went down on.
+        if let Some(part) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = part.set_pointer_capture(ev.pointer_id());
+        }
+        let now = Preview { day: block.day, start: minute_of_day(block.start), minutes: i64::from(block.minutes) };
+        self.grid.drag.set(Some(Drag {
+            id: self.id,
+            resizing,
+            x: ev.client_x(),
+            y: ev.client_y(),
+            day: now.day,
+            start: now.start,
+            minutes: now.minutes,
+            column_width,
+            now,
+        }));
     }
 
-    /// Writes what differs between the look `shown` gives and the one on screen.
-    fn draw(&mut self, plan: &Plan) {
-        let next = look(plan, &self.shown);
-        let was = &self.look;
-        if next.class != was.class {
-            self.wrap.set_class_name(&next.class);
-        }
-        let style = self.wrap.style();
-        for (i, name) in ["top", "height", "left", "width"].iter().enumerate() {
-            if next.place[i] != was.place[i] {
-                let _ = style.set_property(name, &next.place[i]);
-            }
-        }
-        if next.place[0].is_empty() != was.place[0].is_empty() || was.class.is_empty() {
-            let _ = style.set_property("display", if next.place[0].is_empty() { "none" } else { "block" });
-        }
-        if next.tag != was.tag {
-            self.tag.set_text_content(Some(next.tag));
-        }
-        if next.marker != was.marker {
-            let (class, text) = match next.marker {
-                Some(Severity::Error) => ("marker error", "Error"),
-                Some(Severity::Warning) => ("marker warning", "Warning"),
-                None => ("", ""),
-            };
-            self.marker.set_class_name(class);
-            self.marker.set_text_content(Some(text));
-            self.marker.set_hidden(next.marker.is_none());
-        }
-        for (el, now, then) in [
-            (&self.title, &next.title, &was.title),
-            (&self.meta, &next.meta, &was.meta),
-            (&self.spoken, &next.spoken, &was.spoken),
-        ] {
-            if now != then {
-                el.set_text_content(Some(now));
-            }
-        }
-        self.look = next;
-    }
-}
-
-/// Every block drawn on the grid, in the plan's order, which is their tab order.
-pub struct DrawnBlocks {
-    host: Element,
-    blocks: Vec<(BlockId, DrawnBlock)>,
-}
-
-/// No blocks yet, in an element of their own that is not in the page.
-impl Default for DrawnBlocks {
-    fn default() -> DrawnBlocks {
-        let host = element(None, "div", "").into();
-        DrawnBlocks { host, blocks: Vec::new() }
-    }
-}
-
-impl DrawnBlocks {
-    /// The element the blocks are drawn into, to be put in the page.
-    pub fn host(&self) -> Element {
-        self.host.clone()
-    }
-
-    /// Brings every block's elements up to date with `plan`. `relabel` says the names
-    /// or the day count changed, which every block's words depend on.
-    pub fn sync(
-        &mut self,
-        plan: &Plan,
-        slot_of: impl Fn(&Block) -> Slot,
-        severity_of: impl Fn(BlockId) -> Option<Severity>,
-        selected: Option<BlockId>,
-        relabel: bool,
-    ) {
-        // The elements are already in plan order if the kept ones keep their relative
-        // order and every new one comes after them (a new element goes at the end).
-        let (mut last_kept, mut new_seen, mut order_changed) = (None, false, false);
-        let mut old: Vec<Option<(BlockId, DrawnBlock)>> =
-            std::mem::take(&mut self.blocks).into_iter().map(Some).collect();
-        for (index, block) in plan.blocks.iter().enumerate() {
-            let found = match old.get(index) {
-                Some(Some((id, _))) if *id == block.id => Some(index),
-                _ => old.iter().position(|o| matches!(o, Some((id, _)) if *id == block.id)),
-            };
-            match found {
-                Some(i) => {
-                    order_changed |= new_seen || last_kept.is_some_and(|last| i < last);
-                    last_kept = Some(i);
-                }
-                None => new_seen = true,
-            }
-            let kept = found.and_then(|i| old.get_mut(i).and_then(Option::take));
-            let (slot, severity, selected) = (slot_of(block), severity_of(block.id), selected == Some(block.id));
-            let drawn = match kept {
-                Some((_, mut drawn)) => {
-                    let was = &drawn.shown;
-                    // Compared before anything is cloned: most blocks are unchanged.
-                    if relabel
-                        || was.block != *block
-                        || was.slot != slot
-                        || was.severity != severity
-                        || was.selected != selected
-                    {
-                        drawn.shown = Shown { block: block.clone(), slot, severity, selected, preview: was.preview };
-                        drawn.draw(plan);
-                    }
-                    drawn
-                }
-                None => {
-                    let shown = Shown { block: block.clone(), slot, severity, selected, preview: None };
-                    let mut drawn = DrawnBlock::new(&self.host, block.id, shown);
-                    drawn.draw(plan);
-                    drawn
-                }
-            };
-            self.blocks.push((block.id, drawn));
-        }
-        for (_, gone) in old.into_iter().flatten() {
-            gone.wrap.remove();
-        }
-        if order_changed {
-            // Re-appending moves each element to the end, leaving them in plan order.
-            for (_, drawn) in &self.blocks {
-                let _ = self.host.append_child(&drawn.wrap);
-            }
+    fn pointer_move(self, ev: PointerEvent) {
+        let Some(mut d) = self.grid.drag.get_untracked().filter(|d| d.id == self.id) else { return };
+        let dy = ((ev.client_y() - d.y) / PX_PER_MINUTE) as i64;
+        let steps = (dy as f64 / GRID_MINUTES as f64).round() as i64 * GRID_MINUTES;
+        let next = if d.resizing {
+            Preview { minutes: (d.minutes + steps).max(GRID_MINUTES), ..d.now }
+        } else {
+            let shift = ((ev.client_x() - d.x) / d.column_width).round() as i64;
+            let day = self.grid.columns.with_untracked(|cols| {
+                let index = cols.iter().position(|c| *c == d.day).unwrap_or(0) as i64 + shift;
+                cols.get(index.clamp(0, cols.len() as i64 - 1) as usize).copied().unwrap_or(d.day)
+            });
+            Preview { day, start: (d.start + steps).clamp(0, MINUTES_PER_DAY - d.minutes), minutes: d.minutes }
+        };
+        if d.now != next {
+            d.now = next;
+            self.grid.drag.set(Some(d));
         }
     }
 
-    /// Shows a drag's preview on one block (or, with `None`, puts it back).
-    pub fn preview(&mut self, plan: &Plan, id: BlockId, preview: Option<Preview>) {
-        if let Some((_, drawn)) = self.blocks.iter_mut().find(|(b, _)| *b == id) {
-            if drawn.shown.preview != preview {
-                drawn.shown.preview = preview;
-                drawn.draw(plan);
-            }
+    /// The browser took the pointer away (a touch turned into a scroll, a system
+    /// gesture): the drag ends and the block stays where it was.
+    fn pointer_cancel(self) {
+        if self.grid.drag.with_untracked(|d| d.is_some_and(|d| d.id == self.id)) {
+            self.grid.drag.set(None);
         }
+    }
+
+    fn pointer_up(self) {
+        let Some(d) = self.grid.drag.get_untracked().filter(|d| d.id == self.id) else { return };
+        self.grid.drag.set(None);
+        let (id, to) = (self.id, d.now);
+        if d.resizing && to.minutes != d.minutes {
+            self.ctx.send(Edit::ResizeBlock { id, minutes: u16::try_from(to.minutes).unwrap_or(15) });
+        } else if !d.resizing && (to.day != d.day || to.start != d.start) {
+            self.ctx.send(Edit::MoveBlock { id, day: to.day, start: time_at(to.start) });
+        }
+        self.ctx.select(Some(id));
+    }
+
+    /// Arrows move by 15 minutes or a day, Shift with up or down changes the length,
+    /// Delete removes the block.
+    fn key_down(self, ev: KeyboardEvent) {
+        let (ctx, id) = (self.ctx, self.id);
+        let edit = match (ev.key().as_str(), ev.shift_key()) {
+            ("ArrowUp", false) => Edit::NudgeBlock { id, minutes: -15, days: 0 },
+            ("ArrowDown", false) => Edit::NudgeBlock { id, minutes: 15, days: 0 },
+            ("ArrowLeft", _) => Edit::NudgeBlock { id, minutes: 0, days: -1 },
+            ("ArrowRight", _) => Edit::NudgeBlock { id, minutes: 0, days: 1 },
+            ("ArrowUp", true) | ("ArrowDown", true) => {
+                let minutes = ctx.plan.with_untracked(|p| p.block(id).map(|b| b.minutes)).unwrap_or(15);
+                let by: i32 = if ev.key() == "ArrowUp" { -15 } else { 15 };
+                Edit::ResizeBlock { id, minutes: u16::try_from((i32::from(minutes) + by).max(15)).unwrap_or(15) }
+            }
+            ("Delete", _) | ("Backspace", _) => Edit::DeleteBlock { id },
+            _ => return,
+        };
+        ev.prevent_default();
+        let deleting = matches!(edit, Edit::DeleteBlock { .. });
+        ctx.send(edit);
+        if deleting {
+            ctx.select(None);
+            return;
+        }
+        // Keep the block in view on a narrow screen when it changes day.
+        if let Some(day) = ctx.plan.with_untracked(|p| p.block(id).map(|b| b.day)) {
+            ctx.show_day(day);
+        }
+        ctx.select(Some(id));
+        focus_element(&format!("block-{}", id.0));
     }
 }

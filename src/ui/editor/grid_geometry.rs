@@ -1,22 +1,16 @@
-//! Where blocks sit on the time grid: the hours shown and side-by-side lanes for
-//! parallel tracks. Presentation only; no scheduling rule lives here.
+//! Where blocks sit on the time grid: the hours shown, lengths in pixels, and
+//! side-by-side lanes for parallel tracks. Presentation only; no scheduling rule
+//! lives here.
 
 use crate::domain::model::{Block, BlockId, Plan};
-use crate::domain::order::sort_by_number;
 use crate::domain::time::minute_of_day;
 
-/// Quarter pixels per minute of the time grid: 1.25 px a minute, so every
-/// position is a whole number of quarter pixels and needs no float formatting.
-const QUARTER_PX_PER_MINUTE: i64 = 5;
-/// Pixels per minute, for turning pointer movement back into minutes.
-pub const PX_PER_MINUTE: f64 = QUARTER_PX_PER_MINUTE as f64 / 4.0;
+/// Pixels per minute of the time grid (75 px an hour).
+pub const PX_PER_MINUTE: f64 = 1.25;
 
-/// A CSS length for `minutes` of the grid, less `minus_px` whole pixels: "18.75px".
+/// A CSS length for `minutes` of the grid, less `minus_px` pixels: "18.75px".
 pub fn px(minutes: i64, minus_px: i64) -> String {
-    let quarters = minutes * QUARTER_PX_PER_MINUTE - minus_px * 4;
-    let sign = if quarters < 0 { "-" } else { "" };
-    let fraction = ["", ".25", ".5", ".75"][(quarters.unsigned_abs() % 4) as usize];
-    format!("{sign}{}{fraction}px", quarters.unsigned_abs() / 4)
+    format!("{}px", minutes as f64 * PX_PER_MINUTE - minus_px as f64)
 }
 
 /// First and last minute shown: whole hours around every window and block.
@@ -52,7 +46,7 @@ pub struct Lane {
 pub fn lanes(blocks: &[&Block]) -> Vec<Lane> {
     let mut sorted: Vec<&Block> = blocks.to_vec();
     // All on one day, so day-first order is start-then-id order.
-    sort_by_number(&mut sorted, |b| b.order_key());
+    Block::sort_in_time(&mut sorted);
     let mut result = Vec::with_capacity(sorted.len());
     // The blocks of the current group of overlapping blocks, and where each lane of
     // the group is free again.
@@ -88,7 +82,7 @@ pub fn lanes(blocks: &[&Block]) -> Vec<Lane> {
 /// The lanes of every block on the days shown, sorted by block id for `lane_of`.
 pub fn lanes_by_block(plan: &Plan) -> Vec<Lane> {
     let mut all: Vec<Lane> = (1..=plan.shown_days()).flat_map(|day| lanes(&plan.blocks_on(day))).collect();
-    sort_by_number(&mut all, |lane| lane.id.0.into());
+    all.sort_by_key(|lane| lane.id);
     all
 }
 

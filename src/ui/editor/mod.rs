@@ -3,30 +3,26 @@
 
 mod block_fields;
 mod block_form;
+mod clashes;
 mod details;
 mod export;
 mod grid;
-pub mod grid_block;
-mod grid_frame;
-mod grid_input;
+mod grid_block;
+mod grid_geometry;
 mod problems;
 mod readiness;
 
 use leptos::prelude::*;
+use web_sys::HtmlSelectElement;
 
-use super::dom::{
-    attr, button, changes, clicks, effect, element, event_source, flag, label, option, set_value, text, Control,
-};
 use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::state::AppState;
-use crate::domain::clash::Side;
+use crate::domain::clash::Clash;
 use crate::domain::edit::Edit;
 use crate::domain::history::History;
 use crate::domain::model::{BlockId, BlockKind, Participants, Plan, PlanStatus};
 use crate::domain::rules::{check, Problem};
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 
 /// What the editor's parts share: the plan's history and what is selected.
 #[derive(Clone, Copy)]
@@ -109,11 +105,11 @@ impl EditorCtx {
 
     /// Settles a clash with another tab's change: `use_other` puts the other value in
     /// place (one more edit, undoable); otherwise the one shown stays.
-    pub fn settle_clash(&self, index: usize, use_other: bool) {
+    pub fn settle_clash(&self, clash: &Clash, use_other: bool) {
         let id = self.plan.with_untracked(|p| p.id.clone());
-        let mut settled = None;
-        self.state.book.update(|book| settled = book.settle_clash(&id, index));
-        if let Some(clash) = settled.filter(|_| use_other) {
+        let mut settled = false;
+        self.state.book.update(|book| settled = book.settle_clash(&id, clash));
+        if settled && use_other {
             let edit = self.plan.with_untracked(|p| clash.alternative.edit(p));
             self.send(edit);
         }
@@ -129,9 +125,10 @@ impl EditorCtx {
     }
 }
 
+/// Moves keyboard focus to the element with this id, after the current render, so
+/// the element exists and is shown.
 pub fn focus_element(dom_id: &str) {
     let id = dom_id.to_string();
-    // After the current render, so the element exists and is visible.
     request_animation_frame(move || {
         if let Some(element) = document().get_element_by_id(&id) {
             use wasm_bindgen::JsCast;
@@ -140,63 +137,6 @@ pub fn focus_element(dom_id: &str) {
             }
         }
     });
-}
-
-fn status_value(status: PlanStatus) -> &'static str {
-    match status {
-        PlanStatus::Draft => "draft",
-        PlanStatus::SharedWithCouple => "shared",
-        PlanStatus::Confirmed => "confirmed",
-    }
-}
-
-/// The directive behind `use:toolbar`: links, undo and redo, adding a block and the
-/// plan's status, as plain DOM filled by one effect.
-fn toolbar(host: Element, (ctx, id): (EditorCtx, String)) {
-    host.set_text_content(None);
-    let link = |class: &str, label: &str, route: Route| attr(&text(&host, "a", class, label), "href", &route.href());
-    link("button quiet", "\u{2190} All intensives", Route::Plans);
-    let title = text(&host, "h1", "editor-title", "");
-    let undo = button(&host, "", "Undo");
-    attr(&undo, "data-action", "undo");
-    attr(&undo, "aria-keyshortcuts", "Control+Z");
-    let redo = button(&host, "", "Redo");
-    attr(&redo, "data-action", "redo");
-    attr(&redo, "aria-keyshortcuts", "Control+Shift+Z");
-    attr(&button(&host, "", "Add block"), "data-action", "add");
-    label(&host, "plan-status", "Status");
-    if let Some(caption) = host.last_element_child() {
-        caption.set_class_name("inline-label");
-    }
-    let status = element(Some(&host), "select", "");
-    status.set_id("plan-status");
-    for (value, caption) in [("draft", "Draft"), ("shared", "Shared with couple"), ("confirmed", "Confirmed")] {
-        option(&status, value, caption);
-    }
-    link("button", "Couple review", Route::Review(id.clone()));
-    link("button", "Print", Route::Print { id: id.clone(), therapist_copy: false });
-    link("button", "Therapist copy", Route::Print { id, therapist_copy: true });
-    let mut status = Control::new(&status, "value");
-    effect(move || {
-        ctx.plan.with(|p| {
-            if title.text_content().as_deref() != Some(p.title.as_str()) {
-                title.set_text_content(Some(&p.title));
-            }
-            status.show(JsValue::from_str(status_value(p.status)));
-        });
-        ctx.history.with(|h| {
-            flag(&undo, "disabled", !h.can_undo());
-            flag(&redo, "disabled", !h.can_redo());
-        });
-    });
-}
-
-fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-        .unwrap_or(false)
 }
 
 #[component]
@@ -218,27 +158,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
         state,
     };
     provide_context(ctx);
-
-    // The book's version of this plan changed: saved (a new revision of what is shown
-    // here), or changed by another tab and merged with this one's changes.
-    let plan_id = id.clone();
-    effect(move || {
-        let taken = state.book.with(|book| {
-            let stored = book.plan(&plan_id)?;
-            history.with_untracked(|h| {
-                if stored.same_content(h.present()) {
-                    (stored.revision != h.present().revision).then_some(Err(stored.revision))
-                } else {
-                    Some(Ok(stored.clone()))
-                }
-            })
-        });
-        match taken {
-            Some(Err(revision)) => history.update_untracked(|h| h.saved_as(revision)),
-            Some(Ok(plan)) => history.update(|h| h.replace(plan)),
-            None => {}
-        }
-    });
+    follow_the_book(ctx, id.clone());
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || typing_in_a_field(&ev) {
@@ -258,36 +178,11 @@ pub fn EditorPage(id: String) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    // The toolbar's buttons, found by what they say they do.
-    let clicked = move |ev: leptos::ev::MouseEvent| {
-        let action = event_source(&ev, "button[data-action]").and_then(|b| b.get_attribute("data-action"));
-        match action.as_deref() {
-            Some("undo") => ctx.undo(),
-            Some("redo") => ctx.redo(),
-            Some("add") => ctx.add_block(),
-            _ => {}
-        }
-    };
-    let status_changed = move |ev: leptos::ev::Event| {
-        let status = match event_target_value(&ev).as_str() {
-            "confirmed" => PlanStatus::Confirmed,
-            "shared" => PlanStatus::SharedWithCouple,
-            _ => PlanStatus::Draft,
-        };
-        ctx.send(Edit::SetStatus(status));
-        // A refused confirmation must not leave the select showing "Confirmed".
-        let actual = plan.with_untracked(|p| status_value(p.status));
-        if let Some(select) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            set_value(&select, actual);
-        }
-    };
-
     view! {
         <section class="editor">
-            <div class="toolbar no-print" role="toolbar" aria-label="Plan tools" use:toolbar=(ctx, id)
-                on:click=clicks(clicked) on:change=changes(status_changed)></div>
+            <Toolbar id/>
             <export::ExportBar/>
-            <ClashNotice/>
+            <clashes::ClashNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
                 {move || ctx.message.get().unwrap_or_default()}
             </p>
@@ -307,53 +202,80 @@ pub fn EditorPage(id: String) -> impl IntoView {
     .into_any()
 }
 
-/// Fields this tab and another one both changed: the merged plan holds one version,
-/// and each is listed with the other until the person chooses.
+/// The book's version of this plan changed: saved (a new revision of what is shown
+/// here), or changed by another tab and merged with this one's changes.
+fn follow_the_book(ctx: EditorCtx, id: String) {
+    let (state, history) = (ctx.state, ctx.history);
+    Effect::new(move |_| {
+        let taken = state.book.with(|book| {
+            let stored = book.plan(&id)?;
+            history.with_untracked(|h| {
+                if stored.same_content(h.present()) {
+                    (stored.revision != h.present().revision).then_some(Err(stored.revision))
+                } else {
+                    Some(Ok(stored.clone()))
+                }
+            })
+        });
+        match taken {
+            Some(Err(revision)) => history.update_untracked(|h| h.saved_as(revision)),
+            Some(Ok(plan)) => history.update(|h| h.replace(plan)),
+            None => {}
+        }
+    });
+}
+
+fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false)
+}
+
+/// The value of a status in the status list.
+fn status_value(status: PlanStatus) -> &'static str {
+    match status {
+        PlanStatus::Draft => "draft",
+        PlanStatus::SharedWithCouple => "shared",
+        PlanStatus::Confirmed => "confirmed",
+    }
+}
+
+/// Links, undo and redo, adding a block, and the plan's status.
 #[component]
-fn ClashNotice() -> impl IntoView {
+fn Toolbar(id: String) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let state = expect_context::<AppState>();
-    let clashes = Memo::new(move |_| {
-        let id = ctx.plan.with(|p| p.id.clone());
-        state.book.with(|book| book.clashes.get(&id).cloned().unwrap_or_default())
-    });
-    let saved = Memo::new(move |_| {
-        let id = ctx.plan.with(|p| p.id.clone());
-        state.book.with(|book| !book.is_unsaved(&id))
-    });
-    move || {
-        let list = clashes.get();
-        (!list.is_empty()).then(|| {
-            let status = if saved.get() {
-                "This plan was also changed in another tab or window. Both sets of changes are combined and saved."
-            } else {
-                "This plan was also changed in another tab or window. Both sets of changes are combined here, but \
-                 not saved yet."
-            };
-            view! {
-                <div class="notice notice-error" role="alert" data-testid="clash-notice">
-                    <p>{status}" Where both changed the same thing, the version shown is the one below; choose the \
-                        other one if it is right."</p>
-                    <ul>
-                        {list.into_iter().enumerate().map(|(index, clash)| {
-                            let (whose, use_label) = match clash.other_side {
-                                Side::ThisTab => ("this tab", "Use this tab's"),
-                                Side::OtherTab => ("the other tab", "Use the other tab's"),
-                            };
-                            view! {
-                                <li>
-                                    <strong>{clash.what.clone()}</strong>
-                                    {format!(": shown {}; {whose} had {}. ", clash.kept, clash.other)}
-                                    <button type="button" on:click=move |_| ctx.settle_clash(index, true)>{use_label}</button>
-                                    <button type="button" class="quiet" on:click=move |_| ctx.settle_clash(index, false)>
-                                        "Keep the one shown"
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </div>
-            }
-        })
+    let title = Memo::new(move |_| ctx.plan.with(|p| p.title.clone()));
+    let status = Memo::new(move |_| ctx.plan.with(|p| p.status));
+    let can_undo = Memo::new(move |_| ctx.history.with(History::can_undo));
+    let can_redo = Memo::new(move |_| ctx.history.with(History::can_redo));
+    let status_chosen = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if let Some(status) = PlanStatus::ALL.into_iter().find(|s| status_value(*s) == chosen) {
+            ctx.send(Edit::SetStatus(status));
+        }
+        // A refused confirmation must not leave the list showing "Confirmed".
+        event_target::<HtmlSelectElement>(&ev).set_value(status_value(status.get_untracked()));
+    };
+    view! {
+        <div class="toolbar no-print" role="toolbar" aria-label="Plan tools">
+            <a class="button quiet" href=Route::Plans.href()>"\u{2190} All intensives"</a>
+            <h1 class="editor-title">{title}</h1>
+            <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !can_undo.get()
+                on:click=move |_| ctx.undo()>"Undo"</button>
+            <button type="button" aria-keyshortcuts="Control+Shift+Z" disabled=move || !can_redo.get()
+                on:click=move |_| ctx.redo()>"Redo"</button>
+            <button type="button" on:click=move |_| ctx.add_block()>"Add block"</button>
+            <label for="plan-status" class="inline-label">"Status"</label>
+            <select id="plan-status" on:change=status_chosen>
+                {PlanStatus::ALL.map(|choice| view! {
+                    <option value=status_value(choice) prop:selected=move || status.get() == choice>{choice.label()}</option>
+                })}
+            </select>
+            <a class="button" href=Route::Review(id.clone()).href()>"Couple review"</a>
+            <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>
+            <a class="button" href=Route::Print { id, therapist_copy: true }.href()>"Therapist copy"</a>
+        </div>
     }
 }

@@ -1,47 +1,18 @@
 //! KAP readiness per dosing partner, with that partner's readiness problems, and the
-//! plan's clinical limits.
-//!
-//! Plain DOM (`ui::dom`): each partner's fieldset is built when who doses changes and
-//! filled by one effect; one change listener serves every control, which says what it
-//! is by its `data-field` (and the fieldset by its `data-partner`).
+//! plan's clinical limits. Each control is one item of the record (`ReadinessItem`),
+//! and `Readiness::with` says what a change to it makes.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 
 use super::EditorCtx;
 use crate::domain::edit::Edit;
-use crate::domain::kap::{Contraindication, Readiness, ScreenAnswer};
+use crate::domain::kap::{Contraindication, ReadinessItem, ReadinessValue, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
-use crate::domain::model::{Partner, Plan};
-use crate::domain::rules::Problem;
-use crate::ui::dom::{attr, changes, effect, element, label, option, text, Control};
+use crate::domain::model::Partner;
 
-/// How a yes-or-no item is read from the record.
-type Reads = fn(&Readiness) -> bool;
-
-/// The readiness record's yes-or-no items: key, label, and how to read and set it.
-type Check = (&'static str, &'static str, Reads, fn(&mut Readiness, bool));
-
-const CHECKS: [Check; 3] = [
-    ("intake", "Medical intake with the prescriber done", |r| r.medical_intake_done, |r, v| r.medical_intake_done = v),
-    ("rx", "Prescription confirmed", |r| r.prescription_confirmed, |r, v| r.prescription_confirmed = v),
-    ("consent", "Informed consent signed", |r| r.consent_signed, |r, v| r.consent_signed = v),
-];
-
-/// Asked after the screen, so it has a place of its own.
-const CLEARED: Check = (
-    "cleared",
-    "Prescriber has cleared a positive answer",
-    |r| r.screen.prescriber_cleared,
-    |r, v| r.screen.prescriber_cleared = v,
-);
-
-const ANSWERS: [(ScreenAnswer, &str, &str); 3] = [
-    (ScreenAnswer::NotAsked, "not-asked", "Not asked yet"),
-    (ScreenAnswer::No, "no", "No"),
-    (ScreenAnswer::Yes, "yes", "Yes"),
-];
+/// The screen's answers, with the value each has in its list.
+const ANSWERS: [(ScreenAnswer, &str); 3] =
+    [(ScreenAnswer::NotAsked, "not-asked"), (ScreenAnswer::No, "no"), (ScreenAnswer::Yes, "yes")];
 
 fn partner_key(partner: Partner) -> &'static str {
     match partner {
@@ -50,222 +21,160 @@ fn partner_key(partner: Partner) -> &'static str {
     }
 }
 
-/// `readiness` with the control `field` changed to `value` (its text, or "true" or
-/// "false" for a checkbox); `None` if no control is called that.
-fn changed_readiness(readiness: &Readiness, field: &str, value: &str) -> Option<Readiness> {
-    let mut next = readiness.clone();
-    if let Some((_, _, _, set)) = CHECKS.iter().chain([&CLEARED]).find(|(key, ..)| *key == field) {
-        set(&mut next, value == "true");
-    } else if let Some(item) = Contraindication::ALL.into_iter().find(|item| item.key() == field) {
-        let answer = ANSWERS.iter().find(|(_, code, _)| *code == value).map_or(ScreenAnswer::NotAsked, |a| a.0);
-        next.screen.set(item, answer);
-    } else if field == "driver" {
-        next.ride_home_driver = value.to_string();
-    } else {
-        return None;
-    }
-    Some(next)
+/// The element id of one item's control: "rd-a-consent".
+fn item_id(partner: Partner, item: ReadinessItem) -> String {
+    let item = match item {
+        ReadinessItem::MedicalIntake => "intake",
+        ReadinessItem::Prescription => "rx",
+        ReadinessItem::Consent => "consent",
+        ReadinessItem::Screen(Contraindication::BloodPressureOrHeart) => "bp",
+        ReadinessItem::Screen(Contraindication::PregnancyOrBreastfeeding) => "preg",
+        ReadinessItem::Screen(Contraindication::PsychosisOrMania) => "psy",
+        ReadinessItem::Screen(Contraindication::RecentBrainInjury) => "tbi",
+        ReadinessItem::PrescriberCleared => "cleared",
+        ReadinessItem::RideHome => "driver",
+    };
+    format!("rd-{}-{item}", partner_key(partner))
 }
 
 #[component]
 pub fn ReadinessPanel() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    // A memo, so the fieldsets are rebuilt only when who doses changes.
     let partners = Memo::new(move |_| ctx.plan.with(|p| p.dosing_partners().iter().collect::<Vec<Partner>>()));
-    let changed = move |ev: leptos::ev::Event| {
-        let Some(el) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let Some(field) = el.get_attribute("data-field") else { return };
-        let value = if el.get_attribute("type").as_deref() == Some("checkbox") {
-            event_target_checked(&ev).to_string()
-        } else {
-            event_target_value(&ev)
-        };
-        if let Some(limit) = EditableLimit::ALL.into_iter().find(|limit| limit.key() == field) {
-            if let Ok(value) = value.parse::<u8>() {
-                ctx.send(Edit::SetLimits(limit.set(ctx.plan.with_untracked(|p| p.limits), value)));
-            }
-            return;
-        }
-        let partner = match el.closest("[data-partner]").ok().flatten().and_then(|f| f.get_attribute("data-partner")) {
-            Some(key) if key == "b" => Partner::B,
-            Some(_) => Partner::A,
-            None => return,
-        };
-        let mut kap = ctx.plan.with_untracked(|p| p.kap.clone());
-        if let Some(next) = changed_readiness(kap.readiness(partner), &field, &value) {
-            *kap.readiness_mut(partner) = next;
-            ctx.send(Edit::SetKap(kap));
-        }
-    };
     view! {
-        <section class="panel" aria-labelledby="readiness-heading" on:change=changes(changed)>
+        <section class="panel" aria-labelledby="readiness-heading">
             <h2 id="readiness-heading">"KAP readiness"</h2>
-            <div use:readiness=(ctx, partners)></div>
-            <details class="limits" use:limits=ctx>
-                <summary>"Clinical limits for this plan"</summary>
-            </details>
+            <Show when=move || partners.with(Vec::is_empty)>
+                <p class="muted">"Nobody doses in this plan."</p>
+            </Show>
+            <For each=move || partners.get() key=|partner| *partner let:partner>
+                <PartnerReadiness partner/>
+            </For>
+            <ClinicalLimits/>
         </section>
     }
 }
 
-/// The directive behind `use:readiness`: a fieldset per dosing partner, or a note
-/// that nobody doses.
-fn readiness(host: Element, (ctx, partners): (EditorCtx, Memo<Vec<Partner>>)) {
-    effect(move || {
-        host.set_text_content(None);
-        let partners = partners.get();
-        if partners.is_empty() {
-            text(&host, "p", "muted", "Nobody doses in this plan.");
-        }
-        for partner in partners {
-            let mut fieldset = PartnerFieldset::build(&host, partner);
-            // Owned by this effect: dropped when who doses changes.
-            effect(move || ctx.plan.with(|plan| ctx.problems.with(|problems| fieldset.fill(plan, problems))));
-        }
-    });
-}
-
-/// The controls of one partner's fieldset, in the order `fill` writes them.
-struct PartnerFieldset {
-    partner: Partner,
-    legend: Element,
-    checks: Vec<(Control, Reads)>,
-    screen: Vec<(Control, Contraindication)>,
-    driver: Control,
-    problems: Element,
-    shown: (String, Vec<String>),
-}
-
-impl PartnerFieldset {
-    fn build(host: &Element, partner: Partner) -> PartnerFieldset {
-        let key = partner_key(partner);
-        let fieldset = element(Some(host), "fieldset", "readiness");
-        attr(&fieldset, "data-partner", key);
-        let legend = element(Some(&fieldset), "legend", "");
-        let control = |tag: &str, field: &str, caption: &str, label_first: bool| {
-            let id = format!("rd-{key}-{field}");
-            let row = if label_first { fieldset.clone() } else { element(Some(&fieldset), "div", "check") };
-            if label_first {
-                label(&row, &id, caption);
-            }
-            let el: Element = element(Some(&row), tag, "").into();
-            el.set_id(&id);
-            attr(&el, "data-field", field);
-            if !label_first {
-                label(&row, &id, caption);
-            }
-            el
-        };
-        let checkbox = |(field, caption, get, _): Check| {
-            let el = control("input", field, caption, false);
-            attr(&el, "type", "checkbox");
-            (Control::new(&el, "checked"), get)
-        };
-        let mut checks: Vec<_> = CHECKS.into_iter().map(checkbox).collect();
-        text(&fieldset, "p", "small", "Contraindication screen");
-        let screen = Contraindication::ALL
-            .into_iter()
-            .map(|item| {
-                let select = control("select", item.key(), item.question(), true);
-                for (_, value, caption) in ANSWERS {
-                    option(&select, value, caption);
-                }
-                (Control::new(&select, "value"), item)
-            })
-            .collect();
-        checks.push(checkbox(CLEARED));
-        let driver = control("input", "driver", "Ride home: who drives", true);
-        attr(&driver, "type", "text");
-        attr(&driver, "maxlength", "200");
-        attr(&driver, "placeholder", "Name of the driver");
-        let problems = element(Some(&fieldset), "ul", "readiness-problems").into();
-        PartnerFieldset {
-            partner,
-            legend: legend.into(),
-            checks,
-            screen,
-            driver: Control::new(&driver, "value"),
-            problems,
-            shown: (String::new(), Vec::new()),
-        }
-    }
-
-    fn fill(&mut self, plan: &Plan, problems: &[Problem]) {
-        let partner = self.partner;
-        let record = plan.kap.readiness(partner);
-        for (control, get) in &mut self.checks {
-            control.show(JsValue::from_bool(get(record)));
-        }
-        for (control, item) in &mut self.screen {
-            let answer = record.screen.answer(*item);
-            let code = ANSWERS.iter().find(|a| a.0 == answer).map_or("not-asked", |a| a.1);
-            control.show(JsValue::from_str(code));
-        }
-        self.driver.show(JsValue::from_str(&record.ride_home_driver));
-        let shown = (
-            format!("{}'s readiness", plan.partner_name(partner)),
-            problems.iter().filter(|p| p.is_readiness_of(partner)).map(|p| p.message.clone()).collect::<Vec<_>>(),
-        );
-        if shown != self.shown {
-            self.legend.set_text_content(Some(&shown.0));
-            self.problems.set_text_content(None);
-            for message in &shown.1 {
-                text(&self.problems, "li", "problem error", message);
-            }
-            self.shown = shown;
-        }
-    }
-}
-
-/// The directive behind `use:limits`: per-plan limits the rules use.
-fn limits(host: Element, ctx: EditorCtx) {
-    // Run again, on the same element, when the editor is redrawn for another plan.
-    while let Some(drawn) = host.last_element_child().filter(|el| el.tag_name() != "SUMMARY") {
-        drawn.remove();
-    }
-    let controls: Vec<(Control, EditableLimit)> = EditableLimit::ALL
-        .into_iter()
-        .map(|limit| {
-            let id = format!("limit-{}", limit.key());
-            label(&host, &id, limit.label());
-            let input = element(Some(&host), "input", "");
-            input.set_id(&id);
-            attr(&input, "type", "number");
-            attr(&input, "data-field", limit.key());
-            let (min, max) = limit.range();
-            attr(&input, "min", &min.to_string());
-            attr(&input, "max", &max.to_string());
-            (Control::new(&input, "value"), limit)
+/// One partner's readiness record, and the problems it leaves.
+#[component]
+fn PartnerReadiness(partner: Partner) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let name = Memo::new(move |_| ctx.plan.with(|p| p.partner_name(partner).to_string()));
+    let problems = Memo::new(move |_| {
+        ctx.problems.with(|list| {
+            list.iter().filter(|p| p.is_readiness_of(partner)).map(|p| p.message.clone()).collect::<Vec<_>>()
         })
-        .collect();
-    let mut controls = controls;
-    effect(move || {
-        let limits = ctx.plan.with(|p| p.limits);
-        for (control, limit) in &mut controls {
-            control.show(JsValue::from_str(&limit.get(&limits).to_string()));
-        }
     });
+    let check = move |item| view! { <ReadinessCheck partner item/> };
+    view! {
+        <fieldset class="readiness" data-partner=partner_key(partner)>
+            <legend>{move || format!("{}'s readiness", name.get())}</legend>
+            {check(ReadinessItem::MedicalIntake)}
+            {check(ReadinessItem::Prescription)}
+            {check(ReadinessItem::Consent)}
+            <p class="small">"Contraindication screen"</p>
+            {Contraindication::ALL.map(|question| view! { <ScreenQuestion partner question/> })}
+            {check(ReadinessItem::PrescriberCleared)}
+            <RideHome partner/>
+            <ul class="readiness-problems">
+                <For each=move || problems.get() key=|message| message.clone() let:message>
+                    <li class="problem error">{message}</li>
+                </For>
+            </ul>
+        </fieldset>
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The value of one item of a partner's record, followed on its own.
+fn item_value(ctx: EditorCtx, partner: Partner, item: ReadinessItem) -> Memo<ReadinessValue> {
+    Memo::new(move |_| ctx.plan.with(|p| p.kap.readiness(partner).value(item)))
+}
 
-    #[test]
-    fn each_control_changes_its_own_part_of_the_record() {
-        let empty = Readiness::default();
-        let set = |field: &str, value: &str| changed_readiness(&empty, field, value).expect("a known control");
-        assert!(set("intake", "true").medical_intake_done);
-        assert!(set("rx", "true").prescription_confirmed);
-        assert!(set("consent", "true").consent_signed);
-        assert!(set("cleared", "true").screen.prescriber_cleared);
-        assert!(!set("intake", "false").medical_intake_done);
-        assert_eq!(set("driver", "Jordan").ride_home_driver, "Jordan");
-        for item in Contraindication::ALL {
-            assert_eq!(set(item.key(), "yes").screen.answer(item), ScreenAnswer::Yes);
-            assert_eq!(set(item.key(), "no").screen.answer(item), ScreenAnswer::No);
-            assert_eq!(set(item.key(), "not-asked").screen.answer(item), ScreenAnswer::NotAsked);
+/// Sets one item of a partner's record.
+fn set_item(ctx: EditorCtx, partner: Partner, item: ReadinessItem, value: ReadinessValue) {
+    let mut kap = ctx.plan.with_untracked(|p| p.kap.clone());
+    *kap.readiness_mut(partner) = kap.readiness(partner).with(item, value);
+    ctx.send(Edit::SetKap(kap));
+}
+
+#[component]
+fn ReadinessCheck(partner: Partner, item: ReadinessItem) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let value = item_value(ctx, partner, item);
+    let id = item_id(partner, item);
+    view! {
+        <div class="check">
+            <input id=id.clone() type="checkbox" prop:checked=move || value.get() == ReadinessValue::Done(true)
+                on:change=move |ev| set_item(ctx, partner, item, ReadinessValue::Done(event_target_checked(&ev)))/>
+            <label for=id>{item.label()}</label>
+        </div>
+    }
+}
+
+#[component]
+fn ScreenQuestion(partner: Partner, question: Contraindication) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let item = ReadinessItem::Screen(question);
+    let value = item_value(ctx, partner, item);
+    let id = item_id(partner, item);
+    let chosen = move |ev| {
+        let chosen = event_target_value(&ev);
+        if let Some((answer, _)) = ANSWERS.into_iter().find(|(_, value)| *value == chosen) {
+            set_item(ctx, partner, item, ReadinessValue::Answer(answer));
         }
-        assert_eq!(changed_readiness(&empty, "limit-fasting", "3"), None);
+    };
+    view! {
+        <label for=id.clone()>{question.question()}</label>
+        <select id=id on:change=chosen>
+            {ANSWERS.map(|(answer, code)| view! {
+                <option value=code prop:selected=move || value.get() == ReadinessValue::Answer(answer)>{answer.label()}</option>
+            })}
+        </select>
+    }
+}
+
+#[component]
+fn RideHome(partner: Partner) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let item = ReadinessItem::RideHome;
+    let value = item_value(ctx, partner, item);
+    let id = item_id(partner, item);
+    let driver = move || match value.get() {
+        ReadinessValue::Driver(driver) => driver,
+        _ => String::new(),
+    };
+    view! {
+        <label for=id.clone()>{item.label()}</label>
+        <input id=id type="text" maxlength="200" placeholder="Name of the driver" prop:value=driver
+            on:change=move |ev| set_item(ctx, partner, item, ReadinessValue::Driver(event_target_value(&ev)))/>
+    }
+}
+
+/// The per-plan limits the rules use.
+#[component]
+fn ClinicalLimits() -> impl IntoView {
+    view! {
+        <details class="limits">
+            <summary>"Clinical limits for this plan"</summary>
+            {EditableLimit::ALL.map(|limit| view! { <LimitField limit/> })}
+        </details>
+    }
+}
+
+#[component]
+fn LimitField(limit: EditableLimit) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let value = Memo::new(move |_| ctx.plan.with(|p| limit.get(&p.limits)));
+    let (min, max) = limit.range();
+    let id = format!("limit-{limit:?}").to_lowercase();
+    let changed = move |ev| {
+        if let Ok(value) = event_target_value(&ev).parse::<u8>() {
+            ctx.send(Edit::SetLimits(limit.set(ctx.plan.with_untracked(|p| p.limits), value)));
+        }
+    };
+    view! {
+        <label for=id.clone()>{limit.label()}</label>
+        <input id=id type="number" min=min.to_string() max=max.to_string()
+            prop:value=move || value.get().to_string() on:change=changed/>
     }
 }

@@ -1,0 +1,65 @@
+//! Fields this tab and another one both changed, each with the choice between them.
+
+use leptos::prelude::*;
+
+use super::EditorCtx;
+use crate::domain::clash::{Clash, Side};
+use crate::ui::state::AppState;
+
+/// Fields this tab and another one both changed: the merged plan holds one version,
+/// and each is listed with the other until the person chooses.
+#[component]
+pub fn ClashNotice() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let state = expect_context::<AppState>();
+    let clashes = Memo::new(move |_| {
+        let id = ctx.plan.with(|p| p.id.clone());
+        state.book.with(|book| book.clashes.get(&id).cloned().unwrap_or_default())
+    });
+    let saved = Memo::new(move |_| {
+        let id = ctx.plan.with(|p| p.id.clone());
+        state.book.with(|book| !book.is_unsaved(&id))
+    });
+    let status = move || {
+        if saved.get() {
+            "This plan was also changed in another tab or window. Both sets of changes are combined and saved."
+        } else {
+            "This plan was also changed in another tab or window. Both sets of changes are combined here, but not \
+             saved yet."
+        }
+    };
+    view! {
+        <Show when=move || clashes.with(|list| !list.is_empty())>
+            <div class="notice notice-error" role="alert" data-testid="clash-notice">
+                <p>{status}" Where both changed the same thing, the version shown is the one below; choose the \
+                    other one if it is right."</p>
+                <ul>
+                    <For each=move || clashes.get() key=|clash| format!("{}\u{1f}{}\u{1f}{}", clash.what, clash.kept, clash.other) let:clash>
+                        <ClashRow clash/>
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn ClashRow(clash: Clash) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let (whose, use_label) = match clash.other_side {
+        Side::ThisTab => ("this tab", "Use this tab's"),
+        Side::OtherTab => ("the other tab", "Use the other tab's"),
+    };
+    let said = format!(": shown {}; {whose} had {}. ", clash.kept, clash.other);
+    let what = clash.what.clone();
+    let other = clash.clone();
+    view! {
+        <li>
+            <strong>{what}</strong>{said}
+            <button type="button" on:click=move |_| ctx.settle_clash(&other, true)>{use_label}</button>
+            <button type="button" class="quiet" on:click=move |_| ctx.settle_clash(&clash, false)>
+                "Keep the one shown"
+            </button>
+        </li>
+    }
+}
