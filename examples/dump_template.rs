@@ -22,8 +22,9 @@ fn main() {
     if args.get(3).map(String::as_str) == Some("sep") {
         kap.both_dosing = BothDosing::SeparateSessions;
     }
-    kap.readiness_a = Readiness::complete("Jordan");
-    kap.readiness_b = Readiness::complete("Jordan");
+    kap.readiness_a = Readiness::complete(Driver::other_adult("Jordan", "555 0100"));
+    kap.readiness_b = Readiness::complete(Driver::other_adult("Jordan", "555 0100"));
+    kap.sessions_per_partner = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(1);
     let request = TemplateRequest {
         kind,
         days,
@@ -37,16 +38,7 @@ fn main() {
     match build_plan("x", &request) {
         Ok(plan) => {
             for b in &plan.blocks {
-                println!(
-                    "d{} {}-{} {:?} {:<45} {:?} {:?}",
-                    b.day,
-                    b.start.format("%H:%M"),
-                    b.end().format("%H:%M"),
-                    b.kind,
-                    b.title,
-                    b.who,
-                    b.kap_for
-                );
+                println!("d{} {} {:?} {:<45} {:?} {:?}", b.day, b.time_range(), b.kind, b.title, b.who, b.kap_for);
             }
             for p in check(&plan) {
                 println!("{:?} {} {}", p.severity, p.rule.id(), p.message);

@@ -1,7 +1,7 @@
 //! Writes the frozen example files of the current format version into
 //! tests/formats/vN/. Run once per new version; never rewrite older folders.
 use chrono::NaiveDate;
-use intensive_planner::domain::kap::{KapSettings, Placement, Readiness, WhoDoses};
+use intensive_planner::domain::kap::{Driver, KapSettings, Placement, Readiness, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::template::{build_plan, TemplateRequest};
 use intensive_planner::storage::format::{encode_backup, encode_pretty, CURRENT_VERSION};
@@ -9,6 +9,15 @@ use intensive_planner::storage::format::{encode_backup, encode_pretty, CURRENT_V
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = format!("tests/formats/v{CURRENT_VERSION}");
     std::fs::create_dir_all(&dir)?;
+    // Frozen: an example already written for this version is never rewritten.
+    let write = |name: &str, text: String| -> std::io::Result<()> {
+        let path = format!("{dir}/{name}");
+        if std::path::Path::new(&path).exists() {
+            println!("{path} is frozen already");
+            return Ok(());
+        }
+        std::fs::write(path, text)
+    };
     let request = |kind, days, who, placement| TemplateRequest {
         kind,
         days,
@@ -20,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         kap: KapSettings {
             who_doses: who,
             placement,
-            readiness_a: Readiness::complete("Jordan"),
+            readiness_a: Readiness::complete(Driver::other_adult("Jordan Reyes", "+1 555 0100")),
             ..KapSettings::default()
         },
     };
@@ -28,7 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         build_plan("frozen-affair", &request(IntensiveKind::AffairRecovery, 3, WhoDoses::PartnerA, Placement::Midway))?;
     let couples =
         build_plan("frozen-couples", &request(IntensiveKind::Couples, 1, WhoDoses::Nobody, Placement::Opening))?;
-    std::fs::write(format!("{dir}/affair-3-days-kap-midway.json"), encode_pretty(&affair))?;
-    std::fs::write(format!("{dir}/backup-two-plans.json"), encode_backup(&[affair, couples]))?;
+    write("affair-3-days-kap-midway.json", encode_pretty(&affair))?;
+    write("backup-two-plans.json", encode_backup(&[affair, couples]))?;
     Ok(())
 }

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use intensive_planner::domain::clash::{Alternative, Side};
 use intensive_planner::domain::edit::{apply, BlockText, Edit};
-use intensive_planner::domain::kap::{Placement, ReadinessItem, ReadinessValue, WhoDoses};
+use intensive_planner::domain::kap::{Driver, Placement, ReadinessItem, ReadinessValue, WhoDoses};
 use intensive_planner::domain::merge::merge;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::validate::validate;
@@ -102,7 +102,7 @@ fn ticks_and_readiness_items_merge_item_by_item() {
     let mut kap_a = base.kap.clone();
     kap_a.readiness_a.consent_signed = false;
     let mut kap_b = base.kap.clone();
-    kap_b.readiness_b.ride_home_driver = "Robin".into();
+    kap_b.readiness_b.ride_home = Driver::other_adult("Robin", "555 0199");
     let mine = after(&base, &[Edit::TickChecklistItem { id: prep, index: 0, done: true }, Edit::SetKap(kap_a)]);
     let theirs = after(&base, &[Edit::TickChecklistItem { id: prep, index: 2, done: true }, Edit::SetKap(kap_b)]);
     let merged = merge(&base, &mine, &theirs);
@@ -110,19 +110,23 @@ fn ticks_and_readiness_items_merge_item_by_item() {
     let ticks: Vec<bool> = merged.plan.block(prep).unwrap().checklist.iter().map(|i| i.done).collect();
     assert_eq!(&ticks[..3], &[true, false, true]);
     assert!(!merged.plan.kap.readiness_a.consent_signed);
-    assert_eq!(merged.plan.kap.readiness_b.ride_home_driver, "Robin");
+    assert_eq!(merged.plan.kap.readiness_b.ride_home, Driver::other_adult("Robin", "555 0199"));
 
     // The same readiness item set two ways is a clash whose choice sets just that item.
     let mut other = base.kap.clone();
-    other.readiness_b.ride_home_driver = "Jordan Reyes".into();
+    other.readiness_b.ride_home = Driver::Partner(Partner::A);
     let theirs = after(&base, &[Edit::SetKap(other)]);
     let mut again = base.kap.clone();
-    again.readiness_b.ride_home_driver = "Robin".into();
+    again.readiness_b.ride_home = Driver::other_adult("Robin", "555 0199");
     let mine = after(&base, &[Edit::SetKap(again)]);
     let merged = merge(&base, &mine, &theirs);
     assert_eq!(
         merged.clashes[0].alternative,
-        Alternative::Readiness(Partner::B, ReadinessItem::RideHome, ReadinessValue::Driver("Robin".into()))
+        Alternative::Readiness(
+            Partner::B,
+            ReadinessItem::RideHome,
+            ReadinessValue::Driver(Driver::other_adult("Robin", "555 0199"))
+        )
     );
 }
 

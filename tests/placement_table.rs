@@ -37,9 +37,19 @@ fn assert_integration_follows(plan: &Plan, dosing: &Block, label: &str) {
         .iter()
         .find(|b| b.kind == BlockKind::Integration && b.kap_partners() == dosing.kap_partners())
         .unwrap_or_else(|| panic!("{label}: no integration on day {next_day}"));
+    assert!(integration.minutes >= 45, "{label}: integration of {} min", integration.minutes);
+    for partner in dosing.kap_partners().iter() {
+        assert!(integration.who.partners().contains(partner), "{label}: {partner:?} attends their integration");
+    }
     if next_day <= plan.day_count() {
         assert_eq!(day_blocks[0].kind, BlockKind::CouplesCheckIn, "{label}: day {next_day} opens with a check-in");
-        assert_eq!(integration.start, day_blocks[0].end(), "{label}: integration right after the morning check-in");
+        // The therapist is with the other partner while they dose that day; the
+        // integration waits until that session (and the meal after it) is over.
+        let other_dosing = day_blocks.iter().find(|b| b.kind == BlockKind::KapDosing);
+        match other_dosing {
+            None => assert_eq!(integration.start, day_blocks[0].end(), "{label}: right after the morning check-in"),
+            Some(other) => assert!(integration.start >= other.end(), "{label}: after the other partner's dosing"),
+        }
     } else {
         assert_eq!(integration.start, plan.window(next_day).start, "{label}: follow-up first thing");
     }
@@ -138,16 +148,22 @@ fn two_sessions_per_partner_are_a_day_apart_or_refused() {
     request.kap.sessions_per_partner = 2;
     let plan = build_plan("p", &request).expect("fits in 4 days");
     let days: Vec<u8> = find(&plan, BlockKind::KapDosing).iter().map(|b| b.day).collect();
-    assert_eq!(days, vec![1, 2]);
+    // A full day between the end of one dose and the start of the next, with the
+    // integration of the first on that day.
+    assert_eq!(days, vec![1, 3]);
     assert!(check(&plan).iter().all(|p| p.severity == Severity::Warning));
 
-    // Day 1 afternoon and day 2 morning are less than 24 h apart: refused with the reason.
-    let mut tight = ready(common::request(IntensiveKind::Couples, 2, Placement::Midway, WhoDoses::PartnerA));
+    // Three days just hold it (the second integration is a follow-up after the intensive);
+    // two days can't: refused with the reason, nothing built.
+    let mut three = ready(common::request(IntensiveKind::Couples, 3, Placement::Opening, WhoDoses::PartnerA));
+    three.kap.sessions_per_partner = 2;
+    let plan = build_plan("p", &three).expect("fits in 3 days");
+    let days: Vec<u8> = find(&plan, BlockKind::KapDosing).iter().map(|b| b.day).collect();
+    assert_eq!(days, vec![1, 3]);
+    let mut tight = ready(common::request(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::PartnerA));
     tight.kap.sessions_per_partner = 2;
     match build_plan("p", &tight) {
-        Err(TemplateError::DoesNotFit(reasons)) => {
-            assert!(reasons.iter().any(|r| r.contains("24 hours")), "{reasons:?}")
-        }
+        Err(TemplateError::Placement(e)) => assert!(e.to_string().contains("24 hours after the last one ends"), "{e}"),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

@@ -1,7 +1,10 @@
-//! The stored text of format version 1, byte for byte. The fixtures in
-//! `tests/formats/v1/` and `tests/links/reply-v1.json` were written by the serde-based writer this format started with;
-//! whatever writes and reads plans now must produce and accept exactly that text, or
-//! plans already in a browser, in files and in links stop opening.
+//! The stored text, byte for byte. The fixtures in `tests/formats/v1/` and
+//! `tests/links/reply-v1.json` were written by version 1 and are read through the
+//! migration to version 2; those in `tests/formats/v2/` are what version 2 writes.
+//! Frozen files are never rewritten: a missing v2 file is written once, when the tests
+//! run with `FREEZE_FORMAT=1`, and compared byte for byte ever after. Whatever writes and
+//! reads plans must keep to them, or plans already in a browser, in files and in links
+//! stop opening.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
@@ -95,7 +98,8 @@ pub fn every_variant_plan() -> Plan {
             placement: Placement::Midway,
             both_dosing: BothDosing::SeparateSessions,
             sessions_per_partner: 2,
-            readiness_a: Readiness { screen, ..Readiness::complete("Jordan") },
+            // Version 1 stored the driver as a typed name: it reads as another adult, no phone yet.
+            readiness_a: Readiness { screen, ..Readiness::complete(Driver::other_adult("Jordan", "")) },
             readiness_b: Readiness::default(),
         },
         limits: RuleLimits { max_minutes_without_break: 0, ..RuleLimits::default() },
@@ -131,6 +135,16 @@ fn confirmed_plan() -> Plan {
     plan
 }
 
+/// A plan with each kind of ride home version 2 stores.
+fn drivers_plan() -> Plan {
+    let mut plan = other_side_plan();
+    plan.id = "drivers".into();
+    plan.kap.who_doses = WhoDoses::Both;
+    plan.kap.readiness_a.ride_home = Driver::other_adult("Jordan Reyes", "+1 555 0100");
+    plan.kap.readiness_b.ride_home = Driver::Partner(Partner::A);
+    plan
+}
+
 fn reply() -> Reply {
     Reply {
         format: "intensive-planner/reply".into(),
@@ -148,19 +162,41 @@ fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// `text` against the frozen file `name`, which is written only if it does not exist
+/// yet and the tests run with `FREEZE_FORMAT=1`.
+fn frozen(name: &str, text: &str) {
+    let path = format!("{}/tests/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("FREEZE_FORMAT").is_some() && !std::path::Path::new(&path).exists() {
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+    assert_eq!(text, fixture(name), "{name}");
+}
+
 #[test]
-fn plans_are_written_as_version_1_wrote_them() {
-    assert_eq!(encode(&every_variant_plan()), fixture("formats/v1/every-variant.compact.json"));
-    assert_eq!(encode_pretty(&every_variant_plan()), fixture("formats/v1/every-variant.json"));
-    assert_eq!(encode(&other_side_plan()), fixture("formats/v1/other-side.compact.json"));
-    assert_eq!(
-        encode_backup(&[every_variant_plan(), other_side_plan(), confirmed_plan()]),
-        fixture("formats/v1/backup-three-plans.json")
+fn plans_are_written_as_version_2_froze_them() {
+    frozen("formats/v2/every-variant.compact.json", &encode(&every_variant_plan()));
+    frozen("formats/v2/every-variant.json", &encode_pretty(&every_variant_plan()));
+    frozen("formats/v2/other-side.compact.json", &encode(&other_side_plan()));
+    frozen("formats/v2/drivers.json", &encode_pretty(&drivers_plan()));
+    frozen(
+        "formats/v2/backup-three-plans.json",
+        &encode_backup(&[every_variant_plan(), other_side_plan(), confirmed_plan()]),
     );
 }
 
 #[test]
-fn version_1_text_reads_back_to_the_same_plans() {
+fn version_2_text_reads_back_to_the_same_plans() {
+    assert_eq!(decode(&fixture("formats/v2/every-variant.compact.json")), Ok(every_variant_plan()));
+    assert_eq!(decode(&fixture("formats/v2/every-variant.json")), Ok(every_variant_plan()));
+    assert_eq!(decode(&fixture("formats/v2/drivers.json")), Ok(drivers_plan()));
+    assert_eq!(
+        decode_file(&fixture("formats/v2/backup-three-plans.json")),
+        Ok(vec![every_variant_plan(), other_side_plan(), confirmed_plan()])
+    );
+}
+
+#[test]
+fn version_1_text_reads_through_the_migration_to_the_same_plans() {
     assert_eq!(decode(&fixture("formats/v1/every-variant.compact.json")), Ok(every_variant_plan()));
     assert_eq!(decode(&fixture("formats/v1/every-variant.json")), Ok(every_variant_plan()));
     assert_eq!(decode(&fixture("formats/v1/other-side.compact.json")), Ok(other_side_plan()));
@@ -168,6 +204,9 @@ fn version_1_text_reads_back_to_the_same_plans() {
         decode_file(&fixture("formats/v1/backup-three-plans.json")),
         Ok(vec![every_variant_plan(), other_side_plan(), confirmed_plan()])
     );
+    // Written again, a version 1 plan is version 2 text.
+    let migrated = decode(&fixture("formats/v1/every-variant.compact.json")).expect("reads");
+    assert_eq!(encode(&migrated), fixture("formats/v2/every-variant.compact.json"));
 }
 
 #[test]

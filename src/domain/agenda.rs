@@ -3,6 +3,7 @@
 
 use chrono::{NaiveTime, TimeDelta};
 
+use super::kap::Driver;
 use super::model::{Block, BlockKind, ChecklistItem, Partner, Plan};
 
 pub const PREPARATION_NOTES: &str =
@@ -58,12 +59,15 @@ pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {
             let ride_home = partners
                 .iter()
                 .map(|p| {
-                    let driver = plan.kap.readiness(*p).ride_home_driver.trim();
                     let name = plan.partner_name(*p);
-                    if driver.is_empty() {
-                        format!("{name}: not arranged yet. Please arrange a ride: no driving until tomorrow.")
-                    } else {
-                        format!("{name}: {driver} drives you home. No driving until tomorrow.")
+                    match &plan.kap.readiness(*p).ride_home {
+                        Driver::NotArranged => {
+                            format!("{name}: not arranged yet. Please arrange a ride: no driving until tomorrow.")
+                        }
+                        driver => format!(
+                            "{name}: {} drives you home. No driving until tomorrow.",
+                            driver.describe(&plan.partners)
+                        ),
                     }
                 })
                 .collect();

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::agenda;
-use super::kap::KapSettings;
+use super::kap::{Driver, KapSettings};
 use super::limits::RuleLimits;
 use super::model::*;
 use super::rules::{check, Severity};
@@ -317,7 +317,10 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         }
         Edit::SetKap(kap) => {
             for readiness in [&kap.readiness_a, &kap.readiness_b] {
-                check_text(&readiness.ride_home_driver, MAX_TITLE_CHARS)?;
+                if let Driver::OtherAdult { name, phone } = &readiness.ride_home {
+                    check_text(name, MAX_TITLE_CHARS)?;
+                    check_text(phone, MAX_TITLE_CHARS)?;
+                }
             }
             next.kap = kap.clone();
         }

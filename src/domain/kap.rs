@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::partner::{Partner, PartnerSet};
+use super::model::partner::{Partner, PartnerSet, Partners};
 
 /// Who takes the medicine during the intensive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,6 +134,35 @@ impl ContraindicationScreen {
     }
 }
 
+/// Who drives a partner home after dosing (nobody who doses may drive until the next
+/// day). A choice of person, never free text, so the rules compare people, not
+/// spellings of names.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Driver {
+    #[default]
+    NotArranged,
+    /// One of the two partners.
+    Partner(Partner),
+    /// Another adult, with a name and a phone number to reach them.
+    OtherAdult { name: String, phone: String },
+}
+
+impl Driver {
+    pub fn other_adult(name: &str, phone: &str) -> Driver {
+        Driver::OtherAdult { name: name.to_string(), phone: phone.to_string() }
+    }
+
+    /// The driver in words: "Alex", "Jordan Reyes (555 0100)", "nobody yet".
+    pub fn describe(&self, partners: &Partners) -> String {
+        match self {
+            Driver::NotArranged => "nobody yet".to_string(),
+            Driver::Partner(p) => partners.name(*p).to_string(),
+            Driver::OtherAdult { name, phone } if phone.trim().is_empty() => name.trim().to_string(),
+            Driver::OtherAdult { name, phone } => format!("{} ({})", name.trim(), phone.trim()),
+        }
+    }
+}
+
 /// What must be in place before one partner may dose.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Readiness {
@@ -141,19 +170,19 @@ pub struct Readiness {
     pub prescription_confirmed: bool,
     pub consent_signed: bool,
     pub screen: ContraindicationScreen,
-    /// Name of the person driving this partner home after dosing; empty when not arranged.
-    pub ride_home_driver: String,
+    /// Who drives this partner home after dosing.
+    pub ride_home: Driver,
 }
 
 impl Readiness {
     /// A fully completed record with a clear screen, as after a good intake.
-    pub fn complete(driver: &str) -> Readiness {
+    pub fn complete(driver: Driver) -> Readiness {
         Readiness {
             medical_intake_done: true,
             prescription_confirmed: true,
             consent_signed: true,
             screen: ContraindicationScreen::all_no(),
-            ride_home_driver: driver.to_string(),
+            ride_home: driver,
         }
     }
 }
@@ -174,7 +203,7 @@ pub enum ReadinessItem {
 pub enum ReadinessValue {
     Done(bool),
     Answer(ScreenAnswer),
-    Driver(String),
+    Driver(Driver),
 }
 
 impl ReadinessItem {
@@ -220,7 +249,7 @@ impl Readiness {
             ReadinessItem::Consent => ReadinessValue::Done(self.consent_signed),
             ReadinessItem::Screen(question) => ReadinessValue::Answer(self.screen.answer(question)),
             ReadinessItem::PrescriberCleared => ReadinessValue::Done(self.screen.prescriber_cleared),
-            ReadinessItem::RideHome => ReadinessValue::Driver(self.ride_home_driver.clone()),
+            ReadinessItem::RideHome => ReadinessValue::Driver(self.ride_home.clone()),
         }
     }
 
@@ -234,7 +263,7 @@ impl Readiness {
             (ReadinessItem::Consent, ReadinessValue::Done(done)) => next.consent_signed = done,
             (ReadinessItem::Screen(question), ReadinessValue::Answer(answer)) => next.screen.set(question, answer),
             (ReadinessItem::PrescriberCleared, ReadinessValue::Done(done)) => next.screen.prescriber_cleared = done,
-            (ReadinessItem::RideHome, ReadinessValue::Driver(driver)) => next.ride_home_driver = driver,
+            (ReadinessItem::RideHome, ReadinessValue::Driver(driver)) => next.ride_home = driver,
             _ => {}
         }
         next
@@ -291,7 +320,7 @@ mod tests {
             let value = match empty.value(item) {
                 ReadinessValue::Done(done) => ReadinessValue::Done(!done),
                 ReadinessValue::Answer(_) => ReadinessValue::Answer(ScreenAnswer::Yes),
-                ReadinessValue::Driver(_) => ReadinessValue::Driver("Jordan".into()),
+                ReadinessValue::Driver(_) => ReadinessValue::Driver(Driver::other_adult("Jordan", "555 0100")),
             };
             let changed = empty.with(item, value.clone());
             assert_eq!(changed.value(item), value, "{item:?}");
@@ -301,7 +330,7 @@ mod tests {
             }
             // A value of the wrong kind for the item changes nothing.
             assert_eq!(
-                empty.with(item, ReadinessValue::Driver("x".into())).value(item) == empty.value(item),
+                empty.with(item, ReadinessValue::Driver(Driver::Partner(Partner::A))).value(item) == empty.value(item),
                 item != ReadinessItem::RideHome,
                 "{item:?}"
             );

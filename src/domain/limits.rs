@@ -9,7 +9,7 @@ pub struct RuleLimits {
     pub fasting_hours: u8,
     /// Most dosing sessions one partner may have in this intensive (rule 6).
     pub max_dosings_per_partner: u8,
-    /// Least time between the starts of two dosings of one partner (rule 6).
+    /// Least time from the end of one dosing of a partner to the start of their next (rule 6).
     pub min_hours_between_dosings: u8,
     /// An integration session must begin within this many hours of a dosing's end (rule 1).
     pub integration_window_hours: u8,
@@ -34,6 +34,14 @@ impl Default for RuleLimits {
             dosing_max_minutes: 240,
             full_day_hours: 6,
         }
+    }
+}
+
+impl RuleLimits {
+    /// These limits with every editable one brought inside its range: how a plan from
+    /// an older version, which allowed looser limits, is read.
+    pub fn within_ranges(self) -> RuleLimits {
+        EditableLimit::ALL.into_iter().fold(self, |limits, limit| limit.set(limits, limit.get(&limits)))
     }
 }
 
@@ -63,14 +71,23 @@ impl EditableLimit {
         }
     }
 
-    /// Lowest and highest value allowed, inclusive.
+    /// Lowest and highest value allowed, inclusive. A safety limit may be made stricter
+    /// than the product brief's, never looser: at most two doses, at least 24 hours
+    /// between them, integration within 72 hours.
     pub fn range(self) -> (u8, u8) {
         match self {
             EditableLimit::FastingHours => (0, 12),
-            EditableLimit::MaxDosingsPerPartner => (1, 4),
-            EditableLimit::MinHoursBetweenDosings => (0, 168),
-            EditableLimit::IntegrationWindowHours => (12, 168),
+            EditableLimit::MaxDosingsPerPartner => (1, 2),
+            EditableLimit::MinHoursBetweenDosings => (24, 168),
+            EditableLimit::IntegrationWindowHours => (12, 72),
         }
+    }
+
+    /// Whether `limits` holds a value of this limit outside its range.
+    pub fn out_of_range(self, limits: &RuleLimits) -> Option<u8> {
+        let (min, max) = self.range();
+        let value = self.get(limits);
+        (!(min..=max).contains(&value)).then_some(value)
     }
 
     pub fn get(self, limits: &RuleLimits) -> u8 {
@@ -112,6 +129,26 @@ mod tests {
             let inside = limit.set(defaults, min.saturating_add(1).min(max));
             assert_eq!(limit.get(&inside), min.saturating_add(1).min(max));
         }
+        // One step outside either edge is out of range and brought back inside it.
+        for limit in EditableLimit::ALL {
+            let (min, max) = limit.range();
+            for (value, inside) in [(min, true), (max, true), (max.saturating_add(1), false)]
+                .into_iter()
+                .chain(min.checked_sub(1).map(|below| (below, false)))
+            {
+                let limits = match limit {
+                    EditableLimit::FastingHours => RuleLimits { fasting_hours: value, ..defaults },
+                    EditableLimit::MaxDosingsPerPartner => RuleLimits { max_dosings_per_partner: value, ..defaults },
+                    EditableLimit::MinHoursBetweenDosings => {
+                        RuleLimits { min_hours_between_dosings: value, ..defaults }
+                    }
+                    EditableLimit::IntegrationWindowHours => RuleLimits { integration_window_hours: value, ..defaults },
+                };
+                assert_eq!(limit.out_of_range(&limits).is_none(), inside, "{limit:?} at {value}");
+                assert!(limit.out_of_range(&limits.within_ranges()).is_none());
+            }
+        }
+        assert_eq!(RuleLimits { integration_window_hours: 168, ..defaults }.within_ranges(), defaults);
         // Setting one limit leaves the others alone.
         let changed = EditableLimit::FastingHours.set(defaults, 6);
         assert_eq!(RuleLimits { fasting_hours: 4, ..changed }, defaults);

@@ -160,7 +160,7 @@ fn merge_kap(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut
                 &mi.readiness(partner).value(item),
                 &t.readiness(partner).value(item),
                 what,
-                readiness_words,
+                |v| readiness_words(v, &theirs.partners),
                 |v| Alternative::Readiness(partner, item, v),
             );
             record = record.with(item, value);
@@ -169,13 +169,12 @@ fn merge_kap(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut
     }
 }
 
-fn readiness_words(value: &ReadinessValue) -> String {
+fn readiness_words(value: &ReadinessValue, partners: &Partners) -> String {
     match value {
         ReadinessValue::Done(true) => "done".to_string(),
         ReadinessValue::Done(false) => "not done".to_string(),
         ReadinessValue::Answer(answer) => answer.label().to_string(),
-        ReadinessValue::Driver(driver) if driver.trim().is_empty() => "nobody yet".to_string(),
-        ReadinessValue::Driver(driver) => format!("\u{201c}{}\u{201d}", fit(driver, 60)),
+        ReadinessValue::Driver(driver) => fit(&driver.describe(partners), 60),
     }
 }
 

@@ -33,8 +33,9 @@ impl std::fmt::Display for PlacementError {
             }
             PlacementError::NoRoomForSessions { days, sessions } => write!(
                 f,
-                "{sessions} dosing sessions do not fit a {days}-day intensive with a day between doses: \
-                 choose fewer sessions, dose together, or add days."
+                "{sessions} dosing sessions do not fit a {days}-day intensive: a partner's next dose starts at least \
+                 24 hours after the last one ends, with that dose's integration session between, and two dosing \
+                 days in a row are followed by a day of joint work. Choose fewer sessions, dose together, or add days."
             ),
         }
     }
@@ -54,9 +55,11 @@ pub fn first_dosing(days: u8, placement: Placement) -> Result<(u8, TimeOfDay), P
 
 /// All dosing sessions a template places, in time order.
 ///
-/// Later sessions (the second partner when dosing separately, or a second round) go
-/// on the following mornings, after the previous session's integration; a session
-/// on the last day is integrated at a follow-up the day after the intensive.
+/// One group (one partner, or both together) doses every other day: the day between
+/// holds the integration session, and the next dose starts well over 24 hours after the
+/// last one ends. Two partners dosing separately dose on two days in a row, then a day
+/// of joint work, then again. A session on the last day is integrated at a follow-up
+/// the day after the intensive.
 pub fn dosing_slots(days: u8, kap: &KapSettings) -> Result<Vec<DosingSlot>, PlacementError> {
     let groups: Vec<PartnerSet> = match (kap.who_doses, kap.both_dosing) {
         (WhoDoses::Nobody, _) => return Ok(Vec::new()),
@@ -69,14 +72,18 @@ pub fn dosing_slots(days: u8, kap: &KapSettings) -> Result<Vec<DosingSlot>, Plac
     let rounds = usize::from(kap.sessions_per_partner.max(1));
     let sessions = rounds * groups.len();
     let mut slots = Vec::with_capacity(sessions);
-    for index in 0..sessions {
-        let day = first_day + u8::try_from(index).unwrap_or(u8::MAX);
-        if day > days {
-            return Err(PlacementError::NoRoomForSessions { days, sessions });
+    for round in 0..rounds {
+        for (index, partners) in groups.iter().enumerate() {
+            let offset = round * (groups.len() + 1) + index;
+            let day = usize::from(first_day) + offset;
+            if day > usize::from(days) {
+                return Err(PlacementError::NoRoomForSessions { days, sessions });
+            }
+            let time = if offset == 0 { first_time } else { TimeOfDay::Morning };
+            slots.push(DosingSlot { day: u8::try_from(day).unwrap_or(days), time, partners: *partners });
         }
-        let time = if index == 0 { first_time } else { TimeOfDay::Morning };
-        slots.push(DosingSlot { day, time, partners: groups[index % groups.len()] });
     }
     Ok(slots)
 }
+
 impl std::error::Error for PlacementError {}

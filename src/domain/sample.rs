@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::edit::{apply, Edit};
-use super::kap::{KapSettings, Placement, Readiness, WhoDoses};
+use super::kap::{Driver, KapSettings, Placement, Readiness, WhoDoses};
 use super::model::*;
 use super::template::{build_plan, TemplateRequest};
 
@@ -13,8 +13,8 @@ pub fn sample_plan(days: u8, blocks: usize) -> Plan {
     let kap = KapSettings {
         who_doses: WhoDoses::Both,
         placement: Placement::Midway,
-        readiness_a: Readiness::complete("Jordan"),
-        readiness_b: Readiness::complete("Jordan"),
+        readiness_a: Readiness::complete(Driver::other_adult("Jordan", "555 0100")),
+        readiness_b: Readiness::complete(Driver::other_adult("Jordan", "555 0100")),
         ..KapSettings::default()
     };
     let request = TemplateRequest {

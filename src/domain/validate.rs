@@ -2,6 +2,8 @@
 //! every path applies, reading and writing alike. Edits, templates, copies and merges
 //! run it on what they make, so the app never writes a plan it would refuse to read.
 
+use super::kap::Driver;
+use super::limits::EditableLimit;
 use super::model::{Plan, MAX_DAYS};
 use super::time::{minute_of_day, MINUTES_PER_DAY};
 
@@ -64,11 +66,15 @@ pub fn validate(plan: &Plan) -> Vec<String> {
         ("The therapist's name", &plan.therapist.name),
         ("The therapist's contact", &plan.therapist.contact),
         ("The location", &plan.location),
-        ("Partner A's driver", &plan.kap.readiness_a.ride_home_driver),
-        ("Partner B's driver", &plan.kap.readiness_b.ride_home_driver),
     ];
     for (what, value) in texts {
         too_long(&mut problems, || what.to_string(), value, MAX_TITLE_CHARS);
+    }
+    for (partner, readiness) in [("Partner A", &plan.kap.readiness_a), ("Partner B", &plan.kap.readiness_b)] {
+        if let Driver::OtherAdult { name, phone } = &readiness.ride_home {
+            too_long(&mut problems, || format!("{partner}'s driver's name"), name, MAX_TITLE_CHARS);
+            too_long(&mut problems, || format!("{partner}'s driver's phone"), phone, MAX_TITLE_CHARS);
+        }
     }
     if let Some(shared_from) = &plan.shared_from {
         if !is_valid_id(shared_from) {
@@ -78,6 +84,12 @@ pub fn validate(plan: &Plan) -> Vec<String> {
     for (index, window) in plan.days.iter().enumerate() {
         if window.end <= window.start {
             problems.push(format!("Day {}'s hours end before they start.", index + 1));
+        }
+    }
+    for limit in EditableLimit::ALL {
+        if let Some(value) = limit.out_of_range(&plan.limits) {
+            let (min, max) = limit.range();
+            problems.push(format!("The limit \u{201c}{}\u{201d} is {value}; it may be {min} to {max}.", limit.label()));
         }
     }
     if !(1..=4).contains(&plan.kap.sessions_per_partner) {

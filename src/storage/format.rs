@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::migrate;
 use crate::domain::model::Plan;
 use crate::domain::validate::validate;
 
@@ -13,7 +14,7 @@ pub const FORMAT_NAME: &str = "intensive-planner/plan";
 /// Several plans in one file: the backup of every plan in a browser.
 pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 /// The schema version this build writes. Older versions are migrated on read.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 /// Largest file import accepts; a real plan is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
@@ -134,7 +135,9 @@ pub fn check_size(bytes: usize) -> Result<(), FormatError> {
 
 /// Reads `T` from `text`, naming where a value of the wrong shape is. Straight from
 /// the text, so a field given twice is refused rather than silently taking one.
-fn read<T: DeserializeOwned>(text: &str) -> Result<T, FormatError> {
+/// A text brought up from an older version is not the one the person has, so its line
+/// and column would point nowhere: `migrated` leaves them out and the path alone says where.
+fn read<T: DeserializeOwned>(text: &str, migrated: bool) -> Result<T, FormatError> {
     let mut reader = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut reader).map_err(|error| {
         let path = error.path().to_string();
@@ -142,11 +145,18 @@ fn read<T: DeserializeOwned>(text: &str) -> Result<T, FormatError> {
         if inner.is_syntax() || inner.is_eof() {
             return FormatError::NotJson(inner.to_string());
         }
+        let mut problem = inner.to_string();
+        if migrated {
+            let position = format!(" at line {} column {}", inner.line(), inner.column());
+            if let Some(kept) = problem.strip_suffix(&position) {
+                problem = kept.to_string();
+            }
+        }
         // Problems inside a single plan are named from the plan: "blocks[3].minutes".
         match path.strip_prefix("plan.").or((path == "plan" || path == ".").then_some("")) {
-            Some("") => FormatError::Shape(inner.to_string()),
-            Some(inside) => FormatError::Shape(format!("{inside}: {inner}")),
-            None => FormatError::Shape(format!("{path}: {inner}")),
+            Some("") => FormatError::Shape(problem),
+            Some(inside) => FormatError::Shape(format!("{inside}: {problem}")),
+            None => FormatError::Shape(format!("{path}: {problem}")),
         }
     })
 }
@@ -161,15 +171,24 @@ fn format_of(text: &str) -> Result<Option<String>, FormatError> {
     }
 }
 
-/// Brings plans written by an older version up to the current one. Version 1 is the
-/// first; each later version adds one step here (reading the old shape as its own
-/// type), tested against the frozen examples in `tests/formats/`.
+/// The plans in a file of any version this app wrote: an older version's text is first
+/// brought up to the current one (`migrate`, a step per version, tested against the
+/// frozen examples in `tests/formats/`), then read as the current types.
 fn plans_in(text: &str, one: bool) -> Result<Vec<Plan>, FormatError> {
-    let plans = match read::<Version>(text)?.version {
-        CURRENT_VERSION if one => vec![read::<PlanIn<Plan>>(text)?.plan],
-        CURRENT_VERSION => read::<PlansIn<Plan>>(text)?.plans,
+    let from_v1;
+    let (current, migrated) = match read::<Version>(text, false)?.version {
+        CURRENT_VERSION => (text, false),
+        1 => {
+            from_v1 = migrate::v1_to_v2(text)?;
+            (from_v1.as_str(), true)
+        }
         v if v > CURRENT_VERSION => return Err(FormatError::FutureVersion(v)),
         v => return Err(FormatError::UnknownVersion(v)),
+    };
+    let plans = if one {
+        vec![read::<PlanIn<Plan>>(current, migrated)?.plan]
+    } else {
+        read::<PlansIn<Plan>>(current, migrated)?.plans
     };
     for plan in &plans {
         let problems = validate(plan);

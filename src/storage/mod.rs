@@ -1,4 +1,5 @@
-//! Storage: the versioned plan format (`format`), the store of plans over a key-value
+//! Storage: the versioned plan format (`format`, with `migrate` bringing older
+//! versions forward), the store of plans over a key-value
 //! seam (`store`), the book of plans a tab holds (`book`), and the browser's side:
 //! `local` is the only module that touches localStorage, `lock` the only one that
 //! takes the cross-tab lock.
@@ -7,4 +8,5 @@ pub mod book;
 pub mod format;
 pub mod local;
 pub mod lock;
+pub mod migrate;
 pub mod store;

@@ -1,6 +1,7 @@
 //! The couple's agenda, day by day, with preparation cards on dosing days. Used by the
 //! couple review and the shared-link view. Private notes are never rendered.
 
+use crate::domain::validate::MAX_NOTE_CHARS;
 use leptos::prelude::*;
 
 use super::kind_class;
@@ -101,7 +102,7 @@ fn AgendaItem(plan: RwSignal<Plan>, id: BlockId, send: Option<Callback<Edit>>) -
                 </Show>
                 <Show when=move || answerable && takes_questions()>
                     <label class="small" for=question_id.clone()>"Your question or comment"</label>
-                    <textarea id=question_id.clone() rows="2" maxlength="5000" prop:value=question on:change=asked></textarea>
+                    <textarea id=question_id.clone() rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=question on:change=asked></textarea>
                 </Show>
                 <Show when=move || !answerable && question.with(|q| !q.is_empty())>
                     <p class="small">"Your question: "{question}</p>

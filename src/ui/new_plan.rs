@@ -1,5 +1,6 @@
 //! The "new intensive" form: the answers a template needs, nothing more.
 
+use crate::domain::validate::MAX_TITLE_CHARS;
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
@@ -102,7 +103,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     let text_field = |id: &'static str, name: &'static str, label: &'static str, hint: &'static str| {
         view! {
             <label for=id>{label}</label>
-            <input id=id name=name type="text" maxlength="200" placeholder=hint/>
+            <input id=id name=name type="text" maxlength=MAX_TITLE_CHARS.to_string() placeholder=hint/>
         }
     };
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use intensive_planner::domain::edit::Edit;
-use intensive_planner::domain::kap::{BothDosing, KapSettings, Placement, Readiness, WhoDoses};
+use intensive_planner::domain::kap::{BothDosing, Driver, KapSettings, Placement, Readiness, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::template::{build_plan, TemplateRequest};
 
@@ -22,8 +22,8 @@ pub fn request(kind: IntensiveKind, days: u8, placement: Placement, who: WhoDose
 
 /// Readiness complete for both, with a third person driving.
 pub fn ready(mut request: TemplateRequest) -> TemplateRequest {
-    request.kap.readiness_a = Readiness::complete("Jordan");
-    request.kap.readiness_b = Readiness::complete("Jordan");
+    request.kap.readiness_a = Readiness::complete(Driver::other_adult("Jordan Reyes", "555 0100"));
+    request.kap.readiness_b = Readiness::complete(Driver::other_adult("Jordan Reyes", "555 0100"));
     request
 }
 
@@ -58,4 +58,44 @@ pub fn aim(plan: &Plan, index: usize, edit: Edit) -> Edit {
         Edit::AddChecklistItem { text, .. } => Edit::AddChecklistItem { id, text },
         other => other,
     }
+}
+
+/// A ready 3-day couples intensive with Sam (A) dosing midway, on day 2 (10:00–13:00),
+/// integrated on day 3 at 09:30; it breaks no rule.
+pub fn base() -> Plan {
+    let plan = plan(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::PartnerA);
+    assert_eq!(intensive_planner::domain::rules::check(&plan), vec![], "the base plan breaks no rule");
+    plan
+}
+
+/// The first block of `kind` on `day`.
+pub fn first(plan: &Plan, kind: BlockKind, day: u8) -> Block {
+    plan.blocks_on(day).into_iter().find(|b| b.kind == kind).cloned().expect("a block of that kind")
+}
+
+/// `plan` after `edit`, which must apply.
+pub fn edited(plan: &Plan, edit: Edit) -> Plan {
+    intensive_planner::domain::edit::apply(plan, &edit).unwrap_or_else(|e| panic!("{edit:?}: {e}"))
+}
+
+/// The problems of `plan` by one rule.
+pub fn problems_of(
+    plan: &Plan,
+    rule: intensive_planner::domain::rules::RuleId,
+) -> Vec<intensive_planner::domain::rules::Problem> {
+    intensive_planner::domain::rules::check(plan).into_iter().filter(|p| p.rule == rule).collect()
+}
+
+/// Adds a block and returns the plan and the block's id.
+pub fn added(
+    plan: &Plan,
+    kind: BlockKind,
+    day: u8,
+    start: chrono::NaiveTime,
+    minutes: u16,
+    who: Participants,
+) -> (Plan, BlockId) {
+    let next = edited(plan, Edit::AddBlock { kind, day, start, minutes, who });
+    let id = next.blocks.last().expect("the block added").id;
+    (next, id)
 }

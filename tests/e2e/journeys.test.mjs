@@ -25,8 +25,11 @@ async function completeReadiness(page, partner = "a") {
     "History of psychosis or bipolar mania", "Recent traumatic brain injury"]) {
     await fieldset.getByLabel(label).selectOption("no");
   }
-  await fieldset.getByLabel("Ride home: who drives").fill("Jordan Reyes");
-  await fieldset.getByLabel("Ride home: who drives").press("Tab");
+  await fieldset.getByLabel("Ride home: who drives").selectOption("adult");
+  await fieldset.getByLabel("Driver's name").fill("Jordan Reyes");
+  await fieldset.getByLabel("Driver's name").press("Tab");
+  await fieldset.getByLabel("Driver's phone").fill("555 0100");
+  await fieldset.getByLabel("Driver's phone").press("Tab");
 }
 
 async function newEditor(options) {
@@ -64,8 +67,41 @@ test("therapist creates an affair-recovery intensive, completes readiness, confi
   await page.waitForSelector(".editor .block");
   assert.equal(await page.getByLabel("Status").inputValue(), "confirmed");
   assert.deepEqual(await problemRules(page), []);
-  assert.equal(await page.locator("fieldset.readiness").getByLabel("Ride home: who drives").inputValue(), "Jordan Reyes");
+  const readiness = page.locator("fieldset.readiness");
+  assert.equal(await readiness.getByLabel("Ride home: who drives").inputValue(), "adult");
+  assert.equal(await readiness.getByLabel("Driver's name").inputValue(), "Jordan Reyes");
+  assert.equal(await readiness.getByLabel("Driver's phone").inputValue(), "555 0100");
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the ride home is chosen by keyboard from a list; the card and the print name the driver", async () => {
+  const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
+  const fieldset = page.locator("fieldset.readiness[data-partner=a]");
+  await completeReadiness(page);
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  const choice = fieldset.getByLabel("Ride home: who drives");
+  assert.equal(await choice.evaluate((el) => el === document.activeElement), true, "Shift+Tab reaches the list");
+  // Up from "Another adult" is Alex, the partner who does not dose: allowed.
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await choice.inputValue(), "partner");
+  assert.match(await choice.locator("option:checked").innerText(), /^Alex \(the other partner\)$/);
+  assert.equal(await fieldset.getByLabel("Driver's name").count(), 0, "no name to type for a partner");
+  assert.deepEqual(await problemRules(page), []);
+  // Up again is "Not arranged yet": the ride-home rule says so.
+  await page.keyboard.press("ArrowUp");
+  assert.deepEqual(await problemRules(page), ["R4-ride-home"]);
+  await page.keyboard.press("ArrowDown");
+  assert.deepEqual(await problemRules(page), []);
+
+  await page.getByRole("link", { name: "Couple review" }).click();
+  await page.waitForSelector(".prep-box");
+  assert.match(await page.locator(".prep-box").innerText(), /Sam: Alex drives you home\. No driving until tomorrow\./);
+  await page.goto(page.url().replace("/review", "/print"));
+  await page.waitForSelector(".print-day");
+  assert.match(await page.locator(".print-day").nth(1).innerText(), /Sam: Alex drives you home/);
   await context.close();
 });
 
@@ -77,7 +113,7 @@ test("moving the integration to day 1 raises the integration error, and undo rem
   await page.locator("#bf-day").selectOption("1");
   const rules = await problemRules(page);
   assert.ok(rules.includes("R1-integration-within-window"), rules.join());
-  assert.match(await page.locator("[data-testid=problems]").innerText(), /has no integration session for Sam within 72 hours/);
+  assert.match(await page.locator("[data-testid=problems]").innerText(), /has no integration session of its own for Sam\. Sam needs one attended by Sam, on a later day, at least 45 minutes long/);
   await page.getByRole("button", { name: "Undo" }).click();
   assert.deepEqual(await problemRules(page), []);
   // Redo by keyboard brings it back; undo by keyboard removes it again.

@@ -68,7 +68,6 @@ test("dosing answers survive switching who doses away and back", async () => {
   await page.goto(server.url);
   await appReady(page);
   await page.getByRole("button", { name: "New intensive" }).click();
-  // Four separate doses need seven days: a day between doses.
   await page.getByLabel("Number of days").selectOption("7");
   const who = page.getByLabel("Who doses");
   const placement = page.getByLabel("Placement of the dosing");
@@ -88,13 +87,22 @@ test("dosing answers survive switching who doses away and back", async () => {
     [await placement.inputValue(), await sessions.inputValue(), await together.inputValue()],
     ["midway", "2", "separate"],
   );
+  // Four doses from the middle of seven days can't keep a day between each partner's
+  // doses: the form says so, and nothing is created.
+  await page.getByRole("button", { name: "Create the schedule" }).click();
+  assert.match(
+    await page.getByRole("alert").innerText(),
+    /4 dosing sessions do not fit a 7-day intensive: a partner's next dose starts at least 24 hours after the last one ends/,
+  );
+  assert.equal(await page.locator(".editor").count(), 0, "no plan was created");
+  await placement.selectOption("opening");
   await page.getByRole("button", { name: "Create the schedule" }).click();
   await page.waitForSelector(".editor .block");
-  // The kept answers made the plan: midway (from day 4, not day 1), two sessions for
-  // each partner, taken separately (four sessions, where a shared one would make two).
+  // The kept answers made the plan: two sessions for each partner, taken separately
+  // (four sessions, where a shared one would make two), a day of work after each pair.
   const dosing = page.locator(".block", { hasText: "KAP dosing session" });
   const days = (await dosing.allInnerTexts()).map((text) => text.match(/, (day \d+),/)?.[1]);
-  assert.deepEqual(days, ["day 4", "day 5", "day 6", "day 7"]);
+  assert.deepEqual(days, ["day 1", "day 2", "day 4", "day 5"]);
   assert.deepEqual(errors, []);
   await context.close();
 });

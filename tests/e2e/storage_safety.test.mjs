@@ -168,6 +168,29 @@ test("a plan exported to a file imports back; bad files change nothing", async (
   await context.close();
 });
 
+test("a plan file written by version 1 imports, its typed driver now a choice of person", async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.getByLabel("Import a plan file (.json)").setInputFiles("tests/formats/v1/affair-3-days-kap-midway.json");
+  await page.getByTestId("import-message").filter({ hasText: "Imported 1 plan" }).waitFor();
+  await page.locator(".plan-card a").first().click();
+  await page.waitForSelector(".editor .block");
+  // Version 1 held "Jordan" typed as Sam's driver: now another adult named Jordan, and the
+  // ride-home rule asks for the phone number a version 1 file never had.
+  const sam = page.locator("fieldset.readiness[data-partner=a]");
+  assert.equal(await sam.getByLabel("Ride home: who drives").inputValue(), "adult");
+  assert.equal(await sam.getByLabel("Driver's name").inputValue(), "Jordan");
+  const rules = () => page.locator("[data-testid=problems] li").evaluateAll((items) => items.map((li) => li.dataset.rule));
+  assert.ok((await rules()).includes("R4-ride-home"), (await rules()).join());
+  assert.match(await page.locator("[data-testid=problems]").innerText(), /phone/);
+  await sam.getByLabel("Driver's phone").fill("555 0100");
+  await sam.getByLabel("Driver's phone").press("Tab");
+  assert.ok(!(await rules()).includes("R4-ride-home"), (await rules()).join());
+  await context.close();
+});
+
 test("a file that is not UTF-8 text is refused, not read with replacement characters", async () => {
   const context = await browser.newContext();
   const { page } = await watchedPage(context);

@@ -1,11 +1,11 @@
-//! Rules about the medicine: integration, preparation, the morning check-in,
-//! readiness, ride home, fasting, how often and how long (rules 1–6, 10).
+//! Rules about the medicine besides integration: the morning check-in, readiness,
+//! ride home, fasting, how often and how long (rules 2–6, 10).
 
 use chrono::TimeDelta;
 
-use super::{describe_block, names, Problem, RuleId};
-use crate::domain::dates;
-use crate::domain::kap::ScreenAnswer;
+use super::integration::{integration, integrations, preparation, Integrated};
+use super::{describe_block, Problem, RuleId};
+use crate::domain::kap::{Driver, ScreenAnswer};
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
 
 pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
@@ -13,8 +13,9 @@ pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     if dosings.is_empty() {
         return;
     }
+    let integrated = integrations(plan, &dosings);
+    integration(plan, &integrated, out);
     for dosing in &dosings {
-        integration(plan, dosing, out);
         preparation(plan, dosing, out);
         fasting(plan, dosing, out);
         length(plan, dosing, out);
@@ -22,95 +23,29 @@ pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     check_in_next_morning(plan, &dosings, out);
     readiness(plan, &dosings, out);
     ride_home(plan, &dosings, out);
-    count_and_spacing(plan, &dosings, out);
-}
-
-/// Rule 1: a dedicated integration within the window after every dosing.
-fn integration(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
-    let ended = plan.ends_at(dosing);
-    let window = TimeDelta::hours(i64::from(plan.limits.integration_window_hours));
-    let mut missing = PartnerSet::NONE;
-    let mut after_intensive: Vec<(Partner, &Block)> = Vec::new();
-    for partner in dosing.kap_partners().iter() {
-        let found = plan
-            .blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Integration && b.kap_partners().contains(partner))
-            .filter(|b| plan.starts_at(b) >= ended && plan.starts_at(b) - ended <= window)
-            .min_by_key(|b| plan.starts_at(b));
-        match found {
-            None => match partner {
-                Partner::A => missing.a = true,
-                Partner::B => missing.b = true,
-            },
-            Some(session) if session.day > plan.day_count() => after_intensive.push((partner, session)),
-            Some(_) => {}
-        }
-    }
-    if let Some((_, session)) = after_intensive.first() {
-        let message = format!(
-            "The integration for {} after {} falls on the day after the intensive ({}). That is allowed, but make \
-             sure the couple can come back for it; one more day keeps it inside the intensive.",
-            names(plan, after_intensive.iter().map(|(p, _)| *p)),
-            describe_block(plan, dosing),
-            dates::short(plan.date_of(session.day)),
-        );
-        out.push(Problem::new(
-            RuleId::IntegrationAfterIntensive,
-            vec![session.id, dosing.id],
-            Some(dosing.day),
-            message,
-        ));
-    }
-    if !missing.is_empty() {
-        let who = names(plan, missing.iter());
-        let message = format!(
-            "{} has no integration session for {who} within {} hours after it ends. Add an integration session \
-             for {who}, best first thing the next morning after the check-in.",
-            describe_block(plan, dosing),
-            plan.limits.integration_window_hours,
-        );
-        out.push(Problem::new(RuleId::IntegrationWithinWindow, vec![dosing.id], Some(dosing.day), message));
-    }
-}
-
-/// A preparation and intention block right before every dosing.
-fn preparation(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
-    let has_preparation = plan.blocks.iter().any(|b| {
-        b.kind == BlockKind::KapPreparation
-            && b.day == dosing.day
-            && b.end() <= dosing.start
-            && dosing.start - b.end() <= TimeDelta::minutes(15)
-            && dosing.kap_partners().iter().all(|p| b.kap_partners().contains(p))
-    });
-    if !has_preparation {
-        let message = format!(
-            "{} has no preparation and intention block right before it. Add a KAP preparation block that ends when the dosing begins.",
-            describe_block(plan, dosing)
-        );
-        out.push(Problem::new(RuleId::PreparationBeforeDosing, vec![dosing.id], Some(dosing.day), message));
-    }
+    count_and_spacing(plan, &dosings, &integrated, out);
 }
 
 /// Rule 2: the morning after a dosing day opens with a couples check-in.
 fn check_in_next_morning(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let mut dosing_days: Vec<u8> = dosings.iter().map(|b| b.day).filter(|d| *d < plan.day_count()).collect();
-    dosing_days.dedup();
     dosing_days.sort_unstable();
     dosing_days.dedup();
     for day in dosing_days {
         let next = day + 1;
         let blocks = plan.blocks_on(next);
         let first_start = blocks.first().map(|b| b.start);
-        let opens_with_check_in =
-            blocks.iter().any(|b| Some(b.start) == first_start && b.kind == BlockKind::CouplesCheckIn);
+        let opens_with_check_in = blocks.iter().any(|b| {
+            Some(b.start) == first_start && b.kind == BlockKind::CouplesCheckIn && b.who.partners() == PartnerSet::BOTH
+        });
         if opens_with_check_in {
             continue;
         }
         let dosing_ids = dosings.iter().filter(|b| b.day == day).map(|b| b.id);
         let message = match blocks.first() {
             Some(first) => format!(
-                "Day {next} follows a dosing day but opens with {}. Start the morning with a couples check-in before it.",
+                "Day {next} follows a dosing day but opens with {}. Start the morning with a couples check-in with both \
+                 partners before it.",
                 describe_block(plan, first)
             ),
             None => format!("Day {next} follows a dosing day but has no blocks. Start it with a couples check-in."),
@@ -174,12 +109,8 @@ fn readiness(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     }
 }
 
-fn same_person(name: &str, other: &str) -> bool {
-    let (name, other) = (name.trim(), other.trim());
-    !name.is_empty() && name.eq_ignore_ascii_case(other)
-}
-
-/// Rule 4: a ride home for every dosing partner, never by someone who doses that day.
+/// Rule 4: a ride home for every dosing partner, chosen as a person, never a partner
+/// who doses that same day; when both dose, another adult with a name and a phone.
 fn ride_home(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
     let mut days: Vec<u8> = dosings.iter().map(|b| b.day).collect();
     days.sort_unstable();
@@ -189,25 +120,27 @@ fn ride_home(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
         let dosing_today = today.iter().fold(PartnerSet::NONE, |set, b| set.union(b.kap_partners()));
         for partner in dosing_today.iter() {
             let ids: Vec<_> = today.iter().filter(|b| b.kap_partners().contains(partner)).map(|b| b.id).collect();
-            let driver = plan.kap.readiness(partner).ride_home_driver.trim();
             let name = plan.partner_name(partner);
-            let message = if driver.is_empty() {
-                format!(
+            let message = match &plan.kap.readiness(partner).ride_home {
+                Driver::NotArranged => format!(
                     "No ride home is arranged for {name} after dosing on day {day}: nobody who doses may drive until \
-                     the next day. Record who drives {name} home in KAP readiness."
-                )
-            } else if let Some(doser) = dosing_today.iter().find(|p| same_person(driver, plan.partner_name(*p))) {
-                if doser == partner {
-                    format!("{name} cannot drive themselves home after dosing on day {day}. Record another driver.")
-                } else {
+                     the next day. Choose who drives {name} home in KAP readiness."
+                ),
+                Driver::Partner(driver) if *driver == partner => {
+                    format!("{name} cannot drive themselves home after dosing on day {day}. Choose another driver.")
+                }
+                Driver::Partner(driver) if dosing_today.contains(*driver) => format!(
+                    "{} is down to drive {name} home on day {day}, but doses that day too. When both dose, another \
+                     adult must drive: choose another adult, with a name and a phone number, in KAP readiness.",
+                    plan.partner_name(*driver)
+                ),
+                Driver::OtherAdult { name: driver, phone } if driver.trim().is_empty() || phone.trim().is_empty() => {
                     format!(
-                        "{} is down to drive {name} home on day {day}, but doses that day too. \
-                         When both dose, a third person must drive: change the driver in KAP readiness.",
-                        plan.partner_name(doser)
+                        "The adult driving {name} home on day {day} needs a name and a phone number, so the couple \
+                         and the practice can reach them. Complete them in KAP readiness."
                     )
                 }
-            } else {
-                continue;
+                Driver::Partner(_) | Driver::OtherAdult { .. } => continue,
             };
             out.push(Problem { partner: Some(partner), ..Problem::new(RuleId::RideHome, ids, Some(day), message) });
         }
@@ -234,12 +167,12 @@ fn fasting(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
     }
 }
 
-/// Rule 6: at most N dosings per partner, never two within the minimum spacing.
-fn count_and_spacing(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
+/// Rule 6: at most N dosings per partner; the next one starts at least the minimum
+/// spacing after the previous one ends, and after that dose's integration session.
+fn count_and_spacing(plan: &Plan, dosings: &[&Block], integrated: &[Integrated], out: &mut Vec<Problem>) {
     let spacing = TimeDelta::hours(i64::from(plan.limits.min_hours_between_dosings));
     for partner in [Partner::A, Partner::B] {
         let mut own: Vec<&Block> = dosings.iter().copied().filter(|b| b.kap_partners().contains(partner)).collect();
-        // Day-first order is start-time order: days follow one another.
         Block::sort_in_time(&mut own);
         let name = plan.partner_name(partner);
         if own.len() > usize::from(plan.limits.max_dosings_per_partner) {
@@ -255,26 +188,36 @@ fn count_and_spacing(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
             });
         }
         for pair in own.windows(2) {
-            let gap = plan.starts_at(pair[1]) - plan.starts_at(pair[0]);
-            if gap < spacing {
-                let message = format!(
-                    "{} begins only {} h after {} for {name}; keep at least {} hours between two doses. \
-                     Move it later or remove it.",
-                    describe_block(plan, pair[1]),
+            let (first, next) = (pair[0], pair[1]);
+            let gap = plan.starts_at(next) - plan.ends_at(first);
+            let first_integration = integrated
+                .iter()
+                .find(|i| i.dosing.id == first.id && i.partner == partner)
+                .and_then(|i| i.session)
+                .filter(|session| plan.starts_at(session) < plan.starts_at(next));
+            let message = if gap < spacing {
+                format!(
+                    "{} begins only {} h after {} ends, for {name}; keep at least {} hours from the end of one dose \
+                     to the start of the next. Move it later or remove it.",
+                    describe_block(plan, next),
                     gap.num_hours(),
-                    describe_block(plan, pair[0]),
+                    describe_block(plan, first),
                     plan.limits.min_hours_between_dosings
-                );
-                out.push(Problem {
-                    partner: Some(partner),
-                    ..Problem::new(
-                        RuleId::DosingCountAndSpacing,
-                        vec![pair[1].id, pair[0].id],
-                        Some(pair[1].day),
-                        message,
-                    )
-                });
-            }
+                )
+            } else if first_integration.is_none() {
+                format!(
+                    "{} comes before {name}'s integration session for {}: each dose is integrated before the next \
+                     one. Add an integration session for {name} between them, or move the second dose later.",
+                    describe_block(plan, next),
+                    describe_block(plan, first),
+                )
+            } else {
+                continue;
+            };
+            out.push(Problem {
+                partner: Some(partner),
+                ..Problem::new(RuleId::DosingCountAndSpacing, vec![next.id, first.id], Some(next.day), message)
+            });
         }
     }
 }

@@ -1,8 +1,12 @@
 //! The scheduling rules of product brief §4. `check` is the one entry point: a
 //! pure function from plan to problems, the same answer every time.
 
+mod integration;
 mod kap;
 mod schedule;
+
+pub use integration::MIN_INTEGRATION_MINUTES;
+pub use schedule::{LUNCH_FROM, LUNCH_UNTIL};
 
 use super::model::{Block, BlockId, Partner, Plan};
 use super::time::hhmm;

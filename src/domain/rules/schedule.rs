@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{and_list, describe_block, Problem, RuleId};
-use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
-use crate::domain::time::hhmm;
+use crate::domain::model::{Block, BlockId, BlockKind, Partner, PartnerSet, Plan};
+use crate::domain::time::{hhmm, time_at};
 
 pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
     rest_after_dosing(plan, out);
@@ -22,6 +22,8 @@ enum Person {
     Therapist,
 }
 
+const EVERYONE: [Person; 3] = [Person::Partner(Partner::A), Person::Partner(Partner::B), Person::Therapist];
+
 fn takes_part(block: &Block, person: Person) -> bool {
     match person {
         Person::Partner(p) => block.who.partners().contains(p),
@@ -36,16 +38,15 @@ fn person_name(plan: &Plan, person: Person) -> String {
     }
 }
 
-/// Rule 7: after dosing, that day holds only rest, reflection and check-ins.
+/// Rule 7: after dosing, that day holds only rest, reflection and check-ins, whoever
+/// attends: the therapist's attention belongs to the partner recovering.
 fn rest_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
     for dosing in plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing) {
-        let dosers = dosing.kap_partners();
-        for later in plan.blocks.iter().filter(|b| {
-            b.day == dosing.day
-                && b.start > dosing.start
-                && b.kind.is_demanding()
-                && b.who.partners().iter().any(|p| dosers.contains(p))
-        }) {
+        for later in plan
+            .blocks
+            .iter()
+            .filter(|b| b.id != dosing.id && b.day == dosing.day && b.start >= dosing.start && b.kind.is_demanding())
+        {
             let message = format!(
                 "{} is demanding work later on the same day as {}. After dosing keep to rest, reflection and a closing \
                  check-in: move it to another day.",
@@ -64,7 +65,7 @@ fn rest_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
 /// every pair.
 fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
     let mut groups: BTreeMap<Vec<BlockId>, Vec<Person>> = BTreeMap::new();
-    for person in [Person::Partner(Partner::A), Person::Partner(Partner::B), Person::Therapist] {
+    for person in EVERYONE {
         let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| takes_part(b, person)).collect();
         Block::sort_in_time(&mut own);
         let mut group: Vec<&Block> = Vec::new();
@@ -134,13 +135,14 @@ fn inside_window(plan: &Plan, out: &mut Vec<Problem>) {
     }
 }
 
-/// Rule 9: no more than the limit of session time without a break, per partner.
-/// A run ends at any block that is not session time or at a gap of 15 minutes or more.
+/// Rule 9: no more than the limit of session time without a break, for each partner
+/// and the therapist. A run ends at any block that is not session time or at a gap of
+/// 15 minutes or more.
 fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
     let limit = i64::from(plan.limits.max_minutes_without_break);
-    let mut flagged: BTreeMap<BlockId, Vec<Partner>> = BTreeMap::new();
-    for partner in [Partner::A, Partner::B] {
-        let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| b.who.partners().contains(partner)).collect();
+    let mut flagged: BTreeMap<BlockId, Vec<Person>> = BTreeMap::new();
+    for person in EVERYONE {
+        let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| takes_part(b, person)).collect();
         Block::sort_in_time(&mut own);
         let mut run = 0i64;
         let mut last: Option<(u8, i64)> = None;
@@ -155,20 +157,21 @@ fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
             if block.kind.is_session_time() {
                 run += end - start;
                 if run > limit && !reported {
-                    flagged.entry(block.id).or_default().push(partner);
+                    flagged.entry(block.id).or_default().push(person);
                     reported = true;
                 }
             }
             last = Some((block.day, end));
         }
     }
-    for (id, partners) in flagged {
+    for (id, people) in flagged {
         let Some(block) = plan.block(id) else { continue };
-        let who: Vec<&str> = partners.iter().map(|p| plan.partner_name(*p)).collect();
+        let who: Vec<String> = people.iter().map(|p| person_name(plan, *p)).collect();
         let message = format!(
-            "By the end of {}, {} will have had more than {} of sessions without a break. Add a break before it or shorten it.",
+            "By the end of {}, {} will have had more than {} of sessions without a break. Add a break before it or \
+             shorten it.",
             describe_block(plan, block),
-            who.join(" and "),
+            and_list(&who),
             format_minutes(limit)
         );
         out.push(Problem::new(RuleId::BreakEveryTwoHours, vec![id], Some(block.day), message));
@@ -182,16 +185,57 @@ fn format_minutes(minutes: i64) -> String {
     }
 }
 
-/// Rule 9: a lunch block on every full day of the intensive.
+/// Lunch at a normal hour starts between these times (minutes of the day).
+pub const LUNCH_FROM: i64 = 11 * 60 + 30;
+pub const LUNCH_UNTIL: i64 = 13 * 60 + 30;
+/// A lunch break is at least this long.
+const LUNCH_MINUTES: i64 = 45;
+
+/// Rule 9: a lunch block on every full day of the intensive, at a normal hour for every
+/// partner who does not dose that day, and a lunch break then for the therapist.
 fn lunch(plan: &Plan, out: &mut Vec<Problem>) {
+    let hours = format!("between {} and {}", hhmm(time_at(LUNCH_FROM)), hhmm(time_at(LUNCH_UNTIL)));
     for day in 1..=plan.day_count() {
-        let window = plan.window(day);
-        if window.minutes() < i64::from(plan.limits.full_day_hours) * 60 {
+        if plan.window(day).minutes() < i64::from(plan.limits.full_day_hours) * 60 {
             continue;
         }
-        if !plan.blocks.iter().any(|b| b.day == day && b.kind == BlockKind::Lunch) {
+        let blocks = plan.blocks_on(day);
+        let meals: Vec<&&Block> = blocks.iter().filter(|b| b.kind == BlockKind::Lunch).collect();
+        if meals.is_empty() {
             let message = format!("Day {day} is a full day with no lunch block. Add a lunch break around midday.");
             out.push(Problem::new(RuleId::LunchEveryFullDay, Vec::new(), Some(day), message));
+            continue;
+        }
+        let dosing = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::KapDosing)
+            .fold(PartnerSet::NONE, |s, b| s.union(b.kap_partners()));
+        let at_a_normal_hour = |start: i64| (LUNCH_FROM..=LUNCH_UNTIL).contains(&start);
+        let mut hungry: Vec<String> = [Partner::A, Partner::B]
+            .into_iter()
+            .filter(|p| !dosing.contains(*p))
+            .filter(|p| !meals.iter().any(|m| m.who.partners().contains(*p) && at_a_normal_hour(m.span().0)))
+            .map(|p| plan.partner_name(p).to_string())
+            .collect();
+        if !therapist_has_lunch_break(&blocks, at_a_normal_hour) {
+            hungry.push(person_name(plan, Person::Therapist));
+        }
+        if !hungry.is_empty() {
+            let message = format!(
+                "Day {day} gives {} no lunch at a normal hour (starting {hours}). Move lunch into that time; a \
+                 partner who doses that day keeps the fasting window instead.",
+                and_list(&hungry)
+            );
+            let ids = meals.iter().map(|m| m.id).collect();
+            out.push(Problem::new(RuleId::LunchEveryFullDay, ids, Some(day), message));
         }
     }
+}
+
+/// Whether the therapist has a free stretch of lunch length that starts at a normal hour.
+fn therapist_has_lunch_break(blocks: &[&Block], at_a_normal_hour: impl Fn(i64) -> bool) -> bool {
+    let busy: Vec<(i64, i64)> = blocks.iter().filter(|b| b.who.has_therapist()).map(|b| b.span()).collect();
+    // A break can start at the start of the lunch hours or when a session of the therapist ends.
+    let starts = std::iter::once(LUNCH_FROM).chain(busy.iter().map(|(_, end)| *end));
+    starts.filter(|s| at_a_normal_hour(*s)).any(|s| busy.iter().all(|(b, e)| *e <= s || *b >= s + LUNCH_MINUTES))
 }

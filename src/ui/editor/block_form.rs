@@ -3,6 +3,7 @@
 //! which edit its new text makes. Each field follows only its own value, so text being
 //! typed into one is not reset by a change elsewhere.
 
+use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use leptos::either::Either;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -123,7 +124,7 @@ fn TextInput(block: Chosen, field: BlockField, label: &'static str) -> impl Into
     let ctx = expect_context::<EditorCtx>();
     view! {
         <label for=dom_id(field)>{label}</label>
-        <input id=dom_id(field) type="text" maxlength="200" prop:value=value_of(block, field)
+        <input id=dom_id(field) type="text" maxlength=MAX_TITLE_CHARS.to_string() prop:value=value_of(block, field)
             on:change=on_change(ctx, block, field)/>
     }
 }
@@ -143,7 +144,7 @@ fn Notes(block: Chosen, field: BlockField, label: &'static str, class: &'static 
     let ctx = expect_context::<EditorCtx>();
     view! {
         <label for=dom_id(field)>{label}</label>
-        <textarea id=dom_id(field) class=class rows="3" maxlength="5000" prop:value=value_of(block, field)
+        <textarea id=dom_id(field) class=class rows="3" maxlength=MAX_NOTE_CHARS.to_string() prop:value=value_of(block, field)
             on:change=on_change(ctx, block, field)></textarea>
     }
 }
@@ -200,7 +201,7 @@ fn Checklist(block: Chosen, id: BlockId) -> impl IntoView {
             </ul>
             <label for="bf-new-item">"New checklist item"</label>
             <div class="row">
-                <input id="bf-new-item" type="text" maxlength="200" node_ref=new_item/>
+                <input id="bf-new-item" type="text" maxlength=MAX_TITLE_CHARS.to_string() node_ref=new_item/>
                 <button type="button" on:click=add>"Add item"</button>
             </div>
         </fieldset>

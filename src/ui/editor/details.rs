@@ -1,6 +1,7 @@
 //! Plan details: title, people, place, first day and each day's hours. Each field is a
 //! `DetailField`; `detail_edit` says which edit its new text makes (tested natively).
 
+use crate::domain::validate::MAX_TITLE_CHARS;
 use leptos::prelude::*;
 
 use super::EditorCtx;
@@ -146,7 +147,7 @@ fn DetailInput(field: DetailField) -> impl IntoView {
     let kind = field.input_type();
     view! {
         <label for=field.dom_id()>{field.label()}</label>
-        <input id=field.dom_id() type=kind maxlength=(kind == "text").then_some("200")
+        <input id=field.dom_id() type=kind maxlength=(kind == "text").then(|| MAX_TITLE_CHARS.to_string())
             step=(kind == "time").then_some("900") prop:value=value on:change=changed/>
     }
 }

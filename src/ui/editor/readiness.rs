@@ -2,11 +2,12 @@
 //! plan's clinical limits. Each control is one item of the record (`ReadinessItem`),
 //! and `Readiness::with` says what a change to it makes.
 
+use crate::domain::validate::MAX_TITLE_CHARS;
 use leptos::prelude::*;
 
 use super::EditorCtx;
 use crate::domain::edit::Edit;
-use crate::domain::kap::{Contraindication, ReadinessItem, ReadinessValue, ScreenAnswer};
+use crate::domain::kap::{Contraindication, Driver, ReadinessItem, ReadinessValue, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
 use crate::domain::model::Partner;
 
@@ -133,6 +134,8 @@ fn ScreenQuestion(partner: Partner, question: Contraindication) -> impl IntoView
     }
 }
 
+/// Who drives the partner home: the other partner or another adult (with a name and a
+/// phone number), chosen from a list, so the rule compares people, not spellings.
 #[component]
 fn RideHome(partner: Partner) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
@@ -141,12 +144,59 @@ fn RideHome(partner: Partner) -> impl IntoView {
     let id = item_id(partner, item);
     let driver = move || match value.get() {
         ReadinessValue::Driver(driver) => driver,
-        _ => String::new(),
+        _ => Driver::NotArranged,
     };
+    let other = partner.other();
+    let other_name = Memo::new(move |_| ctx.plan.with(|p| p.partner_name(other).to_string()));
+    let choice = move || match driver() {
+        Driver::NotArranged => "none",
+        Driver::Partner(p) if p == other => "partner",
+        Driver::Partner(_) => "self",
+        Driver::OtherAdult { .. } => "adult",
+    };
+    let chosen = move |ev| {
+        let next = match event_target_value(&ev).as_str() {
+            "partner" => Driver::Partner(other),
+            "adult" => match driver() {
+                adult @ Driver::OtherAdult { .. } => adult,
+                _ => Driver::other_adult("", ""),
+            },
+            _ => Driver::NotArranged,
+        };
+        set_item(ctx, partner, item, ReadinessValue::Driver(next));
+    };
+    let adult = Memo::new(move |_| match driver() {
+        Driver::OtherAdult { name, phone } => Some((name, phone)),
+        _ => None,
+    });
+    let set_adult = move |name: Option<String>, phone: Option<String>| {
+        let (old_name, old_phone) = adult.get_untracked().unwrap_or_default();
+        let next = Driver::OtherAdult { name: name.unwrap_or(old_name), phone: phone.unwrap_or(old_phone) };
+        set_item(ctx, partner, item, ReadinessValue::Driver(next));
+    };
+    let (name_id, phone_id) = (format!("{id}-name"), format!("{id}-phone"));
     view! {
         <label for=id.clone()>{item.label()}</label>
-        <input id=id type="text" maxlength="200" placeholder="Name of the driver" prop:value=driver
-            on:change=move |ev| set_item(ctx, partner, item, ReadinessValue::Driver(event_target_value(&ev)))/>
+        <select id=id on:change=chosen>
+            <option value="none" prop:selected=move || choice() == "none">"Not arranged yet"</option>
+            <option value="partner" prop:selected=move || choice() == "partner">
+                {move || format!("{} (the other partner)", other_name.get())}
+            </option>
+            <Show when=move || choice() == "self">
+                <option value="self" prop:selected=true>"Themselves (not allowed)"</option>
+            </Show>
+            <option value="adult" prop:selected=move || choice() == "adult">"Another adult"</option>
+        </select>
+        <Show when=move || adult.with(Option::is_some)>
+            <label for=name_id.clone()>"Driver's name"</label>
+            <input id=name_id.clone() type="text" maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off"
+                prop:value=move || adult.get().map(|a| a.0).unwrap_or_default()
+                on:change=move |ev| set_adult(Some(event_target_value(&ev)), None)/>
+            <label for=phone_id.clone()>"Driver's phone"</label>
+            <input id=phone_id.clone() type="tel" maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off"
+                prop:value=move || adult.get().map(|a| a.1).unwrap_or_default()
+                on:change=move |ev| set_adult(None, Some(event_target_value(&ev)))/>
+        </Show>
     }
 }
 

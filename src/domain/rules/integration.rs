@@ -1,0 +1,140 @@
+//! Rule 1: every dosing session has its own integration session for each partner who
+//! dosed, and a preparation block right before it.
+
+use chrono::TimeDelta;
+
+use super::{describe_block, names, Problem, RuleId};
+use crate::domain::dates;
+use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
+
+/// Shortest integration session that counts as one (product brief §4, rule 1).
+pub const MIN_INTEGRATION_MINUTES: u16 = 45;
+
+/// The integration session that serves one partner's dose, if any does.
+pub(super) struct Integrated<'a> {
+    pub dosing: &'a Block,
+    pub partner: Partner,
+    pub session: Option<&'a Block>,
+}
+
+/// Whether `session` can be `partner`'s integration of `dosing`, or why not, in words
+/// that name the session.
+fn unfit(plan: &Plan, dosing: &Block, partner: Partner, session: &Block) -> Option<String> {
+    let name = describe_block(plan, session);
+    let who = plan.partner_name(partner);
+    let window = TimeDelta::hours(i64::from(plan.limits.integration_window_hours));
+    let after = plan.starts_at(session) - plan.ends_at(dosing);
+    if !session.who.partners().contains(partner) {
+        Some(format!("{name} is not attended by {who}"))
+    } else if session.kap_for.is_some_and(|set| !set.contains(partner)) {
+        Some(format!("{name} is for the other partner's medicine"))
+    } else if session.day <= dosing.day {
+        Some(format!("{name} is on the day of the dosing, which is the dosing session's own closing; the integration session comes on a later day"))
+    } else if session.minutes < MIN_INTEGRATION_MINUTES {
+        Some(format!(
+            "{name} lasts {} minutes; an integration session needs at least {MIN_INTEGRATION_MINUTES}",
+            session.minutes
+        ))
+    } else if after > window {
+        Some(format!(
+            "{name} starts {} hours after the dosing ends, later than the {} hours allowed",
+            after.num_hours(),
+            plan.limits.integration_window_hours
+        ))
+    } else {
+        None
+    }
+}
+
+/// For each dose of each partner, in time order, the integration session that serves
+/// it: the earliest fitting one that no other dosing session uses. One integration
+/// session serves one dosing session (for every partner of it who attends).
+pub(super) fn integrations<'a>(plan: &'a Plan, dosings: &[&'a Block]) -> Vec<Integrated<'a>> {
+    let mut in_order: Vec<&Block> = dosings.to_vec();
+    in_order.sort_by_key(|d| plan.ends_at(d));
+    let mut taken: Vec<(BlockId, BlockId)> = Vec::new(); // (integration, dosing)
+    let mut found = Vec::new();
+    for dosing in in_order {
+        for partner in dosing.kap_partners().iter() {
+            let session = plan
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Integration)
+                .filter(|b| !taken.iter().any(|(i, d)| *i == b.id && *d != dosing.id))
+                .filter(|b| plan.starts_at(b) >= plan.ends_at(dosing) && unfit(plan, dosing, partner, b).is_none())
+                .min_by_key(|b| plan.starts_at(b));
+            if let Some(session) = session {
+                taken.push((session.id, dosing.id));
+            }
+            found.push(Integrated { dosing, partner, session });
+        }
+    }
+    found
+}
+
+/// Rule 1: each dose has its integration session; one after the intensive is allowed,
+/// with a warning.
+pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Problem>) {
+    for dosing in found.iter().map(|f| f.dosing.id).collect::<std::collections::BTreeSet<_>>() {
+        let mine: Vec<&Integrated> = found.iter().filter(|f| f.dosing.id == dosing).collect();
+        let Some(dose) = mine.first().map(|f| f.dosing) else { continue };
+        let after: Vec<&&Integrated> =
+            mine.iter().filter(|f| f.session.is_some_and(|s| s.day > plan.day_count())).collect();
+        if let Some(session) = after.first().and_then(|f| f.session) {
+            let message = format!(
+                "The integration for {} after {} falls on the day after the intensive ({}). That is allowed, but \
+                 make sure the couple can come back for it; one more day keeps it inside the intensive.",
+                names(plan, after.iter().map(|f| f.partner)),
+                describe_block(plan, dose),
+                dates::short(plan.date_of(session.day)),
+            );
+            out.push(Problem::new(
+                RuleId::IntegrationAfterIntensive,
+                vec![session.id, dose.id],
+                Some(dose.day),
+                message,
+            ));
+        }
+        for missing in mine.iter().filter(|f| f.session.is_none()) {
+            let who = plan.partner_name(missing.partner);
+            // The nearest session that was meant as one, and why it does not count.
+            let near_miss = plan
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Integration && plan.starts_at(b) >= plan.starts_at(dose))
+                .filter_map(|b| unfit(plan, dose, missing.partner, b))
+                .next();
+            let because = near_miss.map(|why| format!(" ({why})")).unwrap_or_default();
+            let message = format!(
+                "{} has no integration session of its own for {who}{because}. {who} needs one attended by {who}, on \
+                 a later day, at least {MIN_INTEGRATION_MINUTES} minutes long, starting within {} hours after the \
+                 dosing ends: add one, best first thing the next morning after the check-in.",
+                describe_block(plan, dose),
+                plan.limits.integration_window_hours,
+            );
+            out.push(Problem {
+                partner: Some(missing.partner),
+                ..Problem::new(RuleId::IntegrationWithinWindow, vec![dose.id], Some(dose.day), message)
+            });
+        }
+    }
+}
+
+/// A preparation and intention block ends right before every dosing.
+pub(super) fn preparation(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
+    let has_preparation = plan.blocks.iter().any(|b| {
+        b.kind == BlockKind::KapPreparation
+            && b.day == dosing.day
+            && b.end() <= dosing.start
+            && dosing.start - b.end() <= TimeDelta::minutes(15)
+            && dosing.kap_partners().iter().all(|p| b.kap_partners().contains(p))
+    });
+    if !has_preparation {
+        let message = format!(
+            "{} has no preparation and intention block right before it. Add a KAP preparation block that ends when \
+             the dosing begins.",
+            describe_block(plan, dosing)
+        );
+        out.push(Problem::new(RuleId::PreparationBeforeDosing, vec![dosing.id], Some(dosing.day), message));
+    }
+}

@@ -1,0 +1,197 @@
+//! Templates: a complete, rule-abiding intensive from a few answers (kind, days,
+//! dates, partners, KAP choices). `content` says what each day holds, `day` lays it
+//! out in time; the plan made is checked against every rule before it is offered.
+
+mod content;
+mod day;
+
+use chrono::NaiveDate;
+
+use content::{day_steps, DayPlan, Phase, PHASES};
+use day::{lay_day, Placed, Spec};
+
+use super::agenda;
+use super::kap::KapSettings;
+use super::limits::RuleLimits;
+use super::model::*;
+use super::placement::{dosing_slots, PlacementError};
+use super::rules::{check, RuleId, Severity};
+use super::validate::{fit, validate, MAX_TITLE_CHARS};
+
+/// The answers of the "new intensive" form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TemplateRequest {
+    pub kind: IntensiveKind,
+    pub days: u8,
+    pub first_day: NaiveDate,
+    pub window: DayWindow,
+    pub partners: Partners,
+    pub therapist: Therapist,
+    pub location: String,
+    /// Who doses, placement, separate or shared sessions, sessions per partner.
+    pub kap: KapSettings,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TemplateError {
+    DaysOutOfRange(u8),
+    WindowTooShort,
+    Placement(PlacementError),
+    /// The generated schedule breaks a rule the person cannot fix by paperwork.
+    DoesNotFit(Vec<String>),
+    /// An answer is out of range (a name too long to store).
+    Invalid(Vec<String>),
+    /// An affair-recovery intensive needs a day without a dose for its arc.
+    NoDayForTheArc,
+    /// The day's hours cannot hold its required work, however short.
+    DayTooFull(u8),
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TemplateError::DaysOutOfRange(d) => {
+                write!(f, "An intensive lasts 1 to {MAX_DAYS} days; {d} days is not possible.")
+            }
+            TemplateError::WindowTooShort => {
+                write!(f, "The daily hours must give at least 3 hours between start and end.")
+            }
+            TemplateError::Placement(e) => e.fmt(f),
+            TemplateError::DoesNotFit(problems) => {
+                write!(f, "These choices do not make a safe schedule: {}", problems.join(" "))
+            }
+            TemplateError::Invalid(problems) => write!(f, "These answers cannot be stored: {}", problems.join(" ")),
+            TemplateError::NoDayForTheArc => write!(
+                f,
+                "An affair-recovery intensive needs at least one day without a dosing session for its atonement, \
+                 attunement and attachment work: add a day, dose together, or choose fewer sessions."
+            ),
+            TemplateError::DayTooFull(day) => write!(
+                f,
+                "Day {day}'s hours are too short for its work, even with every optional session left out and the \
+                 others shortened: lengthen the daily hours or add a day."
+            ),
+        }
+    }
+}
+
+/// A complete plan for the request, or the reason none can be made.
+pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateError> {
+    if request.days == 0 || request.days > MAX_DAYS {
+        return Err(TemplateError::DaysOutOfRange(request.days));
+    }
+    if request.window.minutes() < 180 {
+        return Err(TemplateError::WindowTooShort);
+    }
+    let slots = dosing_slots(request.days, &request.kap).map_err(TemplateError::Placement)?;
+    let work_days: Vec<u8> = (1..=request.days).filter(|d| !slots.iter().any(|s| s.day == *d)).collect();
+    let phases_of = phases_by_day(request, &work_days)?;
+    let limits = RuleLimits::default();
+    let mut placed = Vec::new();
+    let mut middle_index = 0;
+    for day in 1..=request.days {
+        let plan = DayPlan {
+            kind: request.kind,
+            day,
+            days: request.days,
+            dosing: slots.iter().find(|s| s.day == day),
+            integrate: slots.iter().filter(|s| s.day + 1 == day).map(|s| s.partners).collect(),
+            phases: phases_of(day),
+            middle_index,
+        };
+        if plan.dosing.is_none() && day != 1 && day != request.days {
+            middle_index += 1;
+        }
+        let laid = lay_day(day_steps(&plan), day, request.window, &limits).ok_or(TemplateError::DayTooFull(day))?;
+        placed.extend(laid);
+    }
+    // A dose on the last day is integrated the day after the intensive.
+    for slot in slots.iter().filter(|s| s.day == request.days) {
+        let spec = Spec::new(BlockKind::Integration, "Follow-up integration session", 60)
+            .kap_for(slot.partners)
+            .notes(agenda::INTEGRATION_NOTES);
+        placed.push(Placed { spec, day: request.days + 1, start: request.window.start });
+    }
+    let plan = assemble(id, request, limits, placed);
+    let invalid = validate(&plan);
+    if !invalid.is_empty() {
+        return Err(TemplateError::Invalid(invalid));
+    }
+    let blocking: Vec<String> = check(&plan)
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error && !matches!(p.rule, RuleId::DosingReadiness | RuleId::RideHome))
+        .map(|p| p.message)
+        .collect();
+    if blocking.is_empty() {
+        Ok(plan)
+    } else {
+        Err(TemplateError::DoesNotFit(blocking))
+    }
+}
+
+/// Which phases of affair-recovery work each day holds: atonement, attunement and
+/// attachment in their order, spread from the first day without a dose to the last.
+/// A couples intensive has no phases.
+fn phases_by_day(request: &TemplateRequest, work_days: &[u8]) -> Result<impl Fn(u8) -> Vec<Phase>, TemplateError> {
+    let mut assigned: Vec<(u8, Phase)> = Vec::new();
+    if request.kind == IntensiveKind::AffairRecovery {
+        // One day holds the start of the arc (atonement), if it is not a medicine day.
+        let phases: &[Phase] = match (request.days, work_days.is_empty()) {
+            (1, true) => &[],
+            (1, false) => &PHASES[..1],
+            (_, true) => return Err(TemplateError::NoDayForTheArc),
+            _ => &PHASES,
+        };
+        // Spread from the first day without a dose to the last, so the arc ends late.
+        let spread = phases.len().saturating_sub(1).max(1);
+        for (i, phase) in phases.iter().enumerate() {
+            assigned.push((work_days[i * (work_days.len() - 1) / spread], *phase));
+        }
+    }
+    Ok(move |day: u8| assigned.iter().filter(|(d, _)| *d == day).map(|(_, p)| *p).collect())
+}
+
+fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec<Placed>) -> Plan {
+    let blocks: Vec<Block> = placed
+        .into_iter()
+        .enumerate()
+        .map(|(index, at)| Block {
+            id: BlockId(u32::try_from(index + 1).unwrap_or(u32::MAX)),
+            kind: at.spec.kind,
+            day: at.day,
+            start: at.start,
+            minutes: at.spec.minutes,
+            title: at.spec.title,
+            who: at.spec.who,
+            kap_for: at.spec.kap_for,
+            modality: at.spec.modality,
+            couple_notes: at.spec.notes.to_string(),
+            private_notes: String::new(),
+            checklist: agenda::default_checklist(at.spec.kind),
+            couple_question: String::new(),
+        })
+        .collect();
+    let next_block_id = u32::try_from(blocks.len() + 1).unwrap_or(u32::MAX);
+    Plan {
+        id: id.to_string(),
+        revision: 0,
+        title: fit(
+            &format!("{} & {}: {}", request.partners.a, request.partners.b, request.kind.label()),
+            MAX_TITLE_CHARS,
+        ),
+        kind: request.kind,
+        partners: request.partners.clone(),
+        therapist: request.therapist.clone(),
+        location: request.location.clone(),
+        first_day: request.first_day,
+        days: vec![request.window; usize::from(request.days)],
+        status: PlanStatus::Draft,
+        blocks,
+        kap: request.kap.clone(),
+        limits,
+        review: CoupleReview::default(),
+        next_block_id,
+        shared_from: None,
+    }
+}
+impl std::error::Error for TemplateError {}

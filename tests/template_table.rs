@@ -1,0 +1,178 @@
+//! Every template the "new intensive" form offers: 2 kinds × 1–7 days × opening or
+//! midway × who doses × one or two sessions × together or apart. Each either reads as
+//! a therapist's plan and breaks no rule, or is refused with a reason before anything
+//! is made.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use chrono::TimeDelta;
+use common::*;
+use intensive_planner::domain::kap::{BothDosing, Placement, WhoDoses};
+use intensive_planner::domain::model::*;
+use intensive_planner::domain::placement::PlacementError;
+use intensive_planner::domain::rules::{check, RuleId, LUNCH_FROM, LUNCH_UNTIL};
+use intensive_planner::domain::template::{build_plan, TemplateError, TemplateRequest};
+use intensive_planner::domain::time::minute_of_day;
+
+/// Every request the form can make, with a label to report it by.
+fn every_request() -> Vec<(String, TemplateRequest)> {
+    let mut all = Vec::new();
+    for kind in IntensiveKind::ALL {
+        for days in 1..=MAX_DAYS {
+            for placement in [Placement::Opening, Placement::Midway] {
+                for who in [WhoDoses::Nobody, WhoDoses::PartnerA, WhoDoses::PartnerB, WhoDoses::Both] {
+                    for sessions in [1, 2] {
+                        for both_dosing in [BothDosing::SameSession, BothDosing::SeparateSessions] {
+                            if (who != WhoDoses::Both && both_dosing == BothDosing::SeparateSessions)
+                                || (who == WhoDoses::Nobody && (sessions == 2 || placement == Placement::Midway))
+                            {
+                                continue;
+                            }
+                            let mut request = ready(request(kind, days, placement, who));
+                            request.kap.sessions_per_partner = sessions;
+                            request.kap.both_dosing = both_dosing;
+                            let label = format!("{kind:?} {days}d {placement:?} {who:?} ×{sessions} {both_dosing:?}");
+                            all.push((label, request));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+/// The reasons a request may be refused: only these, and each says what to change.
+fn refusal_is_one_the_form_explains(error: &TemplateError) -> bool {
+    let explained = matches!(
+        error,
+        TemplateError::Placement(PlacementError::MidwayNeedsTwoDays | PlacementError::NoRoomForSessions { .. })
+            | TemplateError::NoDayForTheArc
+    );
+    explained && !error.to_string().is_empty()
+}
+
+fn dosing_days(plan: &Plan) -> Vec<u8> {
+    let mut days: Vec<u8> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).map(|b| b.day).collect();
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+#[test]
+fn every_template_is_a_sound_plan_or_a_refusal_that_says_why() {
+    let mut built = 0;
+    for (label, request) in every_request() {
+        let plan = match build_plan("t", &request) {
+            Ok(plan) => plan,
+            Err(error) => {
+                assert!(refusal_is_one_the_form_explains(&error), "{label}: refused with {error:?}");
+                continue;
+            }
+        };
+        built += 1;
+        let n = plan.day_count();
+        // No error, and no warning but the integration after the intensive.
+        let problems: Vec<_> =
+            check(&plan).into_iter().filter(|p| p.rule != RuleId::IntegrationAfterIntensive).collect();
+        assert!(problems.is_empty(), "{label}: {problems:#?}");
+
+        // 2. A partner's next dose starts at least 24 hours after the last ends.
+        for partner in [Partner::A, Partner::B] {
+            let mut doses: Vec<&Block> = plan
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::KapDosing && b.kap_partners().contains(partner))
+                .collect();
+            Block::sort_in_time(&mut doses);
+            for pair in doses.windows(2) {
+                let gap = plan.starts_at(pair[1]) - plan.ends_at(pair[0]);
+                assert!(gap >= TimeDelta::hours(24), "{label}: {partner:?}'s doses {gap} apart");
+            }
+        }
+
+        // 7. Nobody goes hungry: lunch at a normal hour for whoever does not dose.
+        for day in 1..=n {
+            let blocks = plan.blocks_on(day);
+            let dosing = blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::KapDosing)
+                .fold(PartnerSet::NONE, |s, b| s.union(b.kap_partners()));
+            for partner in [Partner::A, Partner::B].into_iter().filter(|p| !dosing.contains(*p)) {
+                let fed = blocks.iter().any(|b| {
+                    b.kind == BlockKind::Lunch
+                        && b.who.partners().contains(partner)
+                        && (LUNCH_FROM..=LUNCH_UNTIL).contains(&minute_of_day(b.start))
+                });
+                assert!(fed, "{label}: day {day}, {partner:?} has no lunch at a normal hour");
+            }
+        }
+
+        // 8. The last day ends with closing work, never with the opening assessment.
+        let last_day = plan.blocks_on(n);
+        let closing = last_day.last().expect("the last day has blocks");
+        assert_eq!(closing.title, "Closing circle and next steps", "{label}");
+        if n > 1 {
+            assert!(
+                !last_day
+                    .iter()
+                    .any(|b| b.title.starts_with("Relationship history") || b.title.starts_with("Affair history")),
+                "{label}: the last day holds the opening assessment"
+            );
+            if !dosing_days(&plan).contains(&n) {
+                assert!(last_day.iter().any(|b| b.kind == BlockKind::Feedback), "{label}: no feedback on the last day");
+            }
+        }
+
+        // 9. An affair-recovery intensive keeps its arc.
+        if request.kind == IntensiveKind::AffairRecovery && n > 1 {
+            let triggers: Vec<u8> = plan
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Assessment && b.title.contains("riggers"))
+                .map(|b| b.day)
+                .collect();
+            assert_eq!(triggers, vec![1, n], "{label}: triggers assessment on day 1 and on the last day");
+            let phase = |name: &str| {
+                let mut found: Vec<&Block> = plan.blocks.iter().filter(|b| b.title.starts_with(name)).collect();
+                Block::sort_in_time(&mut found);
+                found.first().map(|b| b.order_key()).unwrap_or_else(|| panic!("{label}: no {name} session"))
+            };
+            assert!(phase("Atonement") < phase("Attunement"), "{label}: atonement before attunement");
+            assert!(phase("Attunement") < phase("Attachment"), "{label}: attunement before attachment");
+        }
+
+        // 10. No long run of dosing days: at most two in a row, and joint or individual
+        // work on a day between one run and the next.
+        let days = dosing_days(&plan);
+        let work_on = |day: u8| {
+            plan.blocks_on(day).iter().any(|b| matches!(b.kind, BlockKind::JointSession | BlockKind::IndividualSession))
+        };
+        for window in days.windows(3) {
+            assert!(window[2] - window[0] > 2, "{label}: three dosing days in a row: {days:?}");
+        }
+        for pair in days.windows(2).filter(|p| p[1] - p[0] > 1) {
+            assert!((pair[0] + 1..pair[1]).any(work_on), "{label}: no joint work between doses on {pair:?}");
+        }
+
+        // Neither partner has individual time the other lacks.
+        let individual = |partner: Partner| {
+            let alone = Participants::OneWithTherapist(partner);
+            plan.blocks.iter().filter(|b| b.kind == BlockKind::IndividualSession && b.who == alone).count()
+        };
+        assert_eq!(individual(Partner::A), individual(Partner::B), "{label}: individual sessions");
+    }
+    assert!(built > 150, "only {built} templates built");
+}
+
+#[test]
+fn a_refused_request_says_what_to_change() {
+    let mut request = ready(request(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::PartnerA));
+    request.kap.sessions_per_partner = 2;
+    let refused = build_plan("t", &request).expect_err("two doses of one partner do not fit 2 days");
+    assert!(refused.to_string().contains("starts at least 24 hours after the last one ends"), "{refused}");
+    let affair = separate(ready(common::request(IntensiveKind::AffairRecovery, 2, Placement::Opening, WhoDoses::Both)));
+    let refused = build_plan("t", &affair).expect_err("no day without a dose");
+    assert!(refused.to_string().contains("needs at least one day without a dosing session"), "{refused}");
+}
