@@ -6,9 +6,8 @@ mod common;
 
 use common::*;
 use intensive_planner::domain::edit::Edit;
-use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::model::*;
-use intensive_planner::domain::rules::{check, Problem, RuleId, Severity};
+use intensive_planner::domain::rules::{check, error_count, Problem, RuleId, Severity};
 
 #[test]
 fn r7_demanding_work_later_on_a_dosing_day_is_a_warning_whoever_attends() {
@@ -223,5 +222,32 @@ fn a_day_heading_names_the_day_and_its_date() {
     assert_eq!(day_heading(&plan, 1), format!("Day 1 \u{b7} {}", dates::long(plan.first_day)));
     assert_eq!(day_heading(&plan, 2), format!("Day 2 \u{b7} {}", dates::long(plan.date_of(2))));
     assert_ne!(plan.date_of(2), plan.first_day);
-    let _ = (check(&plan), Placement::Opening, WhoDoses::Nobody);
+}
+
+#[test]
+fn the_last_day_is_a_day_and_the_one_after_is_named_as_such() {
+    use intensive_planner::domain::rules::day_label;
+    let plan = base();
+    let last = plan.day_count();
+    assert_eq!(day_label(&plan, last), format!("day {last}"));
+    assert_eq!(day_label(&plan, last + 1), "the day after the intensive");
+}
+
+#[test]
+fn only_errors_count_as_errors() {
+    let plan = base();
+    let dosing = first(&plan, BlockKind::KapDosing, 2);
+    let rest = first(&plan, BlockKind::Reflection, 2);
+    // A warning (demanding work after dosing) and no error yet.
+    let warned = edited(&plan, Edit::ChangeKind { id: rest.id, kind: BlockKind::IndividualSession });
+    let problems = check(&warned);
+    assert!(problems.iter().any(|p| p.severity == Severity::Warning));
+    let errors_before = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    assert_eq!(error_count(&problems), errors_before);
+    // Dosing over the session beside it adds an error (nobody in two places).
+    let clashing = edited(&warned, Edit::MoveBlock { id: rest.id, day: dosing.day, start: dosing.start });
+    let problems = check(&clashing);
+    assert!(error_count(&problems) > errors_before, "{problems:?}");
+    assert_eq!(error_count(&problems), problems.iter().filter(|p| p.severity == Severity::Error).count());
+    assert!(error_count(&problems) < problems.len(), "warnings are not counted");
 }

@@ -157,6 +157,11 @@ fn r2_the_morning_after_a_dosing_day_opens_with_a_check_in_of_both_partners() {
     // The couple on their own, without the therapist, is one.
     let couple = edited(&plan, Edit::ChangeWho { id: check_in.id, who: Participants::CoupleOnTheirOwn });
     assert!(problems_of(&couple, RuleId::CheckInAfterDosing).is_empty());
+    // A check-in later in the morning does not open it: another block comes first.
+    let (earlier, walk) = added(&plan, BlockKind::Reflection, 3, clock(8, 0), 30, Participants::CoupleOnTheirOwn);
+    let problems = problems_of(&earlier, RuleId::CheckInAfterDosing);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].blocks.first(), Some(&walk));
 }
 
 #[test]
@@ -190,6 +195,7 @@ fn r3_incomplete_readiness_or_positive_screen_blocks_dosing() {
     assert!(problem
         .message
         .contains("shows pregnancy or breastfeeding: dosing is blocked unless the prescriber clears it"));
+    assert_eq!(problem.partner, Some(Partner::A), "the readiness panel shows it beside Sam's record");
     kap.readiness_a.screen.prescriber_cleared = true;
     assert_eq!(check(&edited(&plan, Edit::SetKap(kap))), vec![], "cleared by the prescriber");
     // Partner B's record does not matter: B does not dose.
@@ -249,6 +255,12 @@ fn r5_a_meal_in_the_fasting_window_is_a_warning_and_the_edge_is_exact() {
     let mut limits = breakfast.limits;
     limits.fasting_hours = 6;
     assert_eq!(problems_of(&edited(&breakfast, Edit::SetLimits(limits)), RuleId::MealInFastingWindow).len(), 1);
+    // A meal from the moment the dose starts is not before it: no fasting concern (the
+    // overlap is R8's), while one starting a step earlier is.
+    let (at_dose, lunch) = added(&plan, BlockKind::Lunch, 2, clock(10, 0), 30, Participants::OneOnTheirOwn(Partner::A));
+    assert_eq!(problems_of(&at_dose, RuleId::MealInFastingWindow), vec![]);
+    let before = edited(&at_dose, Edit::NudgeBlock { id: lunch, minutes: -15, days: 0 });
+    assert_eq!(problems_of(&before, RuleId::MealInFastingWindow).len(), 1);
     // A meal of the partner who does not dose is no concern of the rule.
     let other = edited(&later, Edit::ChangeWho { id: meal, who: Participants::OneOnTheirOwn(Partner::B) });
     assert_eq!(problems_of(&other, RuleId::MealInFastingWindow), vec![]);
@@ -287,6 +299,33 @@ fn r6_doses_are_spaced_from_the_end_of_one_to_the_start_of_the_next() {
     let problems = spacing(&after_it);
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert!(problems[0].message.contains("comes before Sam's integration session for"), "{}", problems[0].message);
+    assert_eq!(problems[0].partner, Some(Partner::A));
+    // An integration starting as the next dose starts is not between them; a step earlier is.
+    let (later, next) = second_dose(&plan, 3, clock(14, 0));
+    let at_start = edited(&later, Edit::MoveBlock { id: integration.id, day: 3, start: clock(14, 0) });
+    let problems = spacing(&at_start);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].blocks, vec![next, first(&plan, BlockKind::KapDosing, 2).id]);
+    let step_earlier = edited(&at_start, Edit::NudgeBlock { id: integration.id, minutes: -15, days: 0 });
+    assert_eq!(spacing(&step_earlier), vec![]);
+}
+
+#[test]
+fn r6_each_partner_s_own_integration_must_come_between_their_doses() {
+    // Both dose together on day 2; each doses again on day 3, after day 3's integration.
+    let both = common::plan(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::Both);
+    let integration = first(&both, BlockKind::Integration, 3);
+    for (integrated, missing) in [(Partner::A, Partner::B), (Partner::B, Partner::A)] {
+        let (plan, next) = added(&both, BlockKind::KapDosing, 3, clock(13, 0), 180, Participants::BothWithTherapist);
+        let plan = edited(&plan, Edit::ChangeKapFor { id: next, kap_for: Some(PartnerSet::only(missing)) });
+        let plan =
+            edited(&plan, Edit::ChangeWho { id: integration.id, who: Participants::OneWithTherapist(integrated) });
+        let problems = problems_of(&plan, RuleId::DosingCountAndSpacing);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].partner, Some(missing), "the partner's own integration, not the other's");
+        let name = plan.partner_name(missing);
+        assert!(problems[0].message.contains(&format!("comes before {name}'s integration")), "{}", problems[0].message);
+    }
 }
 
 #[test]
@@ -305,6 +344,7 @@ fn r6_at_most_the_limit_of_doses_per_partner() {
         problems[0].message
     );
     assert_eq!(problems[0].severity, Severity::Error);
+    assert_eq!(problems[0].partner, Some(Partner::A));
 }
 
 #[test]
