@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Release build into dist/: a plain, stable `trunk build --release` (the profile in
 # Cargo.toml, wasm-opt from npm's binaryen), then the glue and stylesheets minified,
-# and the bundle's size.
+# a Workbox service worker precaching it all (offline), and the bundle's size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -11,4 +11,5 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 cargo fetch --quiet
 trunk build --release --offline
 node scripts/minify.mjs dist
+node scripts/service-worker.mjs dist
 node scripts/bundle-size.mjs dist

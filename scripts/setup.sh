@@ -36,9 +36,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
-   || [ ! -d node_modules/terser ] || [ ! -d node_modules/csso ] \
+   || [ ! -d node_modules/terser ] || [ ! -d node_modules/csso ] || [ ! -d node_modules/workbox-build ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen's wasm-opt, terser, csso, playwright-core, axe-core, fullcalendar)"
+  say "installing npm packages (binaryen's wasm-opt, terser, csso, workbox-build, playwright-core, axe-core, fullcalendar)"
   npm ci --no-audit --no-fund
 fi
 

@@ -59,11 +59,14 @@ fn edited(book: &PlanBook, id: &str, edit: Edit) -> Plan {
 fn changes_show_at_once_and_are_saved_at_the_flush() {
     let disk = Shared::default();
     let mut tab = PlanBook::load(&mut disk.store());
+    assert!(!tab.has_saved());
     tab.put(plan("a"));
     assert!(tab.is_unsaved("a"));
+    assert!(!tab.has_saved(), "a plan only shown is not yet one the browser should keep");
     assert!(disk.get(&plan_key("a")).unwrap().is_none());
     tab.flush(&mut disk.store());
     assert!(!tab.is_unsaved("a"));
+    assert!(tab.has_saved());
     assert_eq!(tab.plan("a").map(|p| p.revision), Some(1));
     assert_eq!(&disk.stored("a"), tab.plan("a").unwrap());
 }

@@ -55,6 +55,11 @@ impl PlanBook {
         !self.unsaved.is_empty()
     }
 
+    /// Whether any plan is stored as this tab shows it.
+    pub fn has_saved(&self) -> bool {
+        self.plans.iter().any(|p| !self.unsaved.contains(&p.id))
+    }
+
     /// The plans that are not saved, with why the last try failed.
     pub fn not_saved(&self) -> Vec<(&Plan, Option<&StoreError>)> {
         self.plans.iter().filter(|p| self.unsaved.contains(&p.id)).map(|p| (p, self.failed.get(&p.id))).collect()

@@ -2,11 +2,12 @@
 //! versions forward), the store of plans over a key-value
 //! seam (`store`), the book of plans a tab holds (`book`), and the browser's side:
 //! `local` is the only module that touches localStorage, `lock` the only one that
-//! takes the cross-tab lock.
+//! takes the cross-tab lock, `persist` the one that asks the browser to keep it all.
 
 pub mod book;
 pub mod format;
 pub mod local;
 pub mod lock;
 pub mod migrate;
+pub mod persist;
 pub mod store;

@@ -10,6 +10,7 @@ use super::review::ReviewPage;
 use super::route::Route;
 use super::sharing::{ReplyPage, SharedPage};
 use super::state::{current_hash, AppState};
+use super::update::{Update, UpdateNotice};
 use crate::storage::book::PlanBook;
 use crate::storage::format::encode_backup;
 use crate::storage::store::Unreadable;
@@ -28,15 +29,24 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    let update = Update::start();
+    provide_context(update);
+    state.keep_plans();
     let on_hash =
         window_event_listener(leptos::ev::hashchange, move |_| state.route.set(Route::parse(&current_hash())));
     // Another tab wrote to storage: read it again so this tab shows it.
     let on_storage = window_event_listener(leptos::ev::storage, move |_| state.reload());
     let on_leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush_before_leaving());
+    let on_shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden()) {
+            update.check();
+        }
+    });
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
         on_leaving.remove();
+        on_shown.remove();
     });
 
     let page = move || match state.route.get() {
@@ -70,6 +80,7 @@ fn Notices() -> impl IntoView {
     let unreadable = Memo::new(move |_| state.book.with(|book| book.unreadable.clone()));
     view! {
         <div class="notices no-print" role="status" aria-live="polite">
+            <UpdateNotice/>
             <NotSavedNotice/>
             {move || state.deleted.get().map(|plan| view! {
                 <p class="notice">

@@ -15,6 +15,7 @@ mod review;
 pub mod route;
 mod sharing;
 mod state;
+mod update;
 
 pub use app::{mount, App};
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::app::download_backup;
 use super::arrivals::Arrivals;
 use super::new_plan::NewPlanForm;
 use super::route::Route;
@@ -10,6 +11,7 @@ use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
 use crate::storage::format::{check_size, decode_file, FormatError};
+use crate::storage::persist::Keeping;
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
@@ -90,10 +92,20 @@ fn PlanCard(plan: Plan) -> impl IntoView {
     }
 }
 
-/// "Import a plan file": validates everything before anything is stored.
+/// Whether this browser keeps the plans, a backup of them all, and the way back from
+/// one: *Restore from a backup* is the import below, with all its checks.
 #[component]
 fn ImportFile() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let keeping = move || match state.keeping.get() {
+        Keeping::Persistent => "Plans are kept persistently in this browser: it will not clear them to free space.",
+        Keeping::MayBeCleared => {
+            "This browser may clear these plans when space runs low or after weeks without a visit: keep a backup, \
+             or install the app."
+        }
+        Keeping::Unknown => "",
+    };
     let chosen = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -118,8 +130,19 @@ fn ImportFile() -> impl IntoView {
     };
     view! {
         <div class="import">
+            <p data-testid="keeping">{keeping}</p>
+            <div class="keeping-actions">
+                <button type="button" on:click=move |_| download_backup(state.book)>
+                    "Download a backup of all plans"
+                </button>
+                <button type="button" on:click=move |_| {
+                    if let Some(input) = file_input.get() {
+                        input.click();
+                    }
+                }>"Restore from a backup"</button>
+            </div>
             <label for="import-file">"Import a plan file (.json)"</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=chosen/>
+            <input id="import-file" type="file" accept=".json,application/json" node_ref=file_input on:change=chosen/>
             <p role="status" aria-live="polite" data-testid="import-message">{move || state.import_message.get().unwrap_or_default()}</p>
         </div>
     }

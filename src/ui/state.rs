@@ -10,6 +10,7 @@ use crate::domain::model::Plan;
 use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
 use crate::storage::lock::exclusively;
+use crate::storage::persist::{ask_to_persist, persisted, Keeping};
 use crate::storage::store::{PlanStore, StoreError};
 
 /// A plan arriving (import, share link) whose id is already here, waiting for the
@@ -30,6 +31,10 @@ pub struct AppState {
     pub arriving: RwSignal<Vec<Arrival>>,
     /// What the last import said, in words.
     pub import_message: RwSignal<Option<String>>,
+    /// Whether the browser keeps the plans or may clear them.
+    pub keeping: RwSignal<Keeping>,
+    /// This tab asked the browser to keep them (once is enough).
+    asked_to_keep: StoredValue<bool>,
     /// A flush is waiting for the lock: another change needs no second one.
     flush_waiting: StoredValue<bool>,
 }
@@ -57,8 +62,25 @@ impl AppState {
             deleted: RwSignal::new(None),
             arriving: RwSignal::new(Vec::new()),
             import_message: RwSignal::new(None),
+            keeping: RwSignal::new(Keeping::Unknown),
+            asked_to_keep: StoredValue::new(false),
             flush_waiting: StoredValue::new(false),
         }
+    }
+
+    /// Learns whether the plans are kept; once a plan is saved, asks the browser to
+    /// keep them (it may decide alone, or ask the person; it is asked once per tab).
+    pub fn keep_plans(&self) {
+        let state = *self;
+        spawn_local(async move {
+            let now = persisted().await;
+            state.keeping.set(now);
+            let saved = state.book.with_untracked(PlanBook::has_saved);
+            if now != Keeping::Persistent && saved && !state.asked_to_keep.get_value() {
+                state.asked_to_keep.set_value(true);
+                state.keeping.set(ask_to_persist().await);
+            }
+        });
     }
 
     /// A plan as it is now, read once (not followed).
@@ -77,7 +99,13 @@ impl AppState {
             return;
         }
         self.flush_waiting.set_value(true);
-        spawn_local(self.flush());
+        let state = *self;
+        spawn_local(async move {
+            state.flush().await;
+            if !state.asked_to_keep.get_value() {
+                state.keep_plans();
+            }
+        });
     }
 
     /// Saves every unsaved plan under the lock (asked for at once); the future ends

@@ -77,7 +77,7 @@ test("with storage blocked the app starts, works in memory, says so and offers a
   await createIntensive(page, { a: "Blocked", b: "Storage" });
   assert.match(await notice.innerText(), /Blocked & Storage/);
   const [file] = await Promise.all([page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download a backup of all plans" }).click()]);
+    page.getByTestId("storage-notice").getByRole("button", { name: "Download a backup of all plans" }).click()]);
   assert.match(readFileSync(await file.path(), "utf8"), /Blocked & Storage: Couples intensive/);
   assert.deepEqual(errors, [], "no panic, no console error");
   await context.close();

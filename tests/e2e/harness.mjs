@@ -6,13 +6,20 @@ import { serveDir } from "../../scripts/static-server.mjs";
 
 export const serveDist = () => serveDir(process.env.DIST_DIR || "dist");
 
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** A browser with an on-disk profile, as a person's is: its contexts are not incognito. */
+export async function launchProfile(dir) {
+  return chromium.launchPersistentContext(dir, CHROMIUM);
 }
 
 /** A page that records console errors, page errors and requests to other hosts. */

@@ -82,7 +82,7 @@ test("with storage full every unsaved plan stays listed, and the notice stays un
     && JSON.parse(localStorage.getItem(k)).plan.revision > r), adaRevision);
   assert.match(await notice.innerText(), /Full & Quota/, "the unsaved plan is still named");
   // Everything is in the backup, the unsaved plan with its move.
-  const backup = await download(page, () => page.getByRole("button", { name: "Download a backup of all plans" }).click());
+  const backup = await download(page, () => page.getByTestId("storage-notice").getByRole("button", { name: "Download a backup of all plans" }).click());
   const plans = JSON.parse(backup.text).plans;
   assert.deepEqual(plans.map((p) => p.title).sort(), ["Ada & Bo: Couples intensive", "Full & Quota: Couples intensive"]);
   // Room again: the next change saves every unsaved plan, and the notice goes.
@@ -116,7 +116,7 @@ test("another tab's write while storage is full never reverts this tab's unsaved
   await first.page.waitForFunction((time) => [...document.querySelectorAll(".block")]
     .some((b) => b.textContent.includes("Feedback and treatment plan") && b.textContent.includes(time)), feedback);
   assert.equal(await first.page.getByLabel("Notes for the couple").inputValue(), note, "the unsaved note is still here");
-  const backup = await download(first.page, () => first.page.getByRole("button", { name: "Download a backup of all plans" }).click());
+  const backup = await download(first.page, () => first.page.getByTestId("storage-notice").getByRole("button", { name: "Download a backup of all plans" }).click());
   assert.ok(backup.text.includes("Bring the letters you wrote."), "and in the backup");
   // Room again: the next change stores the note and the other tab's move together.
   await emptyStorage(first.page);

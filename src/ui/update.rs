@@ -1,0 +1,147 @@
+//! The installed app's updates. The service worker (`sw.js`, made by Workbox in the
+//! release build) is registered once the app is drawn. When a newer build has been
+//! installed beside the running one it waits; a notice says so, and only the person's
+//! *Reload* lets it take over, so an update never lands in the middle of an edit.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+use super::state::AppState;
+
+/// Where an update stands in this tab.
+#[derive(Clone, Copy)]
+pub struct Update {
+    /// A newer version is installed and waiting for the person's Reload.
+    pub ready: RwSignal<bool>,
+    /// This tab asked the new version to take over: reload once it has.
+    reloading: StoredValue<bool>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+}
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent outside a secure context (and in very old browsers): then there is no
+    // offline copy and nothing to update.
+    js_sys::Reflect::has(&navigator, &"serviceWorker".into()).ok()?.then(|| navigator.service_worker())
+}
+
+/// A handler that lives as long as the page, as the service worker objects it is set on do.
+fn lasting(handler: impl FnMut() + 'static) -> js_sys::Function {
+    Closure::<dyn FnMut()>::new(handler).into_js_value().unchecked_into()
+}
+
+impl Update {
+    /// Registers the service worker and starts following its updates.
+    pub fn start() -> Update {
+        let update = Update {
+            ready: RwSignal::new(false),
+            reloading: StoredValue::new(false),
+            registration: StoredValue::new_local(None),
+        };
+        let Some(container) = container() else { return update };
+        // The controller changes when a new version takes over: here after this tab's
+        // Reload, or in another tab after that tab's.
+        container.set_oncontrollerchange(Some(&lasting(move || {
+            if update.reloading.get_value() {
+                reload_page();
+            } else {
+                update.ready.set(true);
+            }
+        })));
+        let registering = container.register("./sw.js");
+        spawn_local(async move {
+            // No worker (a development build, or storage blocked): the app runs online only.
+            let Ok(registration) = JsFuture::from(registering).await else { return };
+            update.follow(registration.unchecked_into());
+        });
+        update
+    }
+
+    fn follow(self, registration: ServiceWorkerRegistration) {
+        if registration.waiting().is_some() {
+            self.new_version_installed();
+        }
+        if let Some(installing) = registration.installing() {
+            self.watch(installing);
+        }
+        let found = registration.clone();
+        registration.set_onupdatefound(Some(&lasting(move || {
+            if let Some(installing) = found.installing() {
+                self.watch(installing);
+            }
+        })));
+        self.registration.set_value(Some(registration));
+    }
+
+    fn watch(self, worker: ServiceWorker) {
+        let watched = worker.clone();
+        worker.set_onstatechange(Some(&lasting(move || {
+            if watched.state() == ServiceWorkerState::Installed {
+                self.new_version_installed();
+            }
+        })));
+    }
+
+    /// A worker finished installing. With no controller this is the first install (the
+    /// app is now available offline), not an update.
+    fn new_version_installed(self) {
+        if container().and_then(|c| c.controller()).is_some() {
+            self.ready.set(true);
+        }
+    }
+
+    /// Looks for a newer version now: a tab left open for days learns of one when it is
+    /// shown again.
+    pub fn check(self) {
+        self.registration.with_value(|registration| {
+            if let Some(registration) = registration {
+                // A failed check (offline) changes nothing; the next one tries again.
+                let _ = registration.update();
+            }
+        });
+    }
+
+    /// The person's Reload: save what is unsaved, let the waiting version take over,
+    /// and reload when it has.
+    pub fn apply(self, state: AppState) {
+        state.flush_before_leaving();
+        self.reloading.set_value(true);
+        let waiting = self.registration.with_value(|r| r.as_ref().and_then(ServiceWorkerRegistration::waiting));
+        match waiting {
+            Some(worker) => {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"SKIP_WAITING".into());
+                if worker.post_message(&message).is_err() {
+                    reload_page();
+                }
+            }
+            // Another tab already let it take over.
+            None => reload_page(),
+        }
+    }
+}
+
+fn reload_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// "A new version is ready", with the button that loads it.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let update = expect_context::<Update>();
+    view! {
+        <Show when=move || update.ready.get()>
+            <p class="notice" data-testid="update-notice">
+                "A new version is ready. Your plans stay as they are. "
+                <button type="button" on:click=move |_| update.apply(state)>"Reload"</button>
+            </p>
+        </Show>
+    }
+}
