@@ -4,10 +4,7 @@
 // or a moveDates call (peer) moving a block 15 minutes, timed until the DOM has
 // changed (shown) and until the plan is saved in localStorage (saved).
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { readdirSync } from "node:fs";
-import { extname, join } from "node:path";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { launch } from "../tests/e2e/harness.mjs";
 import { serveDir } from "../scripts/static-server.mjs";
 
@@ -25,37 +22,36 @@ export function prepare() {
   return JSON.parse(plans);
 }
 
-export function bundleSize(dir) {
-  const sizes = { raw: 0, gzip: 0, brotli: 0 };
-  for (const name of readdirSync(dir)) {
-    if (![".wasm", ".js", ".css"].includes(extname(name))) continue;
-    const data = readFileSync(join(dir, name));
-    sizes.raw += data.length;
-    sizes.gzip += gzipSync(data, { level: 9 }).length;
-    sizes.brotli += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return sizes;
-}
-
-const SUBJECTS = {
+export const SUBJECTS = {
   ours: { path: (plan) => `app/#/plan/${plan.id}`, selector: ".block" },
   peer: { path: (plan) => `peer/?plan=${plan.id}`, selector: ".fc-event" },
 };
 
-async function openPlan(browser, url, subject, plan) {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+/** A fresh browser context whose every new tab finds `plan` in localStorage. */
+export async function seededContext(browser, plan, options) {
+  const context = await browser.newContext(options);
   await context.addInitScript(({ key, record }) => {
     if (!sessionStorage.getItem("seeded")) {
       localStorage.setItem(key, record);
       sessionStorage.setItem("seeded", "1");
     }
   }, { key: plan.key, record: plan.record });
+  return context;
+}
+
+/** Opens `url` and waits for the "app-drawn" mark; returns its time from navigation start. */
+export async function timeToDrawn(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName("app-drawn").length > 0, null, { timeout: 120_000 });
+  return page.evaluate(() => performance.getEntriesByName("app-drawn")[0].startTime);
+}
+
+async function openPlan(browser, url, subject, plan) {
+  const context = await seededContext(browser, plan, { viewport: { width: 1600, height: 1000 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(url + SUBJECTS[subject].path(plan));
-  await page.waitForFunction(() => performance.getEntriesByName("app-drawn").length > 0, null, { timeout: 60_000 });
-  const startup = await page.evaluate(() => performance.getEntriesByName("app-drawn")[0].startTime);
+  const startup = await timeToDrawn(page, url + SUBJECTS[subject].path(plan));
   const drawn = await page.evaluate((selector) => document.querySelectorAll(selector).length, SUBJECTS[subject].selector);
   if (drawn < plan.blocks) throw new Error(`${subject} drew ${drawn} of ${plan.blocks} blocks: ${errors.join(" ")}`);
   return { context, page, startup };

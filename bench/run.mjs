@@ -2,13 +2,25 @@
 // Prints one table with our figures, the peer's, the ratio, and the budgets.
 import { writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { prepare, measure, bundleSize, median, p95, OUT } from "./harness.mjs";
+import { prepare, measure, median, p95, OUT } from "./harness.mjs";
+import { bundleSizes } from "../scripts/bundle-size.mjs";
+import { measureVisits } from "./visits.mjs";
+import { launch } from "../tests/e2e/harness.mjs";
+import { serveDir } from "../scripts/static-server.mjs";
 
 const smoke = process.argv.includes("--smoke");
 const plans = prepare().filter((p) => !smoke || p.blocks <= 60);
 const results = await measure({ plans, runs: smoke ? 1 : 9, presses: smoke ? 4 : 60, warmup: smoke ? 1 : 5 });
-const ours = bundleSize(`${OUT}/app`);
-const peer = bundleSize(`${OUT}/peer`);
+const ours = bundleSizes(`${OUT}/app`).total;
+const peer = bundleSizes(`${OUT}/peer`).total;
+
+// The phone visits use the realistic plan (the smallest).
+const phonePlan = plans.reduce((a, b) => (b.blocks < a.blocks ? b : a));
+const server = await serveDir(OUT);
+const browser = await launch();
+const visitRuns = smoke ? 1 : 5;
+const [mineVisits, theirVisits] = await measureVisits({ browser, server, plan: phonePlan, runs: visitRuns })
+  .finally(() => Promise.all([browser.close(), server.close()]));
 
 let checkMicros = null;
 if (!smoke) {
@@ -44,6 +56,18 @@ for (const plan of plans) {
   if (plan.blocks <= 60) budgets.push([`move shown, median, ${label} ≤ 4 ms`, median(mine.moves) <= 4, f(median(mine.moves))]);
   if (plan.blocks >= 300) budgets.push([`move shown, p95, ${label} ≤ 16 ms`, p95(mine.moves) <= 16, f(p95(mine.moves))]);
 }
+{
+  const label = `${phonePlan.days}-day ${phonePlan.blocks}-block`;
+  const [m, t] = [mineVisits, theirVisits];
+  const firstRatio = median(m.first) / median(t.first);
+  const repeatRatio = median(m.repeat) / median(t.repeat);
+  row(`phone first visit, ${label} (median)`, f(median(m.first)), f(median(t.first)), firstRatio.toFixed(2));
+  row(`phone first visit bytes, ${label}`, kb(median(m.firstBytes)), kb(median(t.firstBytes)), (median(m.firstBytes) / median(t.firstBytes)).toFixed(2));
+  row(`phone repeat visit, ${label} (median)`, f(median(m.repeat)), f(median(t.repeat)), repeatRatio.toFixed(2));
+  row(`phone repeat visit bytes, ${label}`, kb(Math.max(...m.repeatBytes)), kb(Math.max(...t.repeatBytes)), "–");
+  budgets.push([`phone repeat visit fetches 0 bytes`, Math.max(...m.repeatBytes) === 0, `${Math.max(...m.repeatBytes)} B: ${m.repeatRequests.join(", ") || "no request"}`]);
+  budgets.push([`phone repeat visit ≤ 0.5 × peer`, repeatRatio <= 0.5, repeatRatio.toFixed(2)]);
+}
 if (checkMicros != null) row("check all rules, 7-day 300-block (median, native)", f(checkMicros, "µs"), "–", "–");
 
 const width = [0, 1, 2, 3].map((i) => Math.max(...[["measure", "Intensive Planner", "FullCalendar 6", "ratio"], ...rows].map((r) => String(r[i]).length)));
@@ -54,4 +78,4 @@ console.log(line(width.map((w) => "-".repeat(w))));
 rows.forEach((r) => console.log(line(r)));
 console.log("\nBudgets:");
 for (const [what, pass, value] of budgets) console.log(`  ${pass ? "PASS" : "FAIL"}  ${what} (${value})`);
-writeFileSync(`${OUT}/results.json`, JSON.stringify({ ours, peer, results, checkMicros, budgets }, null, 2));
+writeFileSync(`${OUT}/results.json`, JSON.stringify({ ours, peer, results, visits: [mineVisits, theirVisits], checkMicros, budgets }, null, 2));

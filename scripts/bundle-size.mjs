@@ -1,24 +1,40 @@
-// Prints the release bundle's size: raw, gzip and brotli of wasm, JS and CSS.
+// The release bundle's size: raw, gzip and brotli of the wasm, JS and CSS the page
+// loads. The service worker (sw.js) is fetched by the browser after the app is drawn,
+// so it is counted on a line of its own. Run as a script it prints the table; the
+// bench imports `bundleSizes`.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, extname } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
-const dir = process.argv[2] || "dist";
-const groups = { wasm: [0, 0, 0], js: [0, 0, 0], css: [0, 0, 0] };
-for (const name of readdirSync(dir)) {
-  const kind = extname(name).slice(1);
-  if (!(kind in groups)) continue;
-  const data = readFileSync(join(dir, name));
-  groups[kind][0] += data.length;
-  groups[kind][1] += gzipSync(data, { level: 9 }).length;
-  groups[kind][2] += brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const sizes = (data) => ({
+  raw: data.length,
+  gzip: gzipSync(data, { level: 9 }).length,
+  brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const NONE = { raw: 0, gzip: 0, brotli: 0 };
+
+/** `{ wasm, js, css, total, worker }`, each `{ raw, gzip, brotli }` in bytes. */
+export function bundleSizes(dir) {
+  const groups = { wasm: NONE, js: NONE, css: NONE };
+  let worker = NONE;
+  for (const name of readdirSync(dir)) {
+    const kind = extname(name).slice(1);
+    if (name === "sw.js") worker = sizes(readFileSync(join(dir, name)));
+    else if (kind in groups) groups[kind] = add(groups[kind], sizes(readFileSync(join(dir, name))));
+  }
+  return { ...groups, total: add(add(groups.wasm, groups.js), groups.css), worker };
 }
-const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
-console.log("\nRelease bundle size (dist/):");
-console.log("  part        raw        gzip      brotli");
-let total = [0, 0, 0];
-for (const [kind, [raw, gz, br]] of Object.entries(groups)) {
-  console.log(`  ${kind.padEnd(5)} ${kb(raw)} ${kb(gz)} ${kb(br)}`);
-  total = [total[0] + raw, total[1] + gz, total[2] + br];
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2] || "dist";
+  const all = bundleSizes(dir);
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+  const row = (name, s, note = "") => console.log(`  ${name.padEnd(5)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}${note}`);
+  console.log(`\nRelease bundle size (${dir}/):`);
+  console.log("  part        raw        gzip      brotli");
+  for (const kind of ["wasm", "js", "css", "total"]) row(kind, all[kind]);
+  if (all.worker.raw) row("sw.js", all.worker, "  (fetched after the app is drawn)");
+  console.log("");
 }
-console.log(`  total ${kb(total[0])} ${kb(total[1])} ${kb(total[2])}\n`);

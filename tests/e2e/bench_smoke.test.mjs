@@ -2,7 +2,11 @@
 // It checks that every figure is measured, not how fast: timings live in BENCHMARKS.md.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { prepare, measure, bundleSize, OUT } from "../../bench/harness.mjs";
+import { prepare, measure, OUT } from "../../bench/harness.mjs";
+import { measureVisits } from "../../bench/visits.mjs";
+import { bundleSizes } from "../../scripts/bundle-size.mjs";
+import { serveDir } from "../../scripts/static-server.mjs";
+import { launch } from "./harness.mjs";
 
 test("the benchmark harness measures both apps on a small plan", async () => {
   const plans = prepare().filter((p) => p.blocks <= 60);
@@ -19,5 +23,23 @@ test("the benchmark harness measures both apps on a small plan", async () => {
     assert.ok(r.saves.every((m, i) => Number.isFinite(m) && m >= r.moves[i]), `${r.subject} saves ${r.saves}`);
     assert.ok(Number.isFinite(r.cold) && r.cold >= 0, `${r.subject} first move ${r.cold}`);
   }
-  for (const dir of [`${OUT}/app`, `${OUT}/peer`]) assert.ok(bundleSize(dir).brotli > 0);
+  for (const dir of [`${OUT}/app`, `${OUT}/peer`]) assert.ok(bundleSizes(dir).total.brotli > 0);
+});
+
+test("the benchmark harness measures a phone's first and repeat visit of both apps", async () => {
+  const plan = prepare().find((p) => p.blocks <= 60);
+  const server = await serveDir(OUT);
+  const browser = await launch();
+  try {
+    const visits = await measureVisits({ browser, server, plan, runs: 1 });
+    assert.deepEqual(visits.map((v) => v.subject), ["ours", "peer"]);
+    for (const v of visits) {
+      for (const ms of [...v.first, ...v.repeat]) assert.ok(Number.isFinite(ms) && ms > 0, `${v.subject} ${ms}`);
+      assert.ok(v.firstBytes[0] > 10_000, `${v.subject} fetched its files on the first visit`);
+      assert.ok(Number.isInteger(v.repeatBytes[0]) && v.repeatBytes[0] < v.firstBytes[0], `${v.subject} repeat`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
