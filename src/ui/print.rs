@@ -23,6 +23,9 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
     let days: Vec<u8> = (1..=plan.shown_days()).collect();
     view! {
         <section class="print-view">
+            // Each printed page carries the title in its header; the screen needs one heading
+            // above them all, for people who move through the page by headings.
+            <h1 class="no-print">"Agenda to print: "{plan.title.clone()}</h1>
             <div class="toolbar no-print">
                 <a class="button quiet" href=Route::Editor(id.clone()).href()>"\u{2190} Back to the plan"</a>
                 <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
