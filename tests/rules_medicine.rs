@@ -149,6 +149,9 @@ fn r2_the_morning_after_a_dosing_day_opens_with_a_check_in_of_both_partners() {
         problem.message
     );
     assert_eq!(problem.day, Some(3));
+    let opening = first(&edited(&plan, Edit::DeleteBlock { id: check_in.id }), BlockKind::Integration, 3);
+    let dosing = first(&plan, BlockKind::KapDosing, 2);
+    assert_eq!(problem.blocks, vec![opening.id, dosing.id], "the day's first block and the dose before it");
     // One partner alone is not a couples check-in.
     for who in [Participants::OneWithTherapist(Partner::A), Participants::OneOnTheirOwn(Partner::B)] {
         let alone = edited(&plan, Edit::ChangeWho { id: check_in.id, who });
