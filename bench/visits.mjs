@@ -5,6 +5,7 @@
 // service worker holds its offline copy). Bytes are what the server wrote, headers
 // included, so a revalidation's 304 shows as the little it costs.
 import { SUBJECTS, seededContext, timeToDrawn } from "./harness.mjs";
+import { offlineReady } from "../tests/e2e/harness.mjs";
 
 const PHONE = { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true };
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
@@ -16,16 +17,6 @@ async function throttledTab(context) {
   await cdp.send("Network.emulateNetworkConditions", NETWORK);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   return page;
-}
-
-/** Waits until the service worker is active, its precache complete. */
-async function offlineCopyReady(page) {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const worker = registration.active;
-    if (worker.state === "activated") return;
-    await new Promise((ok) => worker.addEventListener("statechange", () => worker.state === "activated" && ok()));
-  });
 }
 
 const bytes = (sent) => sent.reduce((sum, response) => sum + response.bytes, 0);
@@ -41,7 +32,7 @@ export async function measureVisits({ browser, server, plan, runs }) {
       server.sent.length = 0;
       const first = await throttledTab(context);
       visits.first.push(await timeToDrawn(first, url));
-      if (subject === "ours") await offlineCopyReady(first);
+      if (subject === "ours") await offlineReady(first);
       visits.firstBytes.push(bytes(server.sent));
       await first.close();
 

@@ -15,14 +15,7 @@ use intensive_planner::sharing::reply::{read_reply, reply_text, BlockReply, Repl
 use intensive_planner::storage::format::{decode, decode_file, encode, encode_backup, encode_pretty};
 
 const KINDS: [BlockKind; 14] = BlockKind::ALL;
-const WHO: [Participants; 6] = [
-    Participants::BothWithTherapist,
-    Participants::OneWithTherapist(Partner::A),
-    Participants::OneWithTherapist(Partner::B),
-    Participants::CoupleOnTheirOwn,
-    Participants::OneOnTheirOwn(Partner::A),
-    Participants::OneOnTheirOwn(Partner::B),
-];
+const WHO: [Participants; 6] = Participants::ALL;
 const FOR: [Option<PartnerSet>; 5] = [
     None,
     Some(PartnerSet { a: true, b: false }),

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serveDist, launch, watchedPage, appReady, createIntensive, twoTabs, waitStored } from "./harness.mjs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, twoTabs, waitStored, newEditor } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -32,11 +32,7 @@ test("text half-typed into a field survives a change made in another tab", async
 });
 
 test("ticking a checklist item and choosing a day tab keep keyboard focus", async () => {
-  const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
-  const { page } = await watchedPage(context);
-  await page.goto(server.url);
-  await appReady(page);
-  await createIntensive(page, { days: "3", who: "a", placement: "midway" });
+  const { context, page } = await newEditor(browser, server, { days: "3", who: "a", placement: "midway" }, { width: 600, height: 900 });
   // A day tab chosen by keyboard keeps focus, and is the one pressed.
   const tab = page.getByRole("button", { name: "Day 2", exact: true });
   await tab.focus();

@@ -42,6 +42,26 @@ export async function appReady(page) {
   await page.waitForSelector("main#main > *", { timeout: 30_000 });
 }
 
+/** Waits until the service worker is active: every file of the build is precached. */
+export async function offlineReady(page) {
+  await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (worker.state === "activated") return;
+    await new Promise((ok) => worker.addEventListener("statechange", () => worker.state === "activated" && ok()));
+  });
+}
+
+/** A fresh context and watched page with a new intensive made through the form,
+ *  open in its editor. */
+export async function newEditor(browser, server, options = {}, viewport = { width: 1400, height: 1000 }) {
+  const context = await browser.newContext({ viewport });
+  const watched = await watchedPage(context);
+  await watched.page.goto(server.url);
+  await appReady(watched.page);
+  await createIntensive(watched.page, options);
+  return { context, ...watched };
+}
+
 /** Creates an intensive through the "New intensive" form. */
 export async function createIntensive(page, options = {}) {
   const o = { kind: "couples", days: "3", a: "Sam", b: "Alex", therapist: "Dr Lee", who: "nobody", placement: "opening", ...options };

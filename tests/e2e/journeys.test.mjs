@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, copyFileSync } from "node:fs";
-import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot } from "./harness.mjs";
+import { serveDist, launch, appReady, blockSlot, newEditor as sharedNewEditor } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -32,14 +32,7 @@ async function completeReadiness(page, partner = "a") {
   await fieldset.getByLabel("Driver's phone").press("Tab");
 }
 
-async function newEditor(options) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const watched = await watchedPage(context);
-  await watched.page.goto(server.url);
-  await appReady(watched.page);
-  await createIntensive(watched.page, options);
-  return { context, ...watched };
-}
+const newEditor = (options) => sharedNewEditor(browser, server, options);
 
 const AFFAIR_MIDWAY_A = { kind: "affair", days: "3", who: "a", placement: "midway", a: "Sam", b: "Alex" };
 

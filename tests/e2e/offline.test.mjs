@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serveDir } from "../../scripts/static-server.mjs";
-import { launch, launchProfile, watchedPage, appReady, createIntensive, storedPlan, waitStored } from "./harness.mjs";
+import { launch, launchProfile, offlineReady, watchedPage, appReady, createIntensive, storedPlan, waitStored } from "./harness.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -19,18 +19,6 @@ async function locationField(page) {
   const details = page.locator("details.panel", { hasText: "Plan details" });
   if (!(await details.evaluate((d) => d.open))) await details.locator("summary").click();
   return page.getByLabel("Location");
-}
-
-/** Waits until the service worker is active: every file of the build is precached. */
-async function offlineReady(page) {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    if (registration.active?.state !== "activated") {
-      await new Promise((ok) => registration.active.addEventListener("statechange", function done() {
-        if (registration.active.state === "activated") ok();
-      }));
-    }
-  });
 }
 
 test("the manifest makes the app installable, with its icons beside it", async () => {

@@ -2,7 +2,7 @@
 // problems panel leading to its block.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, watchedPage, appReady, createIntensive } from "./harness.mjs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, newEditor } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -32,11 +32,7 @@ test("plans can be duplicated, and a deletion can be undone", async () => {
 });
 
 test("on a narrow screen the editor shows one day at a time", async () => {
-  const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
-  const { page } = await watchedPage(context);
-  await page.goto(server.url);
-  await appReady(page);
-  await createIntensive(page, { days: "3" });
+  const { context, page } = await newEditor(browser, server, { days: "3" }, { width: 600, height: 900 });
   const visibleDays = () => page.locator(".day-heading").allInnerTexts();
   assert.equal((await visibleDays()).length, 1);
   assert.match((await visibleDays())[0], /^Day 1/);
@@ -50,11 +46,7 @@ test("on a narrow screen the editor shows one day at a time", async () => {
 });
 
 test("choosing a problem moves focus to its block", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const { page } = await watchedPage(context);
-  await page.goto(server.url);
-  await appReady(page);
-  await createIntensive(page, { days: "3", who: "b", placement: "opening" });
+  const { context, page } = await newEditor(browser, server, { days: "3", who: "b", placement: "opening" });
   await page.locator("[data-rule=R3-dosing-readiness] button").click();
   const focused = await page.evaluate(() => document.activeElement?.textContent || "");
   assert.match(focused, /KAP dosing session/);

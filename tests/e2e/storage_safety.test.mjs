@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot, storedPlans, waitStored, twoTabs } from "./harness.mjs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot, storedPlans, waitStored, twoTabs, newEditor } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -53,11 +53,7 @@ test("an unreadable stored plan is set aside, offered for download, and the othe
 });
 
 test("with storage full every unsaved plan stays listed, and the notice stays until each is saved", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const { page } = await watchedPage(context);
-  await page.goto(server.url);
-  await appReady(page);
-  await createIntensive(page, { a: "Ada", b: "Bo" });
+  const { context, page } = await newEditor(browser, server, { a: "Ada", b: "Bo" });
   const ada = page.url();
   await fillStorage(page);
   await page.goto(server.url);
@@ -241,11 +237,7 @@ test("importing a plan whose id an unreadable record holds asks, and never write
 });
 
 test("a change made just before the page is reloaded is kept", async () => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const { page } = await watchedPage(context);
-  await page.goto(server.url);
-  await appReady(page);
-  await createIntensive(page, { days: "2" });
+  const { context, page } = await newEditor(browser, server, { days: "2" });
   const block = page.locator(".block", { hasText: "Homework: journaling prompt" }).first();
   await block.focus();
   // Pressed and reloaded at once: the save waiting for the lock is made as the page goes.
