@@ -140,12 +140,36 @@ fn a_confirmed_plan_that_the_merge_breaks_is_reopened() {
     assert_eq!(merged.plan.status, PlanStatus::Draft);
 }
 
+#[test]
+fn a_later_place_here_and_a_longer_length_there_that_together_pass_midnight_are_one_choice() {
+    let base = base();
+    let x = base.blocks[1].id;
+    let mine = after(&base, &[Edit::MoveBlock { id: x, day: 1, start: clock(21, 0) }]);
+    let theirs = after(&base, &[Edit::ResizeBlock { id: x, minutes: 240 }]);
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(validate(&merged.plan), Vec::<String>::new());
+    assert_eq!(merged.plan.block(x), theirs.block(x), "the saved timing is kept");
+    assert_eq!(merged.clashes.len(), 1, "{:?}", merged.clashes);
+    let clash = &merged.clashes[0];
+    assert!(clash.what.ends_with(": its place and length"), "{}", clash.what);
+    assert!(clash.kept.ends_with("for 4 h 00 min"), "{}", clash.kept);
+    assert!(clash.other.contains("21:00"), "{}", clash.other);
+    // Choosing this tab's place moves the block as late as its length allows.
+    let chosen = after(&merged.plan, &[clash.alternative.edit(&merged.plan)]);
+    assert_eq!(chosen.block(x).map(|b| (b.day, b.start, b.minutes)), Some((1, clock(20, 0), 240)));
+    // A place and a length that fit together still merge by themselves.
+    let early = after(&base, &[Edit::MoveBlock { id: x, day: 1, start: clock(9, 0) }]);
+    assert!(merge(&base, &early, &theirs).clashes.is_empty());
+}
+
 fn any_edit(plan: &Plan) -> impl Strategy<Value = Edit> {
     let ids: Vec<BlockId> = plan.blocks.iter().map(|b| b.id).collect();
     let id = prop::sample::select(ids);
     prop_oneof![
-        (id.clone(), 1u8..4, 8u32..17).prop_map(|(id, day, hour)| Edit::MoveBlock { id, day, start: clock(hour, 0) }),
-        (id.clone(), 1u16..12).prop_map(|(id, q)| Edit::ResizeBlock { id, minutes: q * 15 }),
+        // Late places and long lengths too: a place from one side and a length from the
+        // other must still fit in the day.
+        (id.clone(), 1u8..4, 8u32..24).prop_map(|(id, day, hour)| Edit::MoveBlock { id, day, start: clock(hour, 0) }),
+        (id.clone(), 1u16..48).prop_map(|(id, q)| Edit::ResizeBlock { id, minutes: q * 15 }),
         id.clone().prop_map(|id| Edit::DeleteBlock { id }),
         (id.clone(), "[a-z ]{0,12}").prop_map(|(id, text)| Edit::SetText { id, field: BlockText::Title, text }),
         "[a-z ]{0,12}".prop_map(Edit::SetTitle),

@@ -13,8 +13,9 @@ use super::kap::{ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
 use super::rules::{day_label, describe_block, names};
-use super::time::hhmm;
+use super::time::{hhmm, minute_of_day, MINUTES_PER_DAY};
 use super::validate::fit;
+use chrono::NaiveTime;
 
 /// The merged plan (with the other version's revision) and what the person must decide.
 #[derive(Clone, Debug, PartialEq)]
@@ -248,14 +249,7 @@ fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) 
     let id = t.id;
     let name = describe_block(theirs, t);
     let what = |part: &str| format!("{name}: {part}");
-    let place = |(day, start): &(u8, chrono::NaiveTime)| format!("{}, {}", day_label(theirs, *day), hhmm(*start));
-    let (day, start) =
-        m.field(&(b.day, b.start), &(mi.day, mi.start), &(t.day, t.start), what("its place"), place, |(d, s)| {
-            Alternative::BlockPlace(id, d, s)
-        });
-    let length = |minutes: &u16| format!("{} h {:02} min", minutes / 60, minutes % 60);
-    let minutes =
-        m.field(&b.minutes, &mi.minutes, &t.minutes, what("its length"), length, |v| Alternative::BlockMinutes(id, v));
+    let (day, start, minutes) = merge_timing(m, theirs, &what, b, mi, t);
     let kind = m.field(
         &b.kind,
         &mi.kind,
@@ -300,6 +294,45 @@ fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) 
         checklist,
         couple_question,
     }
+}
+
+/// A block's place and its length, each from the side that changed it; but when the
+/// two together would run past midnight (moved later here, made longer there), they are
+/// one choice: the saved timing is kept and this tab's change is offered.
+fn merge_timing(
+    m: &mut Merger,
+    theirs: &Plan,
+    what: &dyn Fn(&str) -> String,
+    b: &Block,
+    mi: &Block,
+    t: &Block,
+) -> (u8, NaiveTime, u16) {
+    let id = t.id;
+    let place = |x: &Block| (x.day, x.start);
+    let place_words = |(day, start): &(u8, NaiveTime)| format!("{}, {}", day_label(theirs, *day), hhmm(*start));
+    let length = |minutes: &u16| format!("{} h {:02} min", minutes / 60, minutes % 60);
+    let (_, start) = pick(&place(b), &place(mi), &place(t));
+    if fits_in_day(start, pick(&b.minutes, &mi.minutes, &t.minutes)) {
+        let (day, start) = m.field(&place(b), &place(mi), &place(t), what("its place"), place_words, |(d, s)| {
+            Alternative::BlockPlace(id, d, s)
+        });
+        let minutes = m.field(&b.minutes, &mi.minutes, &t.minutes, what("its length"), length, |v| {
+            Alternative::BlockMinutes(id, v)
+        });
+        return (day, start, minutes);
+    }
+    let timing = |x: &Block| (x.day, x.start, x.minutes);
+    let words = |(d, s, v): &(u8, NaiveTime, u16)| format!("{} for {}", place_words(&(*d, *s)), length(v));
+    let offered = if place(mi) == place(b) {
+        Alternative::BlockMinutes(id, mi.minutes)
+    } else {
+        Alternative::BlockPlace(id, mi.day, mi.start)
+    };
+    m.field(&timing(b), &timing(mi), &timing(t), what("its place and length"), words, |_| offered)
+}
+
+fn fits_in_day(start: NaiveTime, minutes: u16) -> bool {
+    minute_of_day(start) + i64::from(minutes) <= MINUTES_PER_DAY
 }
 
 /// Item by item when no side added or removed any (a tick here, a rename there);
