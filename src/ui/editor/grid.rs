@@ -5,29 +5,27 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::grid_block::{Drag, GridBlock};
-use super::grid_geometry::{grid_range, lanes_by_block, px, Lane};
-use super::EditorCtx;
-use crate::domain::dates;
-use crate::domain::model::{BlockId, DayWindow, Partners};
-use crate::domain::rules::{day_title, worst_per_block, Severity};
-use crate::domain::time::{hhmm, minute_of_day};
+use reactive_stores::{AtIndex, Patch, Store, StoreFieldIterator, Subfield};
 
-/// What every block on the grid reads: where the days and hours are, the lanes, the
-/// problems, and a drag in progress.
+use super::grid_block::{Drag, GridBlock};
+use super::grid_geometry::px;
+use super::grid_store::{
+    DayOnGrid, DayOnGridStoreFields, GridBlocks, GridBlocksStoreFields, GridFrame, GridFrameStoreFields,
+};
+use super::EditorCtx;
+use crate::domain::model::{BlockId, MAX_DAYS};
+use crate::domain::time::minute_of_day;
+
+/// What every block on the grid reads: where the days and hours are, the names, and
+/// which block is selected or dragged.
 #[derive(Clone, Copy)]
 pub struct GridCtx {
-    /// The days shown, left to right.
-    pub columns: Memo<Vec<u8>>,
-    /// The grid's first and last minute.
-    pub range: Memo<(i64, i64)>,
-    /// Every block's lane, sorted by block id.
-    pub lanes: Memo<Vec<Lane>>,
-    /// Every block's worst problem, sorted by block id.
-    pub severities: Memo<Vec<(BlockId, Severity)>>,
-    /// The names and the day count: every block's spoken words depend on them.
-    pub labels: Memo<(Partners, String, u8)>,
+    pub frame: Store<GridFrame>,
     pub drag: RwSignal<Option<Drag>>,
+    /// Which block is selected, and which is dragged: a change notifies the two blocks
+    /// concerned, not all of them.
+    pub selected: StoredValue<Selector<Option<BlockId>>>,
+    pub dragged: StoredValue<Selector<Option<BlockId>>>,
     /// The layer the blocks are drawn on, as wide as all the columns shown.
     pub layer: NodeRef<Div>,
 }
@@ -40,60 +38,67 @@ pub fn TimeGrid() -> impl IntoView {
     let on_resize = window_event_listener(leptos::ev::resize, move |_| narrow.set(is_narrow()));
     on_cleanup(move || on_resize.remove());
 
-    let shown_days = Memo::new(move |_| plan.with(|p| p.shown_days()));
-    let columns =
-        Memo::new(move |_| if narrow.get() { vec![ctx.visible_day.get()] } else { (1..=shown_days.get()).collect() });
-    let range = Memo::new(move |_| plan.with(grid_range));
+    let drag = RwSignal::new(None::<Drag>);
+    let frame_now = move || plan.with(|p| GridFrame::of(p, narrow.get(), ctx.visible_day.get()));
     let grid = GridCtx {
-        columns,
-        range,
-        lanes: Memo::new(move |_| plan.with(lanes_by_block)),
-        severities: Memo::new(move |_| ctx.problems.with(|list| worst_per_block(list))),
-        labels: Memo::new(move |_| plan.with(|p| (p.partners.clone(), p.therapist.name.clone(), p.day_count()))),
-        drag: RwSignal::new(None),
+        frame: Store::new(untrack(frame_now)),
+        drag,
+        selected: StoredValue::new(Selector::new(move || ctx.selected.get())),
+        dragged: StoredValue::new(Selector::new(move || drag.with(|d| d.map(|d| d.id)))),
         layer: NodeRef::new(),
     };
     provide_context(grid);
+    let frame = grid.frame;
+    // Patched, not set: a move that leaves the frame as it was notifies no block.
+    Effect::new(move |_| frame.patch(frame_now()));
+    let columns = move || frame.columns().get();
+    let column_count = move || frame.columns().with(Vec::len);
+    let range = move || (frame.first_minute().get(), frame.last_minute().get());
+    let shown_days = move || u8::try_from(frame.days().with(Vec::len)).unwrap_or(MAX_DAYS);
 
-    let block_ids = Memo::new(move |_| plan.with(|p| p.blocks.iter().map(|b| b.id).collect::<Vec<_>>()));
+    // The blocks, patched with every new plan: only the blocks whose entry changed
+    // hear about it.
+    let blocks_now = move || plan.with(|p| ctx.problems.with(|list| GridBlocks::of(p, list)));
+    let blocks = Store::new(untrack(blocks_now));
+    Effect::new(move |_| blocks.blocks().patch(blocks_now().blocks));
     let hours = Memo::new(move |_| {
-        let (start, end) = range.get();
+        let (start, end) = range();
         (start / 60..end / 60).collect::<Vec<_>>()
     });
     let height = move || {
-        let (start, end) = range.get();
+        let (start, end) = range();
         px(end - start, 0)
     };
 
     view! {
         <div class="grid-wrap">
             <div class="day-tabs" role="group" aria-label="Day shown">
-                <For each=move || 1..=shown_days.get() key=|day| *day let:day>
+                <For each=move || 1..=shown_days() key=|day| *day let:day>
                     <DayTab day/>
                 </For>
             </div>
             <p class="grid-help" id="grid-help">
                 "Choose a block to edit it. Drag to move, drag its lower edge to resize. With the keyboard: arrow keys move by 15 minutes or a day, Shift with up or down changes the length, Delete removes it."
             </p>
-            <div class="grid-head" style:grid-template-columns=move || format!("repeat({}, 1fr)", columns.with(Vec::len))>
-                <For each=move || columns.get() key=|day| *day let:day>
+            <div class="grid-head" style:grid-template-columns=move || format!("repeat({}, 1fr)", column_count())>
+                <For each=columns key=|day| *day let:day>
                     <DayHeading day/>
                 </For>
             </div>
             <div class="grid-body">
                 <div class="hours" aria-hidden="true" style:height=height>
                     <For each=move || hours.get() key=|hour| *hour let:hour>
-                        <div class="hour" style:top=move || px(hour * 60 - range.get().0, 0)>{format!("{hour:02}:00")}</div>
+                        <div class="hour" style:top=move || px(hour * 60 - frame.first_minute().get(), 0)>{format!("{hour:02}:00")}</div>
                     </For>
                 </div>
                 <div class="block-layer" node_ref=grid.layer style:height=height
-                    style:--columns=move || columns.with(Vec::len).to_string()>
-                    <For each=move || columns.get().into_iter().enumerate() key=|column| *column let:column>
+                    style:--columns=move || column_count().to_string()>
+                    <For each=move || columns().into_iter().enumerate() key=|column| *column let:column>
                         <DayWindowShade index=column.0 day=column.1/>
                     </For>
                     <div class="blocks">
-                        <For each=move || block_ids.get() key=|id| *id let:id>
-                            <GridBlock id/>
+                        <For each=move || blocks.blocks() key=|entry| entry.read_untracked().block.id let:entry>
+                            <GridBlock entry=entry.into()/>
                         </For>
                     </div>
                 </div>
@@ -106,18 +111,23 @@ fn is_narrow() -> bool {
     window().match_media("(max-width: 700px)").ok().flatten().map(|m| m.matches()).unwrap_or(false)
 }
 
+/// A day's place in the frame, read field by field; `None` for a moment when the day
+/// has just left the grid (the follow-up day, once its last block moves away).
+fn day_on_grid(day: u8) -> AtIndex<Subfield<Store<GridFrame>, GridFrame, Vec<DayOnGrid>>, Vec<DayOnGrid>> {
+    let grid = expect_context::<GridCtx>();
+    grid.frame.days().at_unkeyed(usize::from(day.saturating_sub(1)))
+}
+
 /// A day's button on a narrow screen. Kept while the tabs change, so pressing one keeps
 /// keyboard focus on it.
 #[component]
 fn DayTab(day: u8) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let label = Memo::new(move |_| {
-        ctx.plan.with(|p| if day > p.day_count() { "Follow-up".to_string() } else { format!("Day {day}") })
-    });
+    let shown = day_on_grid(day);
     view! {
         <button type="button" aria-pressed=move || (ctx.visible_day.get() == day).to_string()
             on:click=move |_| ctx.show_day(day)>
-            {label}
+            {move || shown.tab().try_get().unwrap_or_default()}
         </button>
     }
 }
@@ -126,18 +136,11 @@ fn DayTab(day: u8) -> impl IntoView {
 /// focus here, so it takes focus without being a tab stop.
 #[component]
 fn DayHeading(day: u8) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
-    let words = Memo::new(move |_| {
-        ctx.plan.with(|p| {
-            let w = p.window(day);
-            let when = format!("{} \u{b7} {}\u{2013}{}", dates::short(p.date_of(day)), hhmm(w.start), hhmm(w.end));
-            (day_title(p, day), when)
-        })
-    });
+    let shown = day_on_grid(day);
     view! {
         <h2 class="day-heading" id=format!("day-{day}") tabindex="-1">
-            {move || words.with(|w| w.0.clone())}
-            <span class="muted">{move || words.with(|w| w.1.clone())}</span>
+            {move || shown.title().try_get().unwrap_or_default()}
+            <span class="muted">{move || shown.when().try_get().unwrap_or_default()}</span>
         </h2>
     }
 }
@@ -145,19 +148,18 @@ fn DayHeading(day: u8) -> impl IntoView {
 /// A day's hours, shaded behind its blocks.
 #[component]
 fn DayWindowShade(index: usize, day: u8) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
     let grid = expect_context::<GridCtx>();
-    let window = Memo::new(move |_| ctx.plan.with(|p| p.window(day)));
-    let n = move || grid.columns.with(Vec::len);
+    let window = day_on_grid(day).window();
+    let n = move || grid.frame.columns().with(Vec::len);
     let top = move || {
-        let DayWindow { start, .. } = window.get();
-        px(minute_of_day(start) - grid.range.get().0, 0)
+        let start = window.try_get().map_or(0, |w| minute_of_day(w.start));
+        px(start - grid.frame.first_minute().get(), 0)
     };
     view! {
         <div class="day-window" aria-hidden="true"
             style:left=move || format!("calc(100% / {} * {index})", n())
             style:width=move || format!("calc(100% / {})", n())
             style:top=top
-            style:height=move || px(window.get().minutes(), 0)></div>
+            style:height=move || px(window.try_get().map_or(0, |w| w.minutes()), 0)></div>
     }
 }

@@ -3,22 +3,24 @@
 //! a change to one block redraws that block alone.
 
 use leptos::prelude::*;
+use reactive_stores::Field;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent};
 
 use super::grid::GridCtx;
-use super::grid_geometry::{lane_of, px, PX_PER_MINUTE};
+use super::grid_geometry::{px, PX_PER_MINUTE};
+use super::grid_store::{BlockOnGrid, BlockOnGridStoreFields, GridFrameStoreFields};
 use super::{focus_element, EditorCtx};
 use crate::domain::edit::Edit;
 use crate::domain::model::{BlockId, Participants};
-use crate::domain::rules::{day_label, worst_of, Severity};
+use crate::domain::rules::{day_label, Severity};
 use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use crate::ui::kind_class;
 
 /// A drag in progress: which block, where it began, and where it would put the block now.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Drag {
-    id: BlockId,
+    pub id: BlockId,
     resizing: bool,
     x: f64,
     y: f64,
@@ -50,28 +52,36 @@ struct Look {
     spoken: String,
 }
 
+/// `entry` is this block's place in the grid's store: it changes only when this block,
+/// its lane or its marker does.
 #[component]
-pub fn GridBlock(id: BlockId) -> impl IntoView {
+pub fn GridBlock(entry: Field<BlockOnGrid>) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let grid = expect_context::<GridCtx>();
-    // Each of these changes only when this block's part of the plan does.
-    let block = Memo::new(move |_| ctx.plan.with(|p| p.block(id).cloned()));
-    let lane = Memo::new(move |_| grid.lanes.with(|lanes| lane_of(lanes, id)));
-    let severity = Memo::new(move |_| grid.severities.with(|worst| worst_of(worst, id)));
-    let selected = Memo::new(move |_| ctx.selected.get() == Some(id));
-    let preview = Memo::new(move |_| grid.drag.get().filter(|d| d.id == id).map(|d| d.now));
+    let id = entry.with_untracked(|e| e.block.id);
+    let selected = move || grid.selected.with_value(|s| s.selected(&Some(id)));
+    let preview = Memo::new(move |_| {
+        let dragged = grid.dragged.with_value(|s| s.selected(&Some(id)));
+        if dragged {
+            grid.drag.with(|d| d.map(|d| d.now))
+        } else {
+            None
+        }
+    });
     let look = Memo::new(move |_| {
-        let Some(block) = block.get() else { return Look::default() };
-        let (partners, therapist, _) = grid.labels.get();
+        // The entry is gone for a moment when the block is deleted, before its row is.
+        let Some(block) = entry.block().try_get() else { return Look::default() };
+        let frame = grid.frame;
+        let (partners, therapist) = (frame.partners().get(), frame.therapist().get());
         let (start, minutes, day) = match preview.get() {
             Some(p) => (p.start, p.minutes, p.day),
             None => (minute_of_day(block.start), i64::from(block.minutes), block.day),
         };
-        let place = grid.columns.with(|columns| {
+        let place = frame.columns().with(|columns| {
             let column = columns.iter().position(|d| *d == day)?;
-            let (n, lane) = (columns.len(), lane.get());
+            let (n, lane) = (columns.len(), entry.lane().get());
             Some([
-                px(start - grid.range.get().0, 0),
+                px(start - frame.first_minute().get(), 0),
                 px(minutes, 2),
                 format!("calc(100% / {n} * {column} + 100% / {n} / {} * {})", lane.lanes, lane.lane),
                 format!("calc(100% / {n} / {} - 6px)", lane.lanes),
@@ -88,12 +98,12 @@ pub fn GridBlock(id: BlockId) -> impl IntoView {
             class: format!(
                 "block-wrap {}{}{}",
                 kind_class(block.kind),
-                if selected.get() { " selected" } else { "" },
+                if selected() { " selected" } else { "" },
                 if preview.get().is_some() { " dragging" } else { "" }
             ),
             place,
             tag: block.kind.tag(),
-            marker: severity.get(),
+            marker: entry.marker().get(),
             title: block.title.clone(),
             meta: format!("{} \u{b7} {who}", block.time_range()),
             spoken: format!(", {day_words}, {}. {}.", block.kind.label(), block.who.describe(&partners, &therapist)),
@@ -147,7 +157,7 @@ impl BlockInput {
             return;
         }
         let Some(block) = self.ctx.plan.with_untracked(|p| p.block(self.id).cloned()) else { return };
-        let columns = self.grid.columns.with_untracked(|c| c.len().max(1)) as f64;
+        let columns = self.grid.frame.columns().with_untracked(|c| c.len().max(1)) as f64;
         let column_width =
             self.grid.layer.get_untracked().map_or(200.0, |layer| layer.get_bounding_client_rect().width() / columns);
         // Every move of this pointer now comes to the element it went down on.
@@ -176,7 +186,7 @@ impl BlockInput {
             Preview { minutes: (d.minutes + steps).max(GRID_MINUTES), ..d.now }
         } else {
             let shift = ((ev.client_x() - d.x) / d.column_width).round() as i64;
-            let day = self.grid.columns.with_untracked(|cols| {
+            let day = self.grid.frame.columns().with_untracked(|cols| {
                 let index = cols.iter().position(|c| *c == d.day).unwrap_or(0) as i64 + shift;
                 cols.get(index.clamp(0, cols.len() as i64 - 1) as usize).copied().unwrap_or(d.day)
             });

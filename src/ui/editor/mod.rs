@@ -9,6 +9,7 @@ mod export;
 mod grid;
 mod grid_block;
 mod grid_geometry;
+mod grid_store;
 mod problems;
 mod readiness;
 
