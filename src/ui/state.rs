@@ -88,7 +88,8 @@ impl AppState {
         self.book.with_untracked(|book| book.plan(id).cloned())
     }
 
-    /// A plan changed or made here: shown at once, saved as soon as the lock is had.
+    /// A plan changed or made here: shown at once, saved in the next task, as soon as
+    /// the lock is had.
     pub fn put(&self, plan: Plan) {
         self.book.update(|book| book.put(plan));
         self.flush_soon();
@@ -101,6 +102,10 @@ impl AppState {
         self.flush_waiting.set_value(true);
         let state = *self;
         spawn_local(async move {
+            // After this task: the change is drawn first, and asking for the lock and
+            // writing (a millisecond or two) does not hold the drawing back. Leaving the
+            // page meanwhile saves at once (`flush_before_leaving`).
+            gloo_timers::future::TimeoutFuture::new(0).await;
             state.flush().await;
             if !state.asked_to_keep.get_value() {
                 state.keep_plans();
