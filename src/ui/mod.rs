@@ -6,6 +6,7 @@ mod app;
 mod arrivals;
 mod download;
 pub mod editor;
+mod folded;
 mod new_plan;
 mod not_found;
 mod plans;

@@ -9,6 +9,7 @@ use crate::domain::dates;
 use crate::domain::edit::Edit;
 use crate::domain::model::{DayWindow, Partners, Plan, Therapist};
 use crate::domain::time::{hhmm, parse_hhmm};
+use crate::ui::folded::Folded;
 
 /// A field of the plan details.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,8 +118,7 @@ pub fn PlanDetails() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let day_count = Memo::new(move |_| ctx.plan.with(|p| p.day_count()));
     view! {
-        <details class="panel">
-            <summary>"Plan details"</summary>
+        <Folded summary="Plan details" class="panel">
             {DetailField::LINES.map(|field| view! { <DetailInput field/> })}
             <fieldset>
                 <legend>"Daily hours"</legend>
@@ -129,7 +129,7 @@ pub fn PlanDetails() -> impl IntoView {
                     </div>
                 </For>
             </fieldset>
-        </details>
+        </Folded>
     }
 }
 

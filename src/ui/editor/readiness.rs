@@ -10,6 +10,7 @@ use crate::domain::edit::Edit;
 use crate::domain::kap::{Contraindication, Driver, ReadinessItem, ReadinessValue, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
 use crate::domain::model::Partner;
+use crate::ui::folded::Folded;
 
 /// The screen's answers, with the value each has in its list.
 const ANSWERS: [(ScreenAnswer, &str); 3] =
@@ -204,10 +205,9 @@ fn RideHome(partner: Partner) -> impl IntoView {
 #[component]
 fn ClinicalLimits() -> impl IntoView {
     view! {
-        <details class="limits">
-            <summary>"Clinical limits for this plan"</summary>
+        <Folded summary="Clinical limits for this plan" class="limits">
             {EditableLimit::ALL.map(|limit| view! { <LimitField limit/> })}
-        </details>
+        </Folded>
     }
 }
 
