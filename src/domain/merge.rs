@@ -13,7 +13,7 @@ use super::kap::{ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
 use super::rules::{day_label, describe_block, names};
-use super::time::{hhmm, minute_of_day, MINUTES_PER_DAY};
+use super::time::{fits_in_day, hhmm, length_words};
 use super::validate::fit;
 use chrono::NaiveTime;
 
@@ -310,7 +310,7 @@ fn merge_timing(
     let id = t.id;
     let place = |x: &Block| (x.day, x.start);
     let place_words = |(day, start): &(u8, NaiveTime)| format!("{}, {}", day_label(theirs, *day), hhmm(*start));
-    let length = |minutes: &u16| format!("{} h {:02} min", minutes / 60, minutes % 60);
+    let length = |minutes: &u16| length_words(*minutes);
     let (_, start) = pick(&place(b), &place(mi), &place(t));
     if fits_in_day(start, pick(&b.minutes, &mi.minutes, &t.minutes)) {
         let (day, start) = m.field(&place(b), &place(mi), &place(t), what("its place"), place_words, |(d, s)| {
@@ -329,10 +329,6 @@ fn merge_timing(
         Alternative::BlockPlace(id, mi.day, mi.start)
     };
     m.field(&timing(b), &timing(mi), &timing(t), what("its place and length"), words, |_| offered)
-}
-
-fn fits_in_day(start: NaiveTime, minutes: u16) -> bool {
-    minute_of_day(start) + i64::from(minutes) <= MINUTES_PER_DAY
 }
 
 /// Item by item when no side added or removed any (a tick here, a rename there);

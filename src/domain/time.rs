@@ -18,6 +18,17 @@ pub fn time_at(minutes: i64) -> NaiveTime {
     NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0).unwrap_or(NaiveTime::MIN)
 }
 
+/// Whether a block starting at `start` and lasting `minutes` ends by midnight: the one
+/// test of "fits in its day", for what storage accepts and what a merge may combine.
+pub fn fits_in_day(start: NaiveTime, minutes: u16) -> bool {
+    minute_of_day(start) + i64::from(minutes) <= MINUTES_PER_DAY
+}
+
+/// A length in words: "2 h 30 min".
+pub fn length_words(minutes: u16) -> String {
+    format!("{} h {:02} min", minutes / 60, minutes % 60)
+}
+
 /// Nearest grid point, halves rounding up.
 pub fn snap_minutes(minutes: i64) -> i64 {
     (minutes + GRID_MINUTES / 2).div_euclid(GRID_MINUTES) * GRID_MINUTES

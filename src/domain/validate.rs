@@ -5,7 +5,7 @@
 use super::kap::Driver;
 use super::limits::EditableLimit;
 use super::model::{Plan, MAX_DAYS};
-use super::time::{minute_of_day, MINUTES_PER_DAY};
+use super::time::fits_in_day;
 
 /// Titles, names, contacts and checklist items.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -104,8 +104,7 @@ pub fn validate(plan: &Plan) -> Vec<String> {
         if block.day == 0 || usize::from(block.day) > days + 1 {
             problems.push(format!("{} is on day {}; the plan has days 1 to {}.", name(), block.day, days + 1));
         }
-        let start = minute_of_day(block.start);
-        if block.minutes == 0 || start + i64::from(block.minutes) > MINUTES_PER_DAY {
+        if block.minutes == 0 || !fits_in_day(block.start, block.minutes) {
             problems.push(format!("{} lasts {} minutes, which does not fit in its day.", name(), block.minutes));
         }
         if block.id.0 >= plan.next_block_id {

@@ -7,6 +7,7 @@ use super::integration::{integration, integrations, preparation, Integrated};
 use super::{describe_block, Problem, RuleId};
 use crate::domain::kap::{Driver, ScreenAnswer};
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
+use crate::domain::time::length_words;
 
 pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     let dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
@@ -227,11 +228,10 @@ fn length(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
     let minutes = dosing.minutes;
     if minutes < plan.limits.dosing_min_minutes || minutes > plan.limits.dosing_max_minutes {
         let message = format!(
-            "{} lasts {} h {:02} min; a dosing session needs {}–{} hours for intention, medicine and a first \
+            "{} lasts {}; a dosing session needs {}–{} hours for intention, medicine and a first \
              integration. Resize it.",
             describe_block(plan, dosing),
-            minutes / 60,
-            minutes % 60,
+            length_words(minutes),
             hours(plan.limits.dosing_min_minutes),
             hours(plan.limits.dosing_max_minutes),
         );

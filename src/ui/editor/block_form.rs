@@ -13,6 +13,7 @@ use super::EditorCtx;
 use crate::domain::edit::Edit;
 use crate::domain::model::{Block, BlockId, BlockKind, Modality, Participants};
 use crate::domain::rules::day_label;
+use crate::domain::time::length_words;
 
 #[component]
 pub fn BlockForm() -> impl IntoView {
@@ -73,7 +74,7 @@ fn BlockFields(id: BlockId) -> impl IntoView {
         ctx.plan.with(|p| (1..=p.day_count() + 1).map(|d| (d.to_string(), day_label(p, d))).collect::<Vec<_>>())
     });
     let lengths: Vec<(String, String)> =
-        (1..=32u16).map(|q| q * 15).map(|m| (m.to_string(), format!("{} h {:02} min", m / 60, m % 60))).collect();
+        (1..=32u16).map(|q| q * 15).map(|m| (m.to_string(), length_words(m))).collect();
     let kinds: Vec<(String, String)> =
         BlockKind::ALL.iter().enumerate().map(|(i, k)| (i.to_string(), k.label().to_string())).collect();
     let who = Signal::derive(move || {
