@@ -107,7 +107,8 @@ impl AppState {
             // page meanwhile saves at once (`flush_before_leaving`).
             gloo_timers::future::TimeoutFuture::new(0).await;
             state.flush().await;
-            if !state.asked_to_keep.get_value() {
+            // Until the browser has been asked (once a plan is saved) or already keeps them.
+            if !state.asked_to_keep.get_value() && state.keeping.get_untracked() != Keeping::Persistent {
                 state.keep_plans();
             }
         });
