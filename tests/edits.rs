@@ -47,10 +47,10 @@ fn confirming_is_refused_while_errors_remain_and_says_why() {
     let ready = plan(IntensiveKind::AffairRecovery, 3, Placement::Midway, WhoDoses::PartnerA);
     let confirmed = apply(&ready, &Edit::SetStatus(PlanStatus::Confirmed)).unwrap();
     assert_eq!(confirmed.status, PlanStatus::Confirmed);
-    // Breaking a rule afterwards reopens the plan as a draft.
+    // Breaking a rule afterwards reopens the plan: it is in the couple's hands again.
     let integration = find(&confirmed, BlockKind::Integration)[0].id;
     let broken = apply(&confirmed, &Edit::MoveBlock { id: integration, day: 1, start: clock(15, 0) }).unwrap();
-    assert_eq!(broken.status, PlanStatus::Draft);
+    assert_eq!(broken.status, PlanStatus::SharedWithCouple);
 }
 
 #[test]

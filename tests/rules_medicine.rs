@@ -11,6 +11,7 @@ use intensive_planner::domain::kap::{Driver, Placement, ScreenAnswer, WhoDoses};
 use intensive_planner::domain::limits::EditableLimit;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, Problem, RuleId, Severity};
+use intensive_planner::domain::time::length_words;
 
 /// The only problem of the plan, which must be of `rule`.
 fn only(plan: &Plan, rule: RuleId) -> Problem {
@@ -40,7 +41,7 @@ fn r1_a_dose_without_its_integration_is_an_error_that_says_what_one_needs() {
         problem.message
     );
     assert!(
-        problem.message.contains("attended by Sam, on a later day, at least 45 minutes long, starting within 72 hours"),
+        problem.message.contains("attended by Sam, on a later day, at least 45 min, starting within 72 h after"),
         "{}",
         problem.message
     );
@@ -74,7 +75,7 @@ fn r1_an_integration_needs_45_minutes() {
     let shorter = edited(&plan, Edit::ResizeBlock { id: integration.id, minutes: 30 });
     assert!(integration_problem(&shorter)
         .message
-        .contains("lasts 30 minutes; an integration session needs at least 45"));
+        .contains("lasts 30 min; an integration session needs at least 45 min"));
 }
 
 #[test]
@@ -108,14 +109,12 @@ fn r1_the_window_is_measured_from_the_dosing_s_end_and_may_only_be_shortened() {
     // The dose ends on day 2 at 13:00; a window of 20 hours reaches day 3 at 09:00.
     let plan = base();
     let integration = first(&plan, BlockKind::Integration, 3);
-    let mut limits = plan.limits;
-    limits.integration_window_hours = 20;
-    let narrow = edited(&plan, Edit::SetLimits(limits));
+    let narrow = edited(&plan, Edit::SetLimit(EditableLimit::IntegrationWindowHours, 20));
     let at_nine = edited(&narrow, Edit::MoveBlock { id: integration.id, day: 3, start: clock(9, 0) });
     assert!(problems_of(&at_nine, RuleId::IntegrationWithinWindow).is_empty(), "exactly at the window's end counts");
     let quarter_past = edited(&narrow, Edit::MoveBlock { id: integration.id, day: 3, start: clock(9, 15) });
     assert!(integration_problem_of(&quarter_past)
-        .contains("starts 20 hours after the dosing ends, later than the 20 hours allowed"));
+        .contains("starts 20 h 15 min after the dosing ends, later than the 20 h allowed"));
     // 72 hours is the brief's limit: it may be made shorter, never longer.
     assert_eq!(EditableLimit::IntegrationWindowHours.range().1, 72);
     assert_eq!(EditableLimit::IntegrationWindowHours.set(plan.limits, 73).integration_window_hours, 72);
@@ -253,11 +252,10 @@ fn r5_a_meal_in_the_fasting_window_is_a_warning_and_the_edge_is_exact() {
     let problems = problems_of(&later, RuleId::MealInFastingWindow);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].blocks, vec![meal, dosing.id]);
-    assert!(problems[0].message.contains("within the 4 fasting hours"), "{}", problems[0].message);
+    assert!(problems[0].message.contains("within the 4 h of fasting before"), "{}", problems[0].message);
     // Six fasting hours catch the earlier meal too.
-    let mut limits = breakfast.limits;
-    limits.fasting_hours = 6;
-    assert_eq!(problems_of(&edited(&breakfast, Edit::SetLimits(limits)), RuleId::MealInFastingWindow).len(), 1);
+    let six = edited(&breakfast, Edit::SetLimit(EditableLimit::FastingHours, 6));
+    assert_eq!(problems_of(&six, RuleId::MealInFastingWindow).len(), 1);
     // A meal from the moment the dose starts is not before it: no fasting concern (the
     // overlap is R8's), while one starting a step earlier is.
     let (at_dose, lunch) = added(&plan, BlockKind::Lunch, 2, clock(10, 0), 30, Participants::OneOnTheirOwn(Partner::A));
@@ -290,11 +288,11 @@ fn r6_doses_are_spaced_from_the_end_of_one_to_the_start_of_the_next() {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     assert_eq!(problems[0].blocks, vec![next, first(&plan, BlockKind::KapDosing, 2).id]);
     assert!(
-        problems[0].message.contains("begins only 23 h after “KAP dosing session” (day 2, 10:00) ends, for Sam"),
+        problems[0].message.contains("begins only 23 h 45 min after “KAP dosing session” (day 2, 10:00) ends, for Sam"),
         "{}",
         problems[0].message
     );
-    assert!(problems[0].message.contains("at least 24 hours from the end of one dose to the start of the next"));
+    assert!(problems[0].message.contains("at least 24 h from the end of one dose to the start of the next"));
     // The first dose's integration comes between the two doses.
     let integration = first(&plan, BlockKind::Integration, 3);
     let (late, _) = second_dose(&plan, 3, clock(13, 0));
@@ -337,9 +335,8 @@ fn r6_at_most_the_limit_of_doses_per_partner() {
     plan.days.push(DayWindow::standard());
     let (two, _) = second_dose(&plan, 4, clock(10, 0));
     assert!(problems_of(&two, RuleId::DosingCountAndSpacing).is_empty(), "two doses are allowed");
-    let mut limits = two.limits;
-    limits.max_dosings_per_partner = 1;
-    let problems = problems_of(&edited(&two, Edit::SetLimits(limits)), RuleId::DosingCountAndSpacing);
+    let one = edited(&two, Edit::SetLimit(EditableLimit::MaxDosingsPerPartner, 1));
+    let problems = problems_of(&one, RuleId::DosingCountAndSpacing);
     assert_eq!(problems.len(), 1);
     assert!(
         problems[0].message.starts_with("Sam has 2 dosing sessions; an intensive holds at most 1."),
@@ -359,8 +356,8 @@ fn r10_a_dosing_session_lasts_two_and_a_half_to_four_hours() {
         let problems = problems_of(&resized, RuleId::DosingLength);
         assert_eq!(!problems.is_empty(), warned, "{minutes} minutes");
         if let Some(problem) = problems.first() {
-            assert!(problem.message.contains(&format!("lasts {} h {:02} min", minutes / 60, minutes % 60)));
-            assert!(problem.message.contains("2.5–4 hours"), "{}", problem.message);
+            assert!(problem.message.contains(&format!("lasts {}", length_words(minutes))), "{}", problem.message);
+            assert!(problem.message.contains("needs 2 h 30 min to 4 h"), "{}", problem.message);
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The stored text, byte for byte. The fixtures in `tests/formats/v1/` and
-//! `tests/links/reply-v1.json` were written by version 1 and are read through the
-//! migration to version 2; those in `tests/formats/v2/` are what version 2 writes.
-//! Frozen files are never rewritten: a missing v2 file is written once, when the tests
+//! `tests/formats/v2/` were written by versions 1 and 2 and are read through the
+//! migrations to version 3; those in `tests/formats/v3/` are what version 3 writes, and
+//! `tests/links/reply-v1.json` is a reply as every version writes it.
+//! Frozen files are never rewritten: a missing v3 file is written once, when the tests
 //! run with `FREEZE_FORMAT=1`, and compared byte for byte ever after. Whatever writes and
 //! reads plans must keep to them, or plans already in a browser, in files and in links
 //! stop opening.
@@ -95,7 +96,7 @@ pub fn every_variant_plan() -> Plan {
             readiness_a: Readiness { screen, ..Readiness::complete(Driver::other_adult("Jordan", "")) },
             readiness_b: Readiness::default(),
         },
-        limits: RuleLimits { max_minutes_without_break: 0, ..RuleLimits::default() },
+        limits: RuleLimits { max_minutes_without_break: 60, fasting_hours: 5, ..RuleLimits::default() },
         review: CoupleReview { reviewed_on: Some(date(2027, 1, 2)) },
         next_block_id: 4_294_967_295,
         shared_from: Some("therapist-plan".into()),
@@ -166,40 +167,61 @@ fn frozen(name: &str, text: &str) {
 }
 
 #[test]
-fn plans_are_written_as_version_2_froze_them() {
-    frozen("formats/v2/every-variant.compact.json", &encode(&every_variant_plan()));
-    frozen("formats/v2/every-variant.json", &encode_pretty(&every_variant_plan()));
-    frozen("formats/v2/other-side.compact.json", &encode(&other_side_plan()));
-    frozen("formats/v2/drivers.json", &encode_pretty(&drivers_plan()));
+fn plans_are_written_as_version_3_froze_them() {
+    frozen("formats/v3/every-variant.compact.json", &encode(&every_variant_plan()));
+    frozen("formats/v3/every-variant.json", &encode_pretty(&every_variant_plan()));
+    frozen("formats/v3/other-side.compact.json", &encode(&other_side_plan()));
+    frozen("formats/v3/drivers.json", &encode_pretty(&drivers_plan()));
     frozen(
-        "formats/v2/backup-three-plans.json",
+        "formats/v3/backup-three-plans.json",
         &encode_backup(&[every_variant_plan(), other_side_plan(), confirmed_plan()]),
     );
 }
 
 #[test]
-fn version_2_text_reads_back_to_the_same_plans() {
-    assert_eq!(decode(&fixture("formats/v2/every-variant.compact.json")), Ok(every_variant_plan()));
-    assert_eq!(decode(&fixture("formats/v2/every-variant.json")), Ok(every_variant_plan()));
-    assert_eq!(decode(&fixture("formats/v2/drivers.json")), Ok(drivers_plan()));
+fn version_3_text_reads_back_to_the_same_plans() {
+    assert_eq!(decode(&fixture("formats/v3/every-variant.compact.json")), Ok(every_variant_plan()));
+    assert_eq!(decode(&fixture("formats/v3/every-variant.json")), Ok(every_variant_plan()));
+    assert_eq!(decode(&fixture("formats/v3/drivers.json")), Ok(drivers_plan()));
     assert_eq!(
-        decode_file(&fixture("formats/v2/backup-three-plans.json")),
+        decode_file(&fixture("formats/v3/backup-three-plans.json")),
         Ok(vec![every_variant_plan(), other_side_plan(), confirmed_plan()])
     );
 }
 
+/// A plan as an older version stored it, read through the migrations: the same plan,
+/// with the limits versions 1 and 2 let stand outside today's ranges (a break after 0
+/// minutes, no fasting hours beyond 4) brought to the nearest value inside them.
+fn as_migrated(plan: Plan) -> Plan {
+    Plan { limits: RuleLimits { max_minutes_without_break: 60, fasting_hours: 4, ..plan.limits }, ..plan }
+}
+
 #[test]
-fn version_1_text_reads_through_the_migration_to_the_same_plans() {
-    assert_eq!(decode(&fixture("formats/v1/every-variant.compact.json")), Ok(every_variant_plan()));
-    assert_eq!(decode(&fixture("formats/v1/every-variant.json")), Ok(every_variant_plan()));
-    assert_eq!(decode(&fixture("formats/v1/other-side.compact.json")), Ok(other_side_plan()));
+fn version_2_text_reads_through_the_migration_to_the_same_plans() {
+    let migrated = |name: &str| decode(&fixture(&format!("formats/v2/{name}")));
+    assert_eq!(migrated("every-variant.compact.json"), Ok(as_migrated(every_variant_plan())));
+    assert_eq!(migrated("every-variant.json"), Ok(as_migrated(every_variant_plan())));
+    assert_eq!(migrated("other-side.compact.json"), Ok(as_migrated(other_side_plan())));
+    assert_eq!(migrated("drivers.json"), Ok(as_migrated(drivers_plan())));
+    assert_eq!(
+        decode_file(&fixture("formats/v2/backup-three-plans.json")),
+        Ok([every_variant_plan(), other_side_plan(), confirmed_plan()].map(as_migrated).to_vec())
+    );
+    // Written again, a version 2 plan is version 3 text.
+    let read = decode(&fixture("formats/v2/every-variant.compact.json")).expect("reads");
+    assert_eq!(encode(&read), encode(&as_migrated(every_variant_plan())));
+    assert!(encode(&read).contains("\"version\":3"));
+}
+
+#[test]
+fn version_1_text_reads_through_the_migrations_to_the_same_plans() {
+    assert_eq!(decode(&fixture("formats/v1/every-variant.compact.json")), Ok(as_migrated(every_variant_plan())));
+    assert_eq!(decode(&fixture("formats/v1/every-variant.json")), Ok(as_migrated(every_variant_plan())));
+    assert_eq!(decode(&fixture("formats/v1/other-side.compact.json")), Ok(as_migrated(other_side_plan())));
     assert_eq!(
         decode_file(&fixture("formats/v1/backup-three-plans.json")),
-        Ok(vec![every_variant_plan(), other_side_plan(), confirmed_plan()])
+        Ok([every_variant_plan(), other_side_plan(), confirmed_plan()].map(as_migrated).to_vec())
     );
-    // Written again, a version 1 plan is version 2 text.
-    let migrated = decode(&fixture("formats/v1/every-variant.compact.json")).expect("reads");
-    assert_eq!(encode(&migrated), fixture("formats/v2/every-variant.compact.json"));
 }
 
 #[test]

@@ -43,7 +43,7 @@ pub enum Alternative {
     DayWindow(u8, DayWindow),
     Status(PlanStatus),
     Reviewed(Option<NaiveDate>),
-    Limit(EditableLimit, u8),
+    Limit(EditableLimit, u16),
     Readiness(Partner, ReadinessItem, ReadinessValue),
     BlockPlace(BlockId, u8, NaiveTime),
     BlockMinutes(BlockId, u16),
@@ -74,7 +74,7 @@ impl Alternative {
             Alternative::DayWindow(day, window) => Edit::SetDayWindow { day: *day, window: *window },
             Alternative::Status(status) => Edit::SetStatus(*status),
             Alternative::Reviewed(date) => Edit::MarkReviewed(*date),
-            Alternative::Limit(limit, value) => Edit::SetLimits(limit.set(current.limits, *value)),
+            Alternative::Limit(limit, value) => Edit::SetLimit(*limit, *value),
             Alternative::Readiness(partner, item, value) => {
                 let mut kap = current.kap.clone();
                 *kap.readiness_mut(*partner) = kap.readiness(*partner).with(*item, value.clone());

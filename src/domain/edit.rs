@@ -5,9 +5,10 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::agenda;
 use super::kap::{Driver, KapSettings};
-use super::limits::RuleLimits;
+use super::limits::EditableLimit;
 use super::model::*;
 use super::rules::{check, Severity};
+use super::status::reopen_if_broken;
 use super::time::{minute_of_day, snap, snap_length, snap_minutes, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use super::validate::{validate, MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 
@@ -99,7 +100,8 @@ pub enum Edit {
         window: DayWindow,
     },
     SetKap(KapSettings),
-    SetLimits(RuleLimits),
+    /// One clinical limit, kept inside its range.
+    SetLimit(EditableLimit, u16),
     SetStatus(PlanStatus),
     MarkReviewed(Option<NaiveDate>),
 }
@@ -324,7 +326,7 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
             }
             next.kap = kap.clone();
         }
-        Edit::SetLimits(limits) => next.limits = *limits,
+        Edit::SetLimit(limit, value) => next.limits = limit.set(next.limits, *value),
         Edit::SetStatus(PlanStatus::Confirmed) => {
             let errors = blocking_errors(&next);
             if !errors.is_empty() {
@@ -335,20 +337,14 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::SetStatus(status) => next.status = *status,
         Edit::MarkReviewed(date) => next.review.reviewed_on = *date,
     }
-    reopen_if_broken(&mut next);
+    // A change that breaks a rule reopens a confirmed plan.
+    let _ = reopen_if_broken(&mut next);
     // What an edit makes is what storage will read: the same check, every time.
     let problems = validate(&next);
     if !problems.is_empty() {
         return Err(EditError::WouldNotRead(problems));
     }
     Ok(next)
-}
-
-/// A confirmed plan stays free of errors: a change that breaks a rule reopens it.
-pub fn reopen_if_broken(plan: &mut Plan) {
-    if plan.status == PlanStatus::Confirmed && !blocking_errors(plan).is_empty() {
-        plan.status = PlanStatus::Draft;
-    }
 }
 
 /// The plan after each edit in turn; an edit that no longer fits (its block was

@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 
 use super::clash::{Alternative, Clash, Side};
 use super::dates;
-use super::edit::{fresh_block_id, reopen_if_broken, BlockText};
+use super::edit::{fresh_block_id, BlockText};
 use super::kap::{ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
 use super::rules::{day_label, describe_block, names};
+use super::status::reopen_if_broken;
 use super::time::{fits_in_day, hhmm, length_words};
 use super::validate::fit;
 use chrono::NaiveTime;
@@ -79,14 +80,14 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merged {
             &limit.get(&mine.limits),
             &limit.get(&theirs.limits),
             limit.label(),
-            u8::to_string,
+            u16::to_string,
             |v| Alternative::Limit(limit, v),
         );
         plan.limits = limit.set(plan.limits, value);
     }
     merge_kap(&mut m, base, mine, theirs, &mut plan);
     merge_blocks(&mut m, base, mine, theirs, &mut plan);
-    reopen_if_broken(&mut plan);
+    let _ = reopen_if_broken(&mut plan);
     Merged { plan, clashes: m.clashes }
 }
 

@@ -13,6 +13,7 @@ pub mod model;
 pub mod placement;
 pub mod rules;
 pub mod sample;
+pub mod status;
 pub mod template;
 pub mod time;
 pub mod validate;

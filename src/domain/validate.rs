@@ -3,7 +3,6 @@
 //! run it on what they make, so the app never writes a plan it would refuse to read.
 
 use super::kap::Driver;
-use super::limits::EditableLimit;
 use super::model::{Plan, MAX_DAYS};
 use super::time::fits_in_day;
 
@@ -86,12 +85,7 @@ pub fn validate(plan: &Plan) -> Vec<String> {
             problems.push(format!("Day {}'s hours end before they start.", index + 1));
         }
     }
-    for limit in EditableLimit::ALL {
-        if let Some(value) = limit.out_of_range(&plan.limits) {
-            let (min, max) = limit.range();
-            problems.push(format!("The limit \u{201c}{}\u{201d} is {value}; it may be {min} to {max}.", limit.label()));
-        }
-    }
+    problems.extend(plan.limits.out_of_range());
     if !(1..=4).contains(&plan.kap.sessions_per_partner) {
         problems.push(format!("{} dosing sessions per partner is not possible.", plan.kap.sessions_per_partner));
     }

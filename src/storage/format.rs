@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::migrate;
 use crate::domain::model::Plan;
+use crate::domain::status::reopen_if_broken;
 use crate::domain::validate::validate;
 
 /// Names what the JSON is, so a stray file is not mistaken for a plan.
@@ -14,7 +15,7 @@ pub const FORMAT_NAME: &str = "intensive-planner/plan";
 /// Several plans in one file: the backup of every plan in a browser.
 pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 /// The schema version this build writes. Older versions are migrated on read.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 /// Largest file import accepts; a real plan is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 
@@ -174,15 +175,23 @@ fn format_of(text: &str) -> Result<Option<String>, FormatError> {
 /// The plans in a file of any version this app wrote: an older version's text is first
 /// brought up to the current one (`migrate`, a step per version, tested against the
 /// frozen examples in `tests/formats/`), then read as the current types.
-fn plans_in(text: &str, one: bool) -> Result<Vec<Plan>, FormatError> {
-    let from_v1;
+/// The plans of a file, and a sentence for each that arrived Confirmed with an error
+/// and was reopened (`domain::status`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrival {
+    pub plans: Vec<Plan>,
+    pub reopened: Vec<String>,
+}
+
+fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
+    let brought_up;
     let (current, migrated) = match read::<Version>(text, false)?.version {
         CURRENT_VERSION => (text, false),
-        1 => {
-            from_v1 = migrate::v1_to_v2(text)?;
-            (from_v1.as_str(), true)
-        }
         v if v > CURRENT_VERSION => return Err(FormatError::FutureVersion(v)),
+        v if migrate::STEPS.iter().any(|step| step.from == v) => {
+            brought_up = migrate::to_current(text, v)?;
+            (brought_up.as_str(), true)
+        }
         v => return Err(FormatError::UnknownVersion(v)),
     };
     let plans = if one {
@@ -190,25 +199,33 @@ fn plans_in(text: &str, one: bool) -> Result<Vec<Plan>, FormatError> {
     } else {
         read::<PlansIn<Plan>>(current, migrated)?.plans
     };
-    for plan in &plans {
+    let mut plans = plans;
+    let mut reopened = Vec::new();
+    for plan in &mut plans {
         let problems = validate(plan);
         if !problems.is_empty() {
             return Err(FormatError::Invalid(problems));
         }
+        reopened.extend(reopen_if_broken(plan));
     }
-    Ok(plans)
+    Ok(Arrival { plans, reopened })
 }
 
 /// One plan from a stored record or a plan file.
 pub fn decode(text: &str) -> Result<Plan, FormatError> {
     match format_of(text)?.as_deref() {
-        Some(FORMAT_NAME) => plans_in(text, true)?.pop().ok_or(FormatError::NotAPlan),
+        Some(FORMAT_NAME) => plans_in(text, true)?.plans.pop().ok_or(FormatError::NotAPlan),
         _ => Err(FormatError::NotAPlan),
     }
 }
 
 /// Every plan in a file: a single plan or a backup of several.
 pub fn decode_file(text: &str) -> Result<Vec<Plan>, FormatError> {
+    decode_arrival(text).map(|arrival| arrival.plans)
+}
+
+/// Every plan in a file, with what was changed on the way in for the person to read.
+pub fn decode_arrival(text: &str) -> Result<Arrival, FormatError> {
     match format_of(text)?.as_deref() {
         Some(FORMAT_NAME) => plans_in(text, true),
         Some(BACKUP_FORMAT_NAME) => plans_in(text, false),

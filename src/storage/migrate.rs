@@ -6,31 +6,59 @@
 //! it is now a choice of person (`ride_home`). A name equal to a partner's, ignoring
 //! case and spaces, becomes that partner; any other name becomes another adult with
 //! that name (and no phone yet, which the ride-home rule asks for); no name, nobody.
-//! Version 1 also let the safety limits be set looser than the product brief (up to
-//! four doses, no spacing, a week to integrate); they are brought inside the ranges
-//! version 2 allows, which only ever makes a rule stricter.
+//!
+//! Version 2 → 3: every clinical limit has a range whose loose end is the default
+//! (`domain::limits`). Version 1 let the safety limits be looser (up to four doses, no
+//! spacing, a week to integrate), version 2 let fasting go to 0 hours and four limits be
+//! anything a file said; each is brought inside its range, which only ever makes a rule
+//! stricter. Version 3 refuses a file whose limits are outside them.
 
 use serde_json::{json, Value};
 
 use super::format::FormatError;
 use crate::domain::limits::RuleLimits;
 
-/// `text` in version 1, as version 2 writes it.
-pub fn v1_to_v2(text: &str) -> Result<String, FormatError> {
+/// One step: the text of version `from`, as version `from + 1` writes it.
+pub struct Step {
+    pub from: u32,
+    pub run: fn(&str) -> Result<String, FormatError>,
+}
+
+/// Every step, oldest first; the last one's `from + 1` is the version this build writes.
+pub const STEPS: [Step; 2] = [Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }];
+
+/// `text` of version `from`, brought up through every later step.
+pub fn to_current(text: &str, from: u32) -> Result<String, FormatError> {
+    STEPS.iter().filter(|step| step.from >= from).try_fold(text.to_string(), |text, step| (step.run)(&text))
+}
+
+/// `plan` and every plan of a backup in `document`, through `change`, then marked `version`.
+fn each_plan(
+    text: &str,
+    version: u32,
+    change: impl Fn(&mut Value, &str) -> Result<(), FormatError>,
+) -> Result<String, FormatError> {
     let mut document: Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson(e.to_string()))?;
     if let Some(plan) = document.get_mut("plan") {
-        ride_home_as_a_choice(plan, "")?;
-        limits_within_ranges(plan, "")?;
+        change(plan, "")?;
     }
     if let Some(Value::Array(plans)) = document.get_mut("plans") {
         for (index, plan) in plans.iter_mut().enumerate() {
-            let place = format!("plans[{index}].");
-            ride_home_as_a_choice(plan, &place)?;
-            limits_within_ranges(plan, &place)?;
+            change(plan, &format!("plans[{index}]."))?;
         }
     }
-    document["version"] = json!(2);
+    document["version"] = json!(version);
     serde_json::to_string(&document).map_err(|e| FormatError::Shape(e.to_string()))
+}
+
+/// `text` in version 1, as version 2 writes it.
+pub fn v1_to_v2(text: &str) -> Result<String, FormatError> {
+    each_plan(text, 2, ride_home_as_a_choice)
+}
+
+/// `text` in version 2, as version 3 writes it.
+pub fn v2_to_v3(text: &str) -> Result<String, FormatError> {
+    each_plan(text, 3, limits_within_ranges)
 }
 
 /// A name without its spaces, in lower case: "Alex " and "alex" are one name.
@@ -110,18 +138,33 @@ mod tests {
     }
 
     #[test]
-    fn looser_limits_of_version_1_become_the_loosest_version_2_allows() {
+    fn looser_limits_of_older_versions_become_the_loosest_version_3_allows() {
         let mut limits = serde_json::to_value(RuleLimits::default()).expect("limits");
         limits["integration_window_hours"] = json!(168);
         limits["min_hours_between_dosings"] = json!(0);
         limits["max_dosings_per_partner"] = json!(4);
         limits["fasting_hours"] = json!(6);
-        let v1 = json!({ "version": 1, "plans": [{ "limits": limits }] });
-        let v2: Value = serde_json::from_str(&v1_to_v2(&v1.to_string()).expect("migrates")).expect("JSON");
-        let migrated = &v2["plans"][0]["limits"];
+        limits["dosing_max_minutes"] = json!(300);
+        limits["dosing_min_minutes"] = json!(60);
+        limits["max_minutes_without_break"] = json!(240);
+        limits["full_day_hours"] = json!(24);
+        let v2 = json!({ "version": 2, "plans": [{ "limits": limits }] });
+        let v3: Value = serde_json::from_str(&to_current(&v2.to_string(), 2).expect("migrates")).expect("JSON");
+        assert_eq!(v3["version"], json!(3));
+        let migrated = &v3["plans"][0]["limits"];
         assert_eq!(migrated["integration_window_hours"], json!(72));
         assert_eq!(migrated["min_hours_between_dosings"], json!(24));
         assert_eq!(migrated["max_dosings_per_partner"], json!(2));
         assert_eq!(migrated["fasting_hours"], json!(6), "a stricter limit is kept");
+        assert_eq!(migrated["dosing_max_minutes"], json!(240));
+        assert_eq!(migrated["dosing_min_minutes"], json!(150));
+        assert_eq!(migrated["max_minutes_without_break"], json!(120));
+        assert_eq!(migrated["full_day_hours"], json!(6));
+        // Version 1 passes through every step.
+        let mut older = limits.clone();
+        older["fasting_hours"] = json!(0);
+        let v1 = json!({ "version": 1, "plan": { "limits": older } });
+        let up: Value = serde_json::from_str(&to_current(&v1.to_string(), 1).expect("migrates")).expect("JSON");
+        assert_eq!((up["version"].clone(), up["plan"]["limits"]["fasting_hours"].clone()), (json!(3), json!(4)));
     }
 }

@@ -10,7 +10,7 @@ use super::state::{new_plan_id, AppState, Received};
 use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
-use crate::storage::format::{check_size, decode_file, FormatError};
+use crate::storage::format::{check_size, decode_arrival, FormatError};
 use crate::storage::persist::Keeping;
 
 #[component]
@@ -120,9 +120,16 @@ fn ImportFile() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             let bytes = bytes.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).unwrap_or_default();
-            let plans = text_of_file(bytes).and_then(|text| decode_file(&text));
-            let message = match plans {
-                Ok(plans) => import_said(&name, &state.receive(plans).await),
+            let arrival = text_of_file(bytes).and_then(|text| decode_arrival(&text));
+            let message = match arrival {
+                Ok(arrival) => {
+                    let mut said = import_said(&name, &state.receive(arrival.plans).await);
+                    for reopened in arrival.reopened {
+                        said.push(' ');
+                        said.push_str(&reopened);
+                    }
+                    said
+                }
                 Err(error) => format!("Nothing was imported from {name}. {error}"),
             };
             state.import_message.set(Some(message));

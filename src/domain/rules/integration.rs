@@ -3,9 +3,10 @@
 
 use chrono::TimeDelta;
 
-use super::{describe_block, names, Problem, RuleId};
+use super::{day_title, describe_block, names, Problem, RuleId};
 use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
+use crate::domain::time::{duration_words, hhmm, length_words, minute_of_day, time_at, GRID_MINUTES};
 
 /// Shortest integration session that counts as one (product brief §4, rule 1).
 pub const MIN_INTEGRATION_MINUTES: u16 = 45;
@@ -32,14 +33,15 @@ fn unfit(plan: &Plan, dosing: &Block, partner: Partner, session: &Block) -> Opti
         Some(format!("{name} is on the day of the dosing, which is the dosing session's own closing; the integration session comes on a later day"))
     } else if session.minutes < MIN_INTEGRATION_MINUTES {
         Some(format!(
-            "{name} lasts {} minutes; an integration session needs at least {MIN_INTEGRATION_MINUTES}",
-            session.minutes
+            "{name} lasts {}; an integration session needs at least {}",
+            length_words(session.minutes),
+            length_words(MIN_INTEGRATION_MINUTES)
         ))
     } else if after > window {
         Some(format!(
-            "{name} starts {} hours after the dosing ends, later than the {} hours allowed",
-            after.num_hours(),
-            plan.limits.integration_window_hours
+            "{name} starts {} after the dosing ends, later than the {} allowed",
+            duration_words(after.num_minutes()),
+            duration_words(window.num_minutes())
         ))
     } else {
         None
@@ -105,12 +107,23 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
                 .filter_map(|b| unfit(plan, dose, missing.partner, b))
                 .next();
             let because = near_miss.map(|why| format!(" ({why})")).unwrap_or_default();
+            let window = duration_words(i64::from(plan.limits.integration_window_hours) * 60);
+            let fix = match free_slot(plan, dose, missing.partner) {
+                Some((day, at)) => format!(
+                    "{} at {} is free for {who} and the therapist: add an integration session there.",
+                    day_title(plan, day),
+                    hhmm(at)
+                ),
+                None => format!(
+                    "No hour is free for {who} and the therapist in that time: make room on the morning after the \
+                     dosing, after the check-in."
+                ),
+            };
             let message = format!(
                 "{} has no integration session of its own for {who}{because}. {who} needs one attended by {who}, on \
-                 a later day, at least {MIN_INTEGRATION_MINUTES} minutes long, starting within {} hours after the \
-                 dosing ends: add one, best first thing the next morning after the check-in.",
+                 a later day, at least {}, starting within {window} after the dosing ends. {fix}",
                 describe_block(plan, dose),
-                plan.limits.integration_window_hours,
+                length_words(MIN_INTEGRATION_MINUTES),
             );
             out.push(Problem {
                 partner: Some(missing.partner),
@@ -118,6 +131,36 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
             });
         }
     }
+}
+
+/// How long the free time a message offers for an integration session is.
+const OFFERED_MINUTES: i64 = 60;
+
+/// The first quarter hour, on a day after `dose`'s and inside that day's hours, from
+/// which `partner` and the therapist are both free for an hour and the session would
+/// still start within the integration window: the slot a missing integration's message
+/// offers. `None` when no such hour is left.
+fn free_slot(plan: &Plan, dose: &Block, partner: Partner) -> Option<(u8, chrono::NaiveTime)> {
+    let latest = plan.ends_at(dose) + TimeDelta::hours(i64::from(plan.limits.integration_window_hours));
+    (dose.day + 1..=plan.day_count() + 1).find_map(|day| {
+        let window = plan.window(day);
+        let busy: Vec<(i64, i64)> = plan
+            .blocks
+            .iter()
+            .filter(|b| b.day == day && (b.who.has_therapist() || b.who.partners().contains(partner)))
+            .map(Block::span)
+            .collect();
+        let (open, close) = (minute_of_day(window.start), minute_of_day(window.end));
+        (open..=close - OFFERED_MINUTES)
+            .step_by(GRID_MINUTES as usize)
+            .map(time_at)
+            .find(|at| {
+                let start = minute_of_day(*at);
+                let end = start + OFFERED_MINUTES;
+                plan.date_of(day).and_time(*at) <= latest && busy.iter().all(|(b, e)| *e <= start || *b >= end)
+            })
+            .map(|at| (day, at))
+    })
 }
 
 /// A preparation and intention block ends right before every dosing.

@@ -4,10 +4,10 @@
 use chrono::TimeDelta;
 
 use super::integration::{integration, integrations, preparation, Integrated};
-use super::{describe_block, Problem, RuleId};
+use super::{describe_block, names, Problem, RuleId};
 use crate::domain::kap::{Driver, ScreenAnswer};
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
-use crate::domain::time::length_words;
+use crate::domain::time::{duration_words, length_words};
 
 pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     let dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
@@ -43,15 +43,26 @@ fn check_in_next_morning(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>
             continue;
         }
         let dosing_ids = dosings.iter().filter(|b| b.day == day).map(|b| b.id);
-        let message = match blocks.first() {
-            Some(first) => format!(
+        // A check-in that opens the day but leaves a partner out: name who is missing.
+        let partial = blocks.iter().find(|b| Some(b.start) == first_start && b.kind == BlockKind::CouplesCheckIn);
+        let message = match (partial, blocks.first()) {
+            (Some(check_in), _) => {
+                let missing = PartnerSet::BOTH.iter().filter(|p| !check_in.who.partners().contains(*p));
+                format!(
+                    "Day {next} follows a dosing day and opens with {}, but {} is not in it. The morning after a dose \
+                     opens with both partners: change who takes part to both partners with the therapist.",
+                    describe_block(plan, check_in),
+                    names(plan, missing)
+                )
+            }
+            (None, Some(first)) => format!(
                 "Day {next} follows a dosing day but opens with {}. Start the morning with a couples check-in with both \
                  partners before it.",
                 describe_block(plan, first)
             ),
-            None => format!("Day {next} follows a dosing day but has no blocks. Start it with a couples check-in."),
+            (None, None) => format!("Day {next} follows a dosing day but has no blocks. Start it with a couples check-in."),
         };
-        let mut ids: Vec<_> = blocks.first().map(|b| b.id).into_iter().collect();
+        let mut ids: Vec<_> = partial.or(blocks.first()).map(|b| b.id).into_iter().collect();
         ids.extend(dosing_ids);
         out.push(Problem::new(RuleId::CheckInAfterDosing, ids, Some(next), message));
     }
@@ -157,10 +168,10 @@ fn fasting(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
         let (start, end) = meal.span();
         if shares_partner && start < dose_start && end > fast_from {
             let message = format!(
-                "{} falls within the {} fasting hours before {}. Move the meal after the dosing session, \
+                "{} falls within the {} of fasting before {}. Move the meal after the dosing session, \
                  or make it a break without food.",
                 describe_block(plan, meal),
-                plan.limits.fasting_hours,
+                duration_words(i64::from(plan.limits.fasting_hours) * 60),
                 describe_block(plan, dosing)
             );
             out.push(Problem::new(RuleId::MealInFastingWindow, vec![meal.id, dosing.id], Some(dosing.day), message));
@@ -198,12 +209,12 @@ fn count_and_spacing(plan: &Plan, dosings: &[&Block], integrated: &[Integrated],
                 .filter(|session| plan.starts_at(session) < plan.starts_at(next));
             let message = if gap < spacing {
                 format!(
-                    "{} begins only {} h after {} ends, for {name}; keep at least {} hours from the end of one dose \
-                     to the start of the next. Move it later or remove it.",
+                    "{} begins only {} after {} ends, for {name}; keep at least {} from the end of one dose to \
+                     the start of the next. Move it later or remove it.",
                     describe_block(plan, next),
-                    gap.num_hours(),
+                    duration_words(gap.num_minutes()),
                     describe_block(plan, first),
-                    plan.limits.min_hours_between_dosings
+                    duration_words(i64::from(plan.limits.min_hours_between_dosings) * 60)
                 )
             } else if first_integration.is_none() {
                 format!(
@@ -228,40 +239,13 @@ fn length(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
     let minutes = dosing.minutes;
     if minutes < plan.limits.dosing_min_minutes || minutes > plan.limits.dosing_max_minutes {
         let message = format!(
-            "{} lasts {}; a dosing session needs {}–{} hours for intention, medicine and a first \
+            "{} lasts {}; a dosing session needs {} to {} for intention, medicine and a first \
              integration. Resize it.",
             describe_block(plan, dosing),
             length_words(minutes),
-            hours(plan.limits.dosing_min_minutes),
-            hours(plan.limits.dosing_max_minutes),
+            length_words(plan.limits.dosing_min_minutes),
+            length_words(plan.limits.dosing_max_minutes),
         );
         out.push(Problem::new(RuleId::DosingLength, vec![dosing.id], Some(dosing.day), message));
-    }
-}
-
-/// Minutes as hours in words: "4", "2.5", "2.75"; "2 h 40 min" when no short
-/// decimal is exact.
-fn hours(minutes: u16) -> String {
-    let (whole, rest) = (minutes / 60, minutes % 60);
-    match rest {
-        0 => whole.to_string(),
-        15 => format!("{whole}.25"),
-        30 => format!("{whole}.5"),
-        45 => format!("{whole}.75"),
-        _ => format!("{whole} h {rest} min"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::hours;
-
-    #[test]
-    fn hours_read_as_people_write_them() {
-        assert_eq!(hours(240), "4");
-        assert_eq!(hours(150), "2.5");
-        assert_eq!(hours(165), "2.75");
-        assert_eq!(hours(135), "2.25");
-        assert_eq!(hours(160), "2 h 40 min");
     }
 }

@@ -1,5 +1,6 @@
-//! The scheduling rules of product brief §4. `check` is the one entry point: a
-//! pure function from plan to problems, the same answer every time.
+//! The scheduling rules, each with the stable id the README's rules table lists.
+//! `check` is the one entry point: a pure function from plan to problems, the same
+//! answer every time.
 
 mod integration;
 mod kap;
@@ -35,11 +36,12 @@ pub enum RuleId {
     InsideDayWindow,
     BreakEveryTwoHours,
     LunchEveryFullDay,
+    MealAfterDosing,
     DosingLength,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 14] = [
+    pub const ALL: [RuleId; 15] = [
         RuleId::IntegrationWithinWindow,
         RuleId::IntegrationAfterIntensive,
         RuleId::PreparationBeforeDosing,
@@ -53,6 +55,7 @@ impl RuleId {
         RuleId::InsideDayWindow,
         RuleId::BreakEveryTwoHours,
         RuleId::LunchEveryFullDay,
+        RuleId::MealAfterDosing,
         RuleId::DosingLength,
     ];
 
@@ -72,6 +75,7 @@ impl RuleId {
             RuleId::InsideDayWindow => "R9-inside-day-window",
             RuleId::BreakEveryTwoHours => "R9-break-every-two-hours",
             RuleId::LunchEveryFullDay => "R9-lunch-every-full-day",
+            RuleId::MealAfterDosing => "R9-meal-after-dosing",
             RuleId::DosingLength => "R10-dosing-length",
         }
     }

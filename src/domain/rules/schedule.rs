@@ -1,11 +1,11 @@
 //! Rules about the shape of the days: rest after dosing, no double booking,
-//! the daily window, breaks and lunch (rules 7–9).
+//! the daily window, breaks, lunch and the meal after a dose (R7–R9).
 
 use std::collections::BTreeMap;
 
-use super::{and_list, describe_block, Problem, RuleId};
+use super::{and_list, describe_block, names, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, PartnerSet, Plan};
-use crate::domain::time::{hhmm, time_at};
+use crate::domain::time::{duration_words, hhmm, time_at};
 
 pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
     rest_after_dosing(plan, out);
@@ -13,6 +13,7 @@ pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
     inside_window(plan, out);
     breaks(plan, out);
     lunch(plan, out);
+    meal_after_dosing(plan, out);
 }
 
 /// Someone a block can keep busy.
@@ -172,16 +173,9 @@ fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
              shorten it.",
             describe_block(plan, block),
             and_list(&who),
-            format_minutes(limit)
+            duration_words(limit)
         );
         out.push(Problem::new(RuleId::BreakEveryTwoHours, vec![id], Some(block.day), message));
-    }
-}
-
-fn format_minutes(minutes: i64) -> String {
-    match (minutes / 60, minutes % 60) {
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02} min"),
     }
 }
 
@@ -238,4 +232,34 @@ fn therapist_has_lunch_break(blocks: &[&Block], at_a_normal_hour: impl Fn(i64) -
     // A break can start at the start of the lunch hours or when a session of the therapist ends.
     let starts = std::iter::once(LUNCH_FROM).chain(busy.iter().map(|(_, end)| *end));
     starts.filter(|s| at_a_normal_hour(*s)).any(|s| busy.iter().all(|(b, e)| *e <= s || *b >= s + LUNCH_MINUTES))
+}
+
+/// Rule 9: a partner who doses eats after the dose, the same day. The fast before the
+/// medicine is the reason lunch moves; it is never a reason to go without.
+fn meal_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
+    for dosing in plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing) {
+        let (_, dose_end) = dosing.span();
+        let unfed: Vec<Partner> = dosing
+            .kap_partners()
+            .iter()
+            .filter(|partner| {
+                !plan.blocks.iter().any(|meal| {
+                    meal.kind == BlockKind::Lunch
+                        && meal.day == dosing.day
+                        && meal.span().0 >= dose_end
+                        && meal.who.partners().contains(*partner)
+                })
+            })
+            .collect();
+        if unfed.is_empty() {
+            continue;
+        }
+        let message = format!(
+            "{} has no meal after {}. After the medicine session a light meal helps the body settle: add a meal \
+             block after it, attended by whoever dosed.",
+            names(plan, unfed.into_iter()),
+            describe_block(plan, dosing)
+        );
+        out.push(Problem::new(RuleId::MealAfterDosing, vec![dosing.id], Some(dosing.day), message));
+    }
 }

@@ -215,16 +215,16 @@ fn ClinicalLimits() -> impl IntoView {
 fn LimitField(limit: EditableLimit) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let value = Memo::new(move |_| ctx.plan.with(|p| limit.get(&p.limits)));
-    let (min, max) = limit.range();
+    let range = Memo::new(move |_| ctx.plan.with(|p| limit.range_in(&p.limits)));
     let id = format!("limit-{limit:?}").to_lowercase();
     let changed = move |ev| {
-        if let Ok(value) = event_target_value(&ev).parse::<u8>() {
-            ctx.send(Edit::SetLimits(limit.set(ctx.plan.with_untracked(|p| p.limits), value)));
+        if let Ok(value) = event_target_value(&ev).parse::<u16>() {
+            ctx.send(Edit::SetLimit(limit, value));
         }
     };
     view! {
         <label for=id.clone()>{limit.label()}</label>
-        <input id=id type="number" min=min.to_string() max=max.to_string()
-            prop:value=move || value.get().to_string() on:change=changed/>
+        <input id=id type="number" min=move || range.get().0.to_string() max=move || range.get().1.to_string()
+            step=limit.step().to_string() prop:value=move || value.get().to_string() on:change=changed/>
     }
 }
