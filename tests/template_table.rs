@@ -174,5 +174,66 @@ fn a_refused_request_says_what_to_change() {
     assert!(refused.to_string().contains("starts at least 24 hours after the last one ends"), "{refused}");
     let affair = separate(ready(common::request(IntensiveKind::AffairRecovery, 2, Placement::Opening, WhoDoses::Both)));
     let refused = build_plan("t", &affair).expect_err("no day without a dose");
-    assert!(refused.to_string().contains("needs at least one day without a dosing session"), "{refused}");
+    assert!(refused.to_string().contains("needs a day without a dosing session"), "{refused}");
+}
+
+/// What a clinician reads a template for, over every combination the form offers: the
+/// affair-recovery arc in order and spread over the days, rebuilding trust after
+/// attunement, an individual session for each partner from 3 days on, no joint or skills
+/// title more than twice. Each broken promise is listed with the request it came from.
+fn broken_promises(request: &TemplateRequest, plan: &Plan) -> Vec<String> {
+    let mut broken = Vec::new();
+    let n = plan.day_count();
+    // The affair-recovery arc.
+    if request.kind == IntensiveKind::AffairRecovery && n > 1 {
+        let first_day_of =
+            |prefix: &str| plan.blocks.iter().filter(|b| b.title.starts_with(prefix)).map(|b| (b.day, b.start)).min();
+        let arc: Vec<Option<(u8, chrono::NaiveTime)>> =
+            ["Atonement", "Attunement", "Attachment"].iter().map(|p| first_day_of(p)).collect();
+        if arc.iter().any(Option::is_none) || !arc.windows(2).all(|w| w[0] < w[1]) {
+            broken.push(format!("the arc is out of order: {arc:?}"));
+        }
+        if let (Some(trust), Some(attunement)) = (first_day_of("Rebuilding trust"), arc[1]) {
+            if trust < attunement {
+                broken.push("rebuilding trust comes before attunement".to_string());
+            }
+        }
+        let arc_days: Vec<u8> = arc.iter().flatten().map(|(d, _)| *d).collect();
+        if n >= 3 && arc_days.iter().all(|d| *d == arc_days[0]) {
+            broken.push(format!("the whole arc is crammed into day {}", arc_days[0]));
+        }
+    }
+    // 3+ days: each partner an individual session.
+    if n >= 3 {
+        for partner in [Partner::A, Partner::B] {
+            let alone = Participants::OneWithTherapist(partner);
+            if !plan.blocks.iter().any(|b| b.kind == BlockKind::IndividualSession && b.who == alone) {
+                broken.push(format!("{partner:?} has no individual session"));
+            }
+        }
+    }
+    // No joint or skills title more than twice.
+    let mut titles: Vec<&str> = plan
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::JointSession | BlockKind::Psychoeducation))
+        .map(|b| b.title.as_str())
+        .collect();
+    titles.sort_unstable();
+    for run in titles.chunk_by(|a, b| a == b).filter(|run| run.len() > 2) {
+        broken.push(format!("\u{201c}{}\u{201d} {} times", run[0], run.len()));
+    }
+    broken
+}
+
+#[test]
+fn every_template_keeps_the_promises_a_clinician_reads_it_for() {
+    let mut all = Vec::new();
+    for (label, request) in every_request() {
+        let Ok(plan) = build_plan("t", &request) else { continue };
+        for promise in broken_promises(&request, &plan) {
+            all.push(format!("{label}: {promise}"));
+        }
+    }
+    assert!(all.is_empty(), "{} broken:\n{}", all.len(), all.join("\n"));
 }

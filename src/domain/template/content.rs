@@ -29,6 +29,46 @@ pub(super) const PHASES: [Phase; 3] = [Phase::Atonement, Phase::Attunement, Phas
 /// Joint-session approaches used in turn across the middle days.
 const MODALITY_CYCLE: [Modality; 4] = [Modality::Eft, Modality::Gottman, Modality::Ifs, Modality::Brainspotting];
 
+/// Topics taken in turn across the middle days, so no day repeats another's session.
+const COUPLES_SKILLS: [&str; 5] = [
+    "Skills: soft start-up, repair and turning toward",
+    "Skills: calming down when flooded",
+    "Skills: love maps, fondness and admiration",
+    "Skills: accepting influence and compromise",
+    "Skills: rituals of connection and shared meaning",
+];
+const COUPLES_CONFLICT: [&str; 5] = [
+    "Conflict discussion with coaching",
+    "A recurring conflict, with coaching",
+    "Dreams within conflict",
+    "Processing a regrettable incident",
+    "A hard conversation, with coaching",
+];
+const AFFAIR_SKILLS: [&str; 5] = [
+    "Skills: managing triggers and reassurance",
+    "Skills: transparency and daily check-ins",
+    "Skills: calming down when flooded",
+    "Skills: asking for and offering reassurance",
+    "Skills: talking about the affair safely",
+];
+const AFFAIR_ATONING: [&str; 3] = [
+    "Atonement: the questions that remain",
+    "Atonement: remorse and being heard",
+    "Atonement: what the hurt partner needs to know",
+];
+const AFFAIR_TRUST: [&str; 5] = [
+    "Rebuilding trust: daily rituals of connection",
+    "Rebuilding trust: keeping agreements",
+    "Rebuilding trust: honesty and transparency",
+    "Rebuilding trust: turning toward each other",
+    "Rebuilding trust: a shared vision",
+];
+
+/// The topic of the `index`th middle day.
+fn topic(topics: &[&'static str], index: usize) -> &'static str {
+    topics[index % topics.len()]
+}
+
 /// What the template knows of one day when it decides what the day holds.
 pub(super) struct DayPlan<'a> {
     pub kind: IntensiveKind,
@@ -39,8 +79,13 @@ pub(super) struct DayPlan<'a> {
     pub integrate: Vec<PartnerSet>,
     /// For affair-recovery work days: the phases this day holds.
     pub phases: Vec<Phase>,
-    /// Which middle day this is, for the approach of its processing session.
+    /// Which middle day this is, for the approach and topics of its sessions.
     pub middle_index: usize,
+    /// Whether the partners' individual sessions fall on this day, and if so whether the
+    /// day must keep them (`true`) or may give them up when it is full.
+    pub individual: Option<bool>,
+    /// Whether attunement work has begun by this day: trust is rebuilt after it.
+    pub attuned: bool,
 }
 
 impl DayPlan<'_> {
@@ -114,16 +159,16 @@ fn homework() -> Step {
         .optional()
 }
 
-/// An individual session for one partner while the other reflects on their own. The
-/// last optional step a full day gives up (steps are dropped from the end).
-fn individual(partner: Partner) -> Step {
+/// An individual session for one partner while the other reflects on their own. When
+/// optional, the last step a full day gives up (steps are dropped from the end).
+fn individual(partner: Partner, required: bool) -> Step {
     let session = Spec::new(BlockKind::IndividualSession, "Individual session", 60)
         .who(Participants::OneWithTherapist(partner))
         .notes("Time with the therapist on your own, while your partner reflects.");
     let reflecting = Spec::new(BlockKind::Reflection, "Reflection and journaling", 60)
         .who(Participants::OneOnTheirOwn(partner.other()))
         .notes("Quiet time to write down what you noticed today.");
-    Step::Session { spec: session, beside: Some(reflecting), optional: true }
+    Step::Session { spec: session, beside: Some(reflecting), optional: !required }
 }
 
 /// The approach after `modality` in the cycle of middle days.
@@ -148,8 +193,10 @@ fn work(plan: &DayPlan, steps: &mut Vec<Step>) {
     let modality = MODALITY_CYCLE[plan.middle_index % MODALITY_CYCLE.len()];
     if plan.day == 1 {
         steps.push(opening_assessment(plan.kind));
-        steps.push(individual(Partner::A));
-        steps.push(individual(Partner::B));
+    }
+    if let Some(required) = plan.individual {
+        steps.push(individual(Partner::A, required));
+        steps.push(individual(Partner::B, required));
     }
     match plan.kind {
         IntensiveKind::AffairRecovery => {
@@ -162,13 +209,12 @@ fn work(plan: &DayPlan, steps: &mut Vec<Step>) {
                 let title = format!("Processing session ({})", approach.label());
                 let processing = Spec::new(BlockKind::JointSession, &title, 90).with(approach).at_least(60);
                 steps.push(if plan.phases.is_empty() { processing.required() } else { processing.optional() });
+                let index = plan.middle_index;
+                steps.push(Spec::new(BlockKind::Psychoeducation, topic(&AFFAIR_SKILLS, index), 60).optional());
+                // Trust is rebuilt once attunement has begun; before it, atonement goes on.
+                let topics: &[&'static str] = if plan.attuned { &AFFAIR_TRUST } else { &AFFAIR_ATONING };
                 steps.push(
-                    Spec::new(BlockKind::Psychoeducation, "Skills: managing triggers and reassurance", 60).optional(),
-                );
-                steps.push(
-                    Spec::new(BlockKind::JointSession, "Rebuilding trust: daily rituals of connection", 60)
-                        .with(Modality::Gottman)
-                        .optional(),
+                    Spec::new(BlockKind::JointSession, topic(topics, index), 60).with(Modality::Gottman).optional(),
                 );
             }
         }
@@ -178,19 +224,19 @@ fn work(plan: &DayPlan, steps: &mut Vec<Step>) {
         }
         IntensiveKind::Couples if plan.last() => {
             steps.push(
-                Spec::new(BlockKind::JointSession, "Processing session (EFT)", 90).with(Modality::Eft).optional(),
+                Spec::new(BlockKind::JointSession, "Processing what you take home (EFT)", 90)
+                    .with(Modality::Eft)
+                    .optional(),
             );
         }
         IntensiveKind::Couples => {
             let processing = format!("Processing session ({})", modality.label());
             steps.push(Spec::new(BlockKind::JointSession, &processing, 90).with(modality).at_least(60).required());
+            let index = plan.middle_index;
+            steps
+                .push(Spec::new(BlockKind::Psychoeducation, topic(&COUPLES_SKILLS, index), 60).at_least(45).required());
             steps.push(
-                Spec::new(BlockKind::Psychoeducation, "Skills: soft start-up, repair and turning toward", 60)
-                    .at_least(45)
-                    .required(),
-            );
-            steps.push(
-                Spec::new(BlockKind::JointSession, "Conflict discussion with coaching", 90)
+                Spec::new(BlockKind::JointSession, topic(&COUPLES_CONFLICT, index), 90)
                     .with(Modality::Gottman)
                     .optional(),
             );

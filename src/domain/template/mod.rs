@@ -63,8 +63,9 @@ impl std::fmt::Display for TemplateError {
             TemplateError::Invalid(problems) => write!(f, "These answers cannot be stored: {}", problems.join(" ")),
             TemplateError::NoDayForTheArc => write!(
                 f,
-                "An affair-recovery intensive needs at least one day without a dosing session for its atonement, \
-                 attunement and attachment work: add a day, dose together, or choose fewer sessions."
+                "An affair-recovery intensive needs a day without a dosing session for its atonement, attunement \
+                 and attachment work, and from three days on at least two, so the work is spread over the days \
+                 rather than crammed into one: add a day, dose together, or choose fewer sessions."
             ),
             TemplateError::DayTooFull(day) => write!(
                 f,
@@ -87,24 +88,19 @@ pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateE
     let work_days: Vec<u8> = (1..=request.days).filter(|d| !slots.iter().any(|s| s.day == *d)).collect();
     let phases_of = phases_by_day(request, &work_days)?;
     let limits = RuleLimits::default();
-    let mut placed = Vec::new();
-    let mut middle_index = 0;
-    for day in 1..=request.days {
-        let plan = DayPlan {
-            kind: request.kind,
-            day,
-            days: request.days,
-            dosing: slots.iter().find(|s| s.day == day),
-            integrate: slots.iter().filter(|s| s.day + 1 == day).map(|s| s.partners).collect(),
-            phases: phases_of(day),
-            middle_index,
-        };
-        if plan.dosing.is_none() && day != 1 && day != request.days {
-            middle_index += 1;
-        }
-        let laid = lay_day(day_steps(&plan), day, request.window, &limits).ok_or(TemplateError::DayTooFull(day))?;
-        placed.extend(laid);
+    // The partners' individual sessions go on the first day free of a dose that has room
+    // for them; from 3 days on every plan keeps them, a shorter one only when they fit.
+    let mut choices: Vec<(u8, bool)> = Vec::new();
+    if request.days >= 3 {
+        choices.extend(work_days.iter().map(|day| (*day, true)));
     }
+    choices.extend(work_days.first().map(|day| (*day, false)));
+    let lay_all = |individual: Option<(u8, bool)>| lay_days(request, &slots, &phases_of, individual, &limits);
+    let mut placed = choices.iter().find_map(|choice| lay_all(Some(*choice)).ok());
+    if placed.is_none() {
+        placed = Some(lay_all(None)?);
+    }
+    let mut placed = placed.unwrap_or_default();
     // A dose on the last day is integrated the day after the intensive.
     for slot in slots.iter().filter(|s| s.day == request.days) {
         let spec = Spec::new(BlockKind::Integration, "Follow-up integration session", 60)
@@ -129,6 +125,39 @@ pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateE
     }
 }
 
+/// Every day of the request laid out in time, with the partners' individual sessions on
+/// `individual`'s day (kept there when its flag says so).
+fn lay_days(
+    request: &TemplateRequest,
+    slots: &[super::placement::DosingSlot],
+    phases_of: &impl Fn(u8) -> Vec<Phase>,
+    individual: Option<(u8, bool)>,
+    limits: &RuleLimits,
+) -> Result<Vec<Placed>, TemplateError> {
+    let mut placed = Vec::new();
+    let mut middle_index = 0;
+    let attunement_day = (1..=request.days).find(|day| phases_of(*day).contains(&Phase::Attunement));
+    for day in 1..=request.days {
+        let plan = DayPlan {
+            kind: request.kind,
+            day,
+            days: request.days,
+            dosing: slots.iter().find(|s| s.day == day),
+            integrate: slots.iter().filter(|s| s.day + 1 == day).map(|s| s.partners).collect(),
+            phases: phases_of(day),
+            middle_index,
+            individual: individual.filter(|(on, _)| *on == day).map(|(_, required)| required),
+            attuned: attunement_day.is_some_and(|attunement| day >= attunement),
+        };
+        if plan.dosing.is_none() && day != 1 && day != request.days {
+            middle_index += 1;
+        }
+        let laid = lay_day(day_steps(&plan), day, request.window, limits).ok_or(TemplateError::DayTooFull(day))?;
+        placed.extend(laid);
+    }
+    Ok(placed)
+}
+
 /// Which phases of affair-recovery work each day holds: atonement, attunement and
 /// attachment in their order, spread from the first day without a dose to the last.
 /// A couples intensive has no phases.
@@ -139,7 +168,10 @@ fn phases_by_day(request: &TemplateRequest, work_days: &[u8]) -> Result<impl Fn(
         let phases: &[Phase] = match (request.days, work_days.is_empty()) {
             (1, true) => &[],
             (1, false) => &PHASES[..1],
-            (_, true) => return Err(TemplateError::NoDayForTheArc),
+            // From three days on the arc is spread over two days at least, never crammed into one.
+            _ if work_days.is_empty() || (request.days >= 3 && work_days.len() < 2) => {
+                return Err(TemplateError::NoDayForTheArc)
+            }
             _ => &PHASES,
         };
         // Spread from the first day without a dose to the last, so the arc ends late.
