@@ -153,3 +153,35 @@ fn an_edit_can_make_a_limit_stricter_and_never_looser() {
     let five_hours = edited(&longer, Edit::ResizeBlock { id: dosing.id, minutes: 300 });
     assert_eq!(problems_of(&five_hours, RuleId::DosingLength).len(), 1);
 }
+
+#[test]
+fn r1_gives_the_earliest_fitting_integration_to_the_earliest_dose_each_once() {
+    // Sam doses on days 1 and 3 of five; the integrations follow on days 2 and 4.
+    let mut request = common::ready(common::request(
+        IntensiveKind::Couples,
+        5,
+        intensive_planner::domain::kap::Placement::Opening,
+        intensive_planner::domain::kap::WhoDoses::PartnerA,
+    ));
+    request.kap.sessions_per_partner = 2;
+    let plan = intensive_planner::domain::template::build_plan("two-doses", &request).expect("builds");
+    let doses = find(&plan, BlockKind::KapDosing);
+    let sessions = find(&plan, BlockKind::Integration);
+    assert_eq!((doses[0].day, doses[1].day, sessions[0].day, sessions[1].day), (1, 3, 2, 4));
+    assert!(problems_of(&plan, RuleId::IntegrationWithinWindow).is_empty());
+    // Without day 4's, the second dose goes without: day 2's stays with the first.
+    let (second_dose, day_four) = (doses[1].id, sessions[1].id);
+    let without_last = edited(&plan, Edit::DeleteBlock { id: day_four });
+    let problems = problems_of(&without_last, RuleId::IntegrationWithinWindow);
+    assert_eq!(problems.iter().map(|p| p.blocks.clone()).collect::<Vec<_>>(), vec![vec![second_dose]]);
+    assert!(problems[0].message.contains("Day 4 at 09:30 is free for Sam"), "{}", problems[0].message);
+    assert!(problems_of(&without_last, RuleId::DosingCountAndSpacing).is_empty());
+    // Without day 2's, day 4's is the earliest that fits the first dose (within 72 h): the
+    // second dose goes without, and R6 says the second dose comes before the first's integration.
+    let without_first = edited(&plan, Edit::DeleteBlock { id: sessions[0].id });
+    let problems = problems_of(&without_first, RuleId::IntegrationWithinWindow);
+    assert_eq!(problems.iter().map(|p| p.blocks.clone()).collect::<Vec<_>>(), vec![vec![second_dose]]);
+    let spacing = problems_of(&without_first, RuleId::DosingCountAndSpacing);
+    assert_eq!(spacing.len(), 1, "{spacing:#?}");
+    assert!(spacing[0].message.contains("comes before Sam's integration session"), "{}", spacing[0].message);
+}
