@@ -13,9 +13,12 @@ use intensive_planner::domain::placement::PlacementError;
 use intensive_planner::domain::rules::{check, RuleId, Severity};
 use intensive_planner::domain::template::{build_plan, TemplateError};
 
-/// The table itself, written out as the brief gives it: (day, in the afternoon).
+/// The table itself, written out as the brief gives it: (day, in the afternoon). A dose
+/// on the last day is in the afternoon, after the morning's closing work: so the one day
+/// of a 1-day intensive doses after its opening assessment and feedback.
 fn expected_first_dosing(days: u8, placement: Placement) -> Option<(u8, bool)> {
     match (placement, days) {
+        (Placement::Opening, 1) => Some((1, true)),
         (Placement::Opening, _) => Some((1, false)),
         (Placement::Midway, 1) => None,
         (Placement::Midway, 2) => Some((1, true)),
@@ -43,12 +46,11 @@ fn assert_integration_follows(plan: &Plan, dosing: &Block, label: &str) {
     }
     if next_day <= plan.day_count() {
         assert_eq!(day_blocks[0].kind, BlockKind::CouplesCheckIn, "{label}: day {next_day} opens with a check-in");
-        // The therapist is with the other partner while they dose that day; the
-        // integration waits until that session (and the meal after it) is over.
-        let other_dosing = day_blocks.iter().find(|b| b.kind == BlockKind::KapDosing);
-        match other_dosing {
-            None => assert_eq!(integration.start, day_blocks[0].end(), "{label}: right after the morning check-in"),
-            Some(other) => assert!(integration.start >= other.end(), "{label}: after the other partner's dosing"),
+        // Yesterday's integration opens the morning, also on a day whose own dose (the
+        // other partner's) is in the afternoon.
+        assert_eq!(integration.start, day_blocks[0].end(), "{label}: right after the morning check-in");
+        if let Some(other) = day_blocks.iter().find(|b| b.kind == BlockKind::KapDosing) {
+            assert!(integration.end() <= other.start, "{label}: before the other partner's dosing");
         }
     } else {
         assert_eq!(integration.start, plan.window(next_day).start, "{label}: follow-up first thing");
@@ -116,7 +118,8 @@ fn both_partners_in_separate_sessions_each_get_their_own_integration() {
             assert_eq!(dosings[1].kap_partners(), PartnerSet::only(Partner::B), "{label}");
             let (first_day, _) = expected_first_dosing(days, placement).expect("has a cell");
             assert_eq!(dosings[0].day, first_day, "{label}: first at the table's day");
-            assert_eq!(dosings[1].day, first_day + 1, "{label}: second the next morning");
+            assert_eq!(dosings[1].day, first_day + 1, "{label}: second the next day");
+            assert!(dosings[1].start.hour() >= 12, "{label}: in the afternoon, after the morning's work");
             for dosing in &dosings {
                 assert_integration_follows(&plan, dosing, &label);
             }

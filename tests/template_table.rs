@@ -178,12 +178,36 @@ fn a_refused_request_says_what_to_change() {
 }
 
 /// What a clinician reads a template for, over every combination the form offers: the
-/// affair-recovery arc in order and spread over the days, rebuilding trust after
-/// attunement, an individual session for each partner from 3 days on, no joint or skills
-/// title more than twice. Each broken promise is listed with the request it came from.
+/// last day ends with feedback and then the closing circle, also when it holds a dose; no
+/// two dosing days in a row without joint or individual work; the affair-recovery arc in
+/// order and spread over the days, rebuilding trust after attunement; an individual
+/// session for each partner from 3 days on; at least an hour of joint work per full day
+/// (a day without a dose) on average; no joint or skills title more than twice. Each broken promise is listed with
+/// the request it came from.
 fn broken_promises(request: &TemplateRequest, plan: &Plan) -> Vec<String> {
     let mut broken = Vec::new();
     let n = plan.day_count();
+    let days_of = |kinds: &[BlockKind]| {
+        let mut days: Vec<u8> = plan.blocks.iter().filter(|b| kinds.contains(&b.kind)).map(|b| b.day).collect();
+        days.sort_unstable();
+        days.dedup();
+        days
+    };
+    // The last day ends with closing work: feedback and next steps, then the closing circle.
+    let last_day = plan.blocks_on(n);
+    let feedback = last_day.iter().position(|b| b.kind == BlockKind::Feedback);
+    match (feedback, last_day.last()) {
+        (Some(_), Some(end)) if end.title == "Closing circle and next steps" => {}
+        _ => broken.push("the last day does not end with feedback, then the closing circle".to_string()),
+    }
+    // No two consecutive dosing days without joint or individual work.
+    let dosing = days_of(&[BlockKind::KapDosing]);
+    let work = days_of(&[BlockKind::JointSession, BlockKind::IndividualSession]);
+    for pair in dosing.windows(2).filter(|p| p[1] == p[0] + 1) {
+        if !work.contains(&pair[0]) && !work.contains(&pair[1]) {
+            broken.push(format!("dosing days {} and {} hold no joint or individual work", pair[0], pair[1]));
+        }
+    }
     // The affair-recovery arc.
     if request.kind == IntensiveKind::AffairRecovery && n > 1 {
         let first_day_of =
@@ -211,6 +235,18 @@ fn broken_promises(request: &TemplateRequest, plan: &Plan) -> Vec<String> {
                 broken.push(format!("{partner:?} has no individual session"));
             }
         }
+    }
+    // At least an hour of joint work per full day (a day without a dose: on a medicine
+    // day the medicine session is the day's work) on average.
+    let full_days: Vec<u8> = (1..=n).filter(|day| !dosing.contains(day)).collect();
+    let joint: u32 = plan
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::JointSession && full_days.contains(&b.day))
+        .map(|b| u32::from(b.minutes))
+        .sum();
+    if joint < 60 * u32::try_from(full_days.len()).unwrap_or(0) {
+        broken.push(format!("{joint} min of joint work in {} full days", full_days.len()));
     }
     // No joint or skills title more than twice.
     let mut titles: Vec<&str> = plan

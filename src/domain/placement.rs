@@ -60,6 +60,9 @@ pub fn first_dosing(days: u8, placement: Placement) -> Result<(u8, TimeOfDay), P
 /// last one ends. Two partners dosing separately dose on two days in a row, then a day
 /// of joint work, then again. A session on the last day is integrated at a follow-up
 /// the day after the intensive.
+///
+/// The first session is where the placement table puts it; a session on the last day
+/// or on the day after another is in the afternoon.
 pub fn dosing_slots(days: u8, kap: &KapSettings) -> Result<Vec<DosingSlot>, PlacementError> {
     let groups: Vec<PartnerSet> = match (kap.who_doses, kap.both_dosing) {
         (WhoDoses::Nobody, _) => return Ok(Vec::new()),
@@ -81,6 +84,15 @@ pub fn dosing_slots(days: u8, kap: &KapSettings) -> Result<Vec<DosingSlot>, Plac
             }
             let time = if offset == 0 { first_time } else { TimeOfDay::Morning };
             slots.push(DosingSlot { day: u8::try_from(day).unwrap_or(days), time, partners: *partners });
+        }
+    }
+    // A dose on the day after another, or on the last day, comes in the afternoon: the
+    // morning keeps the couple's joint work, and on the last day the feedback, which
+    // nothing demanding may follow on a dosing day (R7).
+    let days_with_slots: Vec<u8> = slots.iter().map(|slot| slot.day).collect();
+    for slot in &mut slots {
+        if slot.day == days || days_with_slots.contains(&(slot.day - 1)) {
+            slot.time = TimeOfDay::Afternoon;
         }
     }
     Ok(slots)

@@ -219,8 +219,9 @@ fn work(plan: &DayPlan, steps: &mut Vec<Step>) {
             }
         }
         IntensiveKind::Couples if plan.day == 1 => {
-            steps
-                .push(Spec::new(BlockKind::JointSession, "Conflict discussion", 90).with(Modality::Gottman).optional());
+            // A one-day intensive keeps its joint work; a longer one may give it up on day 1.
+            let conflict = Spec::new(BlockKind::JointSession, "Conflict discussion", 90).with(Modality::Gottman);
+            steps.push(if plan.days == 1 { conflict.at_least(60).required() } else { conflict.optional() });
         }
         IntensiveKind::Couples if plan.last() => {
             steps.push(
@@ -264,37 +265,14 @@ fn dosing(slot: &DosingSlot) -> Step {
 }
 
 /// A medicine day with the dose in the morning: on day 1 the opening assessment comes
-/// first, on an affair-recovery intensive's last day the repeated triggers assessment;
-/// after the dose a meal, the integration of yesterday's dose, rest.
+/// first; after the dose a meal and rest. (A dose the day after another is in the
+/// afternoon, so yesterday's integration never waits here.)
 fn morning_dosing(plan: &DayPlan, slot: &DosingSlot, steps: &mut Vec<Step>) {
     if plan.day == 1 {
         steps.push(opening_assessment(plan.kind));
-    } else if plan.last() && plan.kind == IntensiveKind::AffairRecovery {
-        steps.push(triggers_repeated());
     }
     steps.push(dosing(slot));
-    steps.push(Step::Lunch {
-        fasting: PartnerSet::NONE,
-        title: "Light meal and rest",
-        notes: "Something light to eat and drink now that the medicine session is over.",
-    });
-    for partners in &plan.integrate {
-        // The partner who dosed yesterday meets the therapist; today's rests meanwhile.
-        let resting = Spec::new(BlockKind::Reflection, "Rest after the medicine", INTEGRATION)
-            .who(Participants::CoupleOnTheirOwn)
-            .notes(agenda::REST_NOTES);
-        let Some(who) = partners.iter().next().filter(|_| partners.iter().count() == 1) else {
-            steps.push(integration(*partners));
-            continue;
-        };
-        let session = Spec::new(BlockKind::Integration, "Integration session", INTEGRATION)
-            .who(Participants::OneWithTherapist(who))
-            .kap_for(*partners)
-            .notes(agenda::INTEGRATION_NOTES)
-            .at_least(SHORTEST_INTEGRATION);
-        let resting = resting.who(Participants::OneOnTheirOwn(who.other()));
-        steps.push(Step::Session { spec: session, beside: Some(resting), optional: false });
-    }
+    steps.push(light_meal());
     steps.push(
         Spec::new(BlockKind::Reflection, "Rest, reflection and journaling", 60)
             .who(Participants::CoupleOnTheirOwn)
@@ -303,17 +281,62 @@ fn morning_dosing(plan: &DayPlan, slot: &DosingSlot, steps: &mut Vec<Step>) {
     );
 }
 
-/// The medicine in the afternoon (a 2-day intensive, midway): the opening in the
-/// morning, lunch for whoever does not dose while the dosing partner fasts, then the
-/// preparation and the dose, and a light meal after it.
-fn afternoon_dosing(plan: &DayPlan, slot: &DosingSlot, steps: &mut Vec<Step>) {
-    steps.push(opening_assessment(plan.kind));
-    steps.push(Spec::new(BlockKind::Psychoeducation, "What to expect from the medicine session", 30).required());
-    steps.push(Step::Lunch { fasting: slot.partners, title: "Lunch", notes: "" });
-    steps.push(dosing(slot));
-    steps.push(Step::Lunch {
+/// The integration of yesterday's dose for `partners`: with both of them, or with the
+/// one who dosed while the other has `beside` on their own.
+fn integration_beside(partners: PartnerSet, beside: Spec) -> Step {
+    let Some(who) = partners.iter().next().filter(|_| partners.iter().count() == 1) else {
+        return integration(partners);
+    };
+    let session = Spec::new(BlockKind::Integration, "Integration session", INTEGRATION)
+        .who(Participants::OneWithTherapist(who))
+        .kap_for(partners)
+        .notes(agenda::INTEGRATION_NOTES)
+        .at_least(SHORTEST_INTEGRATION);
+    Step::Session { spec: session, beside: Some(beside.who(Participants::OneOnTheirOwn(who.other()))), optional: false }
+}
+
+fn light_meal() -> Step {
+    Step::Lunch {
         fasting: PartnerSet::NONE,
         title: "Light meal and rest",
         notes: "Something light to eat and drink now that the medicine session is over.",
-    });
+    }
+}
+
+/// Joint sessions on the morning of a medicine day, before the partner who doses fasts.
+const BEFORE_THE_MEDICINE: [&str; 2] =
+    ["Couples session: what yesterday opened", "Couples session: bringing it home to each other"];
+
+/// The medicine in the afternoon (a 2-day intensive's midway dose, a dose on the day
+/// after another, a dose on the last day): the morning's work first (the opening on day
+/// 1, yesterday's integration, joint work, on the last day the closing work), lunch for
+/// whoever does not dose while the dosing partner fasts, then the preparation, the dose
+/// and a light meal after it. Nothing demanding follows the dose (R7).
+fn afternoon_dosing(plan: &DayPlan, slot: &DosingSlot, steps: &mut Vec<Step>) {
+    if plan.day == 1 {
+        steps.push(opening_assessment(plan.kind));
+    }
+    for partners in &plan.integrate {
+        let quiet = Spec::new(BlockKind::Reflection, "Quiet time and journaling", INTEGRATION)
+            .who(Participants::CoupleOnTheirOwn)
+            .notes("Quiet time on your own before your medicine session this afternoon.");
+        steps.push(integration_beside(*partners, quiet));
+    }
+    if plan.day == 1 && !plan.last() {
+        steps.push(Spec::new(BlockKind::Psychoeducation, "What to expect from the medicine session", 30).required());
+    } else if plan.day > 1 && (!plan.last() || !plan.integrate.is_empty()) {
+        // The day after a dose, joint work before this one: no two medicine days in a row
+        // go without it.
+        let title = BEFORE_THE_MEDICINE[plan.middle_index % BEFORE_THE_MEDICINE.len()];
+        steps.push(Spec::new(BlockKind::JointSession, title, 60).with(Modality::Eft).at_least(45).required());
+    }
+    if plan.last() {
+        if plan.kind == IntensiveKind::AffairRecovery && plan.days > 1 {
+            steps.push(triggers_repeated());
+        }
+        steps.push(feedback(plan.kind));
+    }
+    steps.push(Step::Lunch { fasting: slot.partners, title: "Lunch", notes: "" });
+    steps.push(dosing(slot));
+    steps.push(light_meal());
 }

@@ -1,7 +1,8 @@
 //! Laying out one day's steps in time: each step after the last from the day's start,
 //! a break wherever a run of sessions would pass the limit, lunch at a normal hour. A
 //! day that does not fit drops its optional steps, then shortens the sessions that may
-//! be shorter, earliest first, down to their least length.
+//! be shorter, earliest first, down to their least length; the partners' individual
+//! sessions go only once nothing else can be shortened.
 
 use chrono::{NaiveTime, TimeDelta};
 
@@ -90,12 +91,22 @@ impl Step {
     fn optional_individual(&self) -> bool {
         matches!(self, Step::Session { beside: Some(_), optional: true, .. })
     }
-    fn shortenable(&mut self) -> Option<&mut Spec> {
+    /// Takes one grid step off a session that may be shorter (and off the block beside
+    /// it, so the parallel tracks stay one length); false when it may not.
+    fn shorten(&mut self) -> bool {
         match self {
-            Step::Session { spec, beside: None, .. } | Step::Dosing { spec, .. } if spec.minutes > spec.least => {
-                Some(spec)
+            Step::Session { spec, beside, .. } if spec.minutes > spec.least => {
+                spec.minutes -= BREAK;
+                if let Some(beside) = beside {
+                    beside.minutes = spec.minutes;
+                }
+                true
             }
-            _ => None,
+            Step::Dosing { spec, .. } if spec.minutes > spec.least => {
+                spec.minutes -= BREAK;
+                true
+            }
+            _ => false,
         }
     }
 }
@@ -223,14 +234,19 @@ pub(super) fn lay_day(mut steps: Vec<Step>, day: u8, window: DayWindow, limits: 
         if builder.cursor <= window.end && builder.cursor >= window.start && lunch_in_time {
             return Some(builder.out);
         }
-        if let Some(index) = steps.iter().rposition(Step::optional) {
+        let droppable = steps.iter().rposition(Step::optional);
+        // The partners' individual sessions are worth more than a few minutes off the
+        // others: sessions are shortened before they go.
+        let individual_next = droppable.is_some_and(|index| steps[index].optional_individual());
+        if individual_next && steps.iter_mut().any(Step::shorten) {
+            continue;
+        }
+        if let Some(index) = droppable {
             // Both partners have their individual session, or neither does.
             if steps.remove(index).optional_individual() {
                 steps.retain(|step| !step.optional_individual());
             }
-        } else if let Some(spec) = steps.iter_mut().find_map(Step::shortenable) {
-            spec.minutes -= 15;
-        } else {
+        } else if !steps.iter_mut().any(Step::shorten) {
             return None;
         }
     }
