@@ -10,7 +10,7 @@ use super::state::{new_plan_id, today, AppState};
 use crate::domain::dates;
 use crate::domain::kap::{BothDosing, KapSettings, Placement, WhoDoses};
 use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist, MAX_DAYS};
-use crate::domain::template::{build_plan, TemplateRequest};
+use crate::domain::template::{build_plan, choice_refusals, ChoiceRefusals, TemplateRequest};
 use crate::domain::time::parse_hhmm;
 
 /// The template request from the form's answers, looked up by field name. The form is a
@@ -78,18 +78,31 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     // Only the choice of who doses changes the form itself: it shows the dosing questions.
     let who = RwSignal::new(WhoDoses::Nobody);
     let error = RwSignal::new(None::<String>);
+    // The dosing choices that can't make a schedule with the answers as they stand.
+    let refused = RwSignal::new(ChoiceRefusals::default());
+    let answers = |ev: &web_sys::Event| {
+        let data = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .and_then(|form| web_sys::FormData::new_with_form(&form).ok())?;
+        Some(request_from(|name| data.get(name).as_string().unwrap_or_default()))
+    };
+    let changed = move |ev: leptos::ev::Event| {
+        if let Some(Ok(request)) = answers(&ev) {
+            refused.maybe_update(|now| {
+                let next = choice_refusals(&request);
+                let differs = *now != next;
+                *now = next;
+                differs
+            });
+        }
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(data) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-            .and_then(|form| web_sys::FormData::new_with_form(&form).ok())
-        else {
-            return;
-        };
-        let made = request_from(|name| data.get(name).as_string().unwrap_or_default())
-            .and_then(|request| build_plan(&new_plan_id(), &request).map_err(|problem| problem.to_string()));
+        let Some(asked) = answers(&ev) else { return };
+        let made =
+            asked.and_then(|request| build_plan(&new_plan_id(), &request).map_err(|problem| problem.to_string()));
         match made {
             Ok(plan) => {
                 let id = plan.id.clone();
@@ -108,7 +121,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <form class="new-plan card" on:submit=submit aria-labelledby="new-plan-heading">
+        <form class="new-plan card" on:submit=submit on:change=changed aria-labelledby="new-plan-heading">
             <h2 id="new-plan-heading">"New intensive"</h2>
             <fieldset>
                 <legend>"The intensive"</legend>
@@ -147,22 +160,31 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 // Hidden rather than removed, so an answer survives changing who doses and back.
                 <div hidden=move || who.get() == WhoDoses::Nobody>
                     <label for="np-placement">"Placement of the dosing"</label>
-                    <select id="np-placement" name="placement">
-                        <option value="opening">"Opening (day 1 morning)"</option>
-                        <option value="midway">"Midway"</option>
+                    <select id="np-placement" name="placement" aria-describedby="np-placement-why">
+                        <option value="opening" disabled=move || refused.with(|r| r.opening.is_some())>"Opening (day 1 morning)"</option>
+                        <option value="midway" disabled=move || refused.with(|r| r.midway.is_some())>"Midway"</option>
                     </select>
+                    <p id="np-placement-why" class="choice-why" aria-live="polite">
+                        {move || refused.with(|r| r.midway.clone().or_else(|| r.opening.clone()).unwrap_or_default())}
+                    </p>
                     <label for="np-sessions">"Dosing sessions per partner"</label>
-                    <select id="np-sessions" name="sessions">
+                    <select id="np-sessions" name="sessions" aria-describedby="np-sessions-why">
                         <option value="1">"1"</option>
-                        <option value="2">"2"</option>
+                        <option value="2" disabled=move || refused.with(|r| r.two_sessions.is_some())>"2"</option>
                     </select>
+                    <p id="np-sessions-why" class="choice-why" aria-live="polite">
+                        {move || refused.with(|r| r.two_sessions.clone().unwrap_or_default())}
+                    </p>
                 </div>
                 <div hidden=move || who.get() != WhoDoses::Both>
                     <label for="np-together">"When both dose"</label>
-                    <select id="np-together" name="together">
+                    <select id="np-together" name="together" aria-describedby="np-together-why">
                         <option value="same">"In one shared session"</option>
-                        <option value="separate">"In separate sessions"</option>
+                        <option value="separate" disabled=move || refused.with(|r| r.separate.is_some())>"In separate sessions"</option>
                     </select>
+                    <p id="np-together-why" class="choice-why" aria-live="polite">
+                        {move || refused.with(|r| r.separate.clone().unwrap_or_default())}
+                    </p>
                 </div>
             </fieldset>
             <Show when=move || error.with(Option::is_some)>

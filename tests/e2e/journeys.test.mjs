@@ -106,7 +106,7 @@ test("moving the integration to day 1 raises the integration error, and undo rem
   await page.locator("#bf-day").selectOption("1");
   const rules = await problemRules(page);
   assert.ok(rules.includes("R1-integration-within-window"), rules.join());
-  assert.match(await page.locator("[data-testid=problems]").innerText(), /has no integration session of its own for Sam\. Sam needs one attended by Sam, on a later day, at least 45 minutes long/);
+  assert.match(await page.locator("[data-testid=problems]").innerText(), /has no integration session of its own for Sam\. Sam needs one attended by Sam, on a later day, at least 45 min, starting within 72 h/);
   await page.getByRole("button", { name: "Undo" }).click();
   assert.deepEqual(await problemRules(page), []);
   // Redo by keyboard brings it back; undo by keyboard removes it again.
@@ -177,12 +177,12 @@ test("a block moves and resizes by keyboard alone, and by mouse drag", async () 
   assert.equal(await page.locator("#bf-start").inputValue(), "15:45", "the form shows the moved block");
   assert.equal(await page.getByLabel("New checklist item").inputValue(), "Bring the letter", "the form kept what was typed");
 
-  // Mouse: drag the block 30 minutes later (1.25 px per minute).
+  // Mouse: drag the block 30 minutes later (1.75 px per minute).
   const box = await block.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + 5);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2, box.y + 5 + 20, { steps: 4 });
-  await page.mouse.move(box.x + box.width / 2, box.y + 5 + 37.5, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 5 + 28, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 5 + 52.5, { steps: 4 });
   await page.mouse.up();
   assert.match(await label(), /day 1 16:15–17:00/);
 
@@ -190,7 +190,7 @@ test("a block moves and resizes by keyboard alone, and by mouse drag", async () 
   const again = await block.boundingBox();
   await page.mouse.move(again.x + again.width / 2, again.y + 5);
   await page.mouse.down();
-  await page.mouse.move(again.x + again.width / 2, again.y + 5 + 37.5, { steps: 4 });
+  await page.mouse.move(again.x + again.width / 2, again.y + 5 + 52.5, { steps: 4 });
   assert.equal(await page.locator(".block-wrap.dragging").count(), 1, "the drag shows while it lasts");
   await block.dispatchEvent("pointercancel", { pointerId: 1, bubbles: true });
   await page.mouse.up();

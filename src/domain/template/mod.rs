@@ -2,8 +2,11 @@
 //! dates, partners, KAP choices). `content` says what each day holds, `day` lays it
 //! out in time; the plan made is checked against every rule before it is offered.
 
+mod choices;
 mod content;
 mod day;
+
+pub use choices::{choice_refusals, ChoiceRefusals};
 
 use chrono::NaiveDate;
 

@@ -5,10 +5,11 @@
 use crate::domain::model::{Block, BlockId, Plan};
 use crate::domain::time::minute_of_day;
 
-/// Pixels per minute of the time grid (75 px an hour).
-pub const PX_PER_MINUTE: f64 = 1.25;
+/// Pixels per minute of the time grid (105 px an hour): a 15-minute block, less its
+/// 2-pixel gap, is still a 24-pixel target (WCAG 2.2, 2.5.8).
+pub const PX_PER_MINUTE: f64 = 1.75;
 
-/// A CSS length for `minutes` of the grid, less `minus_px` pixels: "18.75px".
+/// A CSS length for `minutes` of the grid, less `minus_px` pixels: "26.25px".
 pub fn px(minutes: i64, minus_px: i64) -> String {
     format!("{}px", minutes as f64 * PX_PER_MINUTE - minus_px as f64)
 }
@@ -98,11 +99,12 @@ mod tests {
 
     #[test]
     fn grid_lengths_are_exact_quarter_pixels() {
-        assert_eq!(px(60, 0), "75px");
-        assert_eq!(px(15, 0), "18.75px");
-        assert_eq!(px(30, 2), "35.5px");
-        assert_eq!(px(1, 2), "-0.75px");
-        assert_eq!(px(-15, 0), "-18.75px");
+        assert_eq!(px(60, 0), "105px");
+        assert_eq!(px(15, 0), "26.25px");
+        assert_eq!(px(15, 2), "24.25px");
+        assert_eq!(px(30, 2), "50.5px");
+        assert_eq!(px(1, 2), "-0.25px");
+        assert_eq!(px(-15, 0), "-26.25px");
         for minutes in -200..200 {
             let expected = minutes as f64 * PX_PER_MINUTE - 2.0;
             assert_eq!(px(minutes, 2), format!("{expected}px"));
