@@ -166,7 +166,7 @@ fn two_sessions_per_partner_are_a_day_apart_or_refused() {
     let mut tight = ready(common::request(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::PartnerA));
     tight.kap.sessions_per_partner = 2;
     match build_plan("p", &tight) {
-        Err(TemplateError::Placement(e)) => assert!(e.to_string().contains("24 hours after the last one ends"), "{e}"),
+        Err(TemplateError::Placement(e)) => assert!(e.to_string().contains("24 h after the last one ends"), "{e}"),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

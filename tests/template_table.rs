@@ -171,7 +171,7 @@ fn a_refused_request_says_what_to_change() {
     let mut request = ready(request(IntensiveKind::Couples, 2, Placement::Opening, WhoDoses::PartnerA));
     request.kap.sessions_per_partner = 2;
     let refused = build_plan("t", &request).expect_err("two doses of one partner do not fit 2 days");
-    assert!(refused.to_string().contains("starts at least 24 hours after the last one ends"), "{refused}");
+    assert!(refused.to_string().contains("starts at least 24 h after the last one ends"), "{refused}");
     let affair = separate(ready(common::request(IntensiveKind::AffairRecovery, 2, Placement::Opening, WhoDoses::Both)));
     let refused = build_plan("t", &affair).expect_err("no day without a dose");
     assert!(refused.to_string().contains("needs a day without a dosing session"), "{refused}");

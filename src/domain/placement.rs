@@ -34,7 +34,7 @@ impl std::fmt::Display for PlacementError {
             PlacementError::NoRoomForSessions { days, sessions } => write!(
                 f,
                 "{sessions} dosing sessions do not fit a {days}-day intensive: a partner's next dose starts at least \
-                 24 hours after the last one ends, with that dose's integration session between, and two dosing \
+                 24 h after the last one ends, with that dose's integration session between, and two dosing \
                  days in a row are followed by a day of joint work. Choose fewer sessions, dose together, or add days."
             ),
         }

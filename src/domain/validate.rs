@@ -4,7 +4,7 @@
 
 use super::kap::Driver;
 use super::model::{Plan, MAX_DAYS};
-use super::time::fits_in_day;
+use super::time::{fits_in_day, length_words};
 
 /// Titles, names, contacts and checklist items.
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -99,7 +99,7 @@ pub fn validate(plan: &Plan) -> Vec<String> {
             problems.push(format!("{} is on day {}; the plan has days 1 to {}.", name(), block.day, days + 1));
         }
         if block.minutes == 0 || !fits_in_day(block.start, block.minutes) {
-            problems.push(format!("{} lasts {} minutes, which does not fit in its day.", name(), block.minutes));
+            problems.push(format!("{} lasts {}, which does not fit in its day.", name(), length_words(block.minutes)));
         }
         if block.id.0 >= plan.next_block_id {
             problems.push(format!("{} has an id beyond the plan's counter.", name()));

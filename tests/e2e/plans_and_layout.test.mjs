@@ -97,7 +97,7 @@ test("dosing answers survive switching who doses away and back", async () => {
   assert.equal(await separate.isDisabled(), true, "separate sessions are not offered midway");
   assert.match(
     await page.locator("#np-together-why").innerText(),
-    /^Separate sessions is not offered with these answers: 4 dosing sessions do not fit a 7-day intensive: a partner's next dose starts at least 24 hours after the last one ends/,
+    /^Separate sessions is not offered with these answers: 4 dosing sessions do not fit a 7-day intensive: a partner's next dose starts at least 24 h after the last one ends/,
   );
   await placement.selectOption("opening");
   assert.equal(await separate.isDisabled(), false, "from the opening they fit");

@@ -156,7 +156,7 @@ test("a plan exported to a file imports back; bad files change nothing", async (
   writeFileSync(bad, file.text.replace('"minutes": 30', '"minutes": 5000'));
   await page.getByLabel("Import a plan file (.json)").setInputFiles(bad);
   await page.getByTestId("import-message").filter({ hasText: "Nothing was imported" }).waitFor();
-  assert.match(await page.getByTestId("import-message").innerText(), /lasts 5000 minutes, which does not fit in its day/);
+  assert.match(await page.getByTestId("import-message").innerText(), /lasts 83 h 20 min, which does not fit in its day/);
   writeFileSync(bad, "<html>not a plan</html>");
   await page.getByLabel("Import a plan file (.json)").setInputFiles(bad);
   await page.getByTestId("import-message").filter({ hasText: "not valid JSON" }).waitFor();

@@ -19,6 +19,7 @@ use super::limits::RuleLimits;
 use super::model::*;
 use super::placement::{dosing_slots, PlacementError};
 use super::rules::{check, RuleId, Severity};
+use super::time::length_words;
 use super::validate::{fit, validate, MAX_TITLE_CHARS};
 
 /// The answers of the "new intensive" form.
@@ -57,7 +58,11 @@ impl std::fmt::Display for TemplateError {
                 write!(f, "An intensive lasts 1 to {MAX_DAYS} days; {d} days is not possible.")
             }
             TemplateError::WindowTooShort => {
-                write!(f, "The daily hours must give at least 3 hours between start and end.")
+                write!(
+                    f,
+                    "The daily hours must give at least {} between start and end.",
+                    length_words(MIN_WINDOW_MINUTES)
+                )
             }
             TemplateError::Placement(e) => e.fmt(f),
             TemplateError::DoesNotFit(problems) => {
@@ -79,12 +84,15 @@ impl std::fmt::Display for TemplateError {
     }
 }
 
+/// The shortest daily hours a template lays a day into.
+const MIN_WINDOW_MINUTES: u16 = 180;
+
 /// A complete plan for the request, or the reason none can be made.
 pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateError> {
     if request.days == 0 || request.days > MAX_DAYS {
         return Err(TemplateError::DaysOutOfRange(request.days));
     }
-    if request.window.minutes() < 180 {
+    if request.window.minutes() < i64::from(MIN_WINDOW_MINUTES) {
         return Err(TemplateError::WindowTooShort);
     }
     let slots = dosing_slots(request.days, &request.kap).map_err(TemplateError::Placement)?;
