@@ -169,7 +169,8 @@ proptest! {
         midway in any::<bool>(),
         edits in prop::collection::vec(any_edit(), 0..40),
     ) {
-        let placement = if midway && days > 1 { Placement::Midway } else { Placement::Opening };
+        // A 2-day affair-recovery intensive doses midway: a morning dose leaves its arc one day.
+        let placement = if (midway || days == 2) && days > 1 { Placement::Midway } else { Placement::Opening };
         let mut plan = common::plan(IntensiveKind::AffairRecovery, days, placement, WhoDoses::Both);
         for (index, edit) in edits {
             let edit = aim(&plan, index, edit);

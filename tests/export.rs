@@ -233,7 +233,7 @@ proptest! {
 
     #[test]
     fn mutated_plan_files_give_a_valid_plan_or_a_message(position in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<bool>()) {
-        let text = encode_pretty(&common::plan(IntensiveKind::AffairRecovery, 2, Placement::Opening, WhoDoses::Both));
+        let text = encode_pretty(&common::plan(IntensiveKind::AffairRecovery, 2, Placement::Midway, WhoDoses::Both));
         let mut bytes = text.into_bytes();
         let at = position.index(bytes.len());
         if cut { bytes.truncate(at) } else { bytes[at] = byte }

@@ -74,6 +74,11 @@ fn every_cell_of_the_placement_table() {
                         );
                         continue;
                     };
+                    // A morning dose on day 1 of two would leave the affair-recovery arc one day.
+                    if kind == IntensiveKind::AffairRecovery && days == 2 && placement == Placement::Opening {
+                        assert_eq!(result, Err(TemplateError::NoDayForTheArc), "{label}");
+                        continue;
+                    }
                     let plan = result.unwrap_or_else(|e| panic!("{label}: {e}"));
                     cells += 1;
                     let dosings = find(&plan, BlockKind::KapDosing);
@@ -101,7 +106,7 @@ fn every_cell_of_the_placement_table() {
             }
         }
     }
-    assert_eq!(cells, 2 * (7 + 6) * 3);
+    assert_eq!(cells, 2 * (7 + 6) * 3 - 3);
 }
 
 #[test]

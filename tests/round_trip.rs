@@ -100,7 +100,9 @@ fn take(plan: &Plan, step: &Step, n: usize) -> Plan {
 fn start(a: String, b: String, days: u8, affair: bool, who: u8, high_counter: bool) -> Plan {
     let kind = if affair { IntensiveKind::AffairRecovery } else { IntensiveKind::Couples };
     let who = [WhoDoses::Nobody, WhoDoses::PartnerA, WhoDoses::PartnerB, WhoDoses::Both][usize::from(who % 4)];
-    let mut request = ready(request(kind, days, Placement::Opening, who));
+    // A 2-day affair-recovery intensive doses midway: a morning dose leaves its arc one day.
+    let placement = if affair && days == 2 { Placement::Midway } else { Placement::Opening };
+    let mut request = ready(request(kind, days, placement, who));
     request.partners = Partners { a, b };
     request.kap.both_dosing = BothDosing::SameSession;
     let Ok(mut plan) = build_plan("start", &request) else {
@@ -109,7 +111,7 @@ fn start(a: String, b: String, days: u8, affair: bool, who: u8, high_counter: bo
             request.partners.a.chars().count() > MAX_TITLE_CHARS
                 || request.partners.b.chars().count() > MAX_TITLE_CHARS
         );
-        return common::plan(kind, days, Placement::Opening, who);
+        return common::plan(kind, days, placement, who);
     };
     if high_counter {
         // As an imported plan may be: its block counter at the top of its range.

@@ -316,6 +316,9 @@ fn afternoon_dosing(plan: &DayPlan, slot: &DosingSlot, steps: &mut Vec<Step>) {
     if plan.day == 1 {
         steps.push(opening_assessment(plan.kind));
     }
+    // Affair recovery may begin its arc here, before the medicine.
+    let modality = MODALITY_CYCLE[plan.middle_index % MODALITY_CYCLE.len()];
+    steps.extend(plan.phases.iter().map(|p| phase(*p, modality)));
     for partners in &plan.integrate {
         let quiet = Spec::new(BlockKind::Reflection, "Quiet time and journaling", INTEGRATION)
             .who(Participants::CoupleOnTheirOwn)
@@ -323,7 +326,8 @@ fn afternoon_dosing(plan: &DayPlan, slot: &DosingSlot, steps: &mut Vec<Step>) {
         steps.push(integration_beside(*partners, quiet));
     }
     if plan.day == 1 && !plan.last() {
-        steps.push(Spec::new(BlockKind::Psychoeducation, "What to expect from the medicine session", 30).required());
+        let expect = Spec::new(BlockKind::Psychoeducation, "What to expect from the medicine session", 30);
+        steps.push(if plan.phases.is_empty() { expect.required() } else { expect.optional() });
     } else if plan.day > 1 && (!plan.last() || !plan.integrate.is_empty()) {
         // The day after a dose, joint work before this one: no two medicine days in a row
         // go without it.

@@ -71,9 +71,9 @@ impl std::fmt::Display for TemplateError {
             TemplateError::Invalid(problems) => write!(f, "These answers cannot be stored: {}", problems.join(" ")),
             TemplateError::NoDayForTheArc => write!(
                 f,
-                "An affair-recovery intensive needs a day without a dosing session for its atonement, attunement \
-                 and attachment work, and from three days on at least two, so the work is spread over the days \
-                 rather than crammed into one: add a day, dose together, or choose fewer sessions."
+                "An affair-recovery intensive spreads its atonement, attunement and attachment work over at least \
+                 two days, and a day that opens with a dose has no room for it: choose midway, add a day, dose \
+                 together, or choose fewer sessions."
             ),
             TemplateError::DayTooFull(day) => write!(
                 f,
@@ -97,7 +97,7 @@ pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateE
     }
     let slots = dosing_slots(request.days, &request.kap).map_err(TemplateError::Placement)?;
     let work_days: Vec<u8> = (1..=request.days).filter(|d| !slots.iter().any(|s| s.day == *d)).collect();
-    let phases_of = phases_by_day(request, &work_days)?;
+    let phases_of = phases_by_day(request, &work_days, &slots)?;
     let limits = RuleLimits::default();
     // The partners' individual sessions go on the first day free of a dose that has room
     // for them; from 3 days on every plan keeps them, a shorter one only when they fit.
@@ -170,25 +170,34 @@ fn lay_days(
 }
 
 /// Which phases of affair-recovery work each day holds: atonement, attunement and
-/// attachment in their order, spread from the first day without a dose to the last.
-/// A couples intensive has no phases.
-fn phases_by_day(request: &TemplateRequest, work_days: &[u8]) -> Result<impl Fn(u8) -> Vec<Phase>, TemplateError> {
+/// attachment in their order, spread from the first day that has room for them to the
+/// last. A day without a dose has room, and so does day 1 when its dose is in the
+/// afternoon (its morning holds atonement). A couples intensive has no phases.
+fn phases_by_day(
+    request: &TemplateRequest,
+    work_days: &[u8],
+    slots: &[super::placement::DosingSlot],
+) -> Result<impl Fn(u8) -> Vec<Phase>, TemplateError> {
     let mut assigned: Vec<(u8, Phase)> = Vec::new();
     if request.kind == IntensiveKind::AffairRecovery {
-        // One day holds the start of the arc (atonement), if it is not a medicine day.
-        let phases: &[Phase] = match (request.days, work_days.is_empty()) {
-            (1, true) => &[],
-            (1, false) => &PHASES[..1],
-            // From three days on the arc is spread over two days at least, never crammed into one.
-            _ if work_days.is_empty() || (request.days >= 3 && work_days.len() < 2) => {
-                return Err(TemplateError::NoDayForTheArc)
-            }
+        let afternoon_first = slots.iter().any(|s| s.day == 1 && s.time == super::placement::TimeOfDay::Afternoon);
+        let mut arc_days: Vec<u8> = work_days.to_vec();
+        if afternoon_first && request.days > 1 && !arc_days.contains(&1) {
+            arc_days.insert(0, 1);
+        }
+        let phases: &[Phase] = match request.days {
+            // One day holds the start of the arc (atonement), if it is not a medicine day.
+            1 if work_days.is_empty() => &[],
+            1 => &PHASES[..1],
+            // Two days or more spread the arc over two days at least, never cram it into one.
+            _ if arc_days.len() < 2 => return Err(TemplateError::NoDayForTheArc),
             _ => &PHASES,
         };
-        // Spread from the first day without a dose to the last, so the arc ends late.
+        // Spread from the first day with room to the last, so the arc ends late.
         let spread = phases.len().saturating_sub(1).max(1);
         for (i, phase) in phases.iter().enumerate() {
-            assigned.push((work_days[i * (work_days.len() - 1) / spread], *phase));
+            // Rounded up: a first day with a dose in its afternoon holds atonement alone.
+            assigned.push((arc_days[(i * (arc_days.len() - 1)).div_ceil(spread)], *phase));
         }
     }
     Ok(move |day: u8| assigned.iter().filter(|(d, _)| *d == day).map(|(_, p)| *p).collect())
