@@ -213,3 +213,22 @@ proptest! {
         prop_assert_eq!(check(&plan), check(&shuffled));
     }
 }
+
+#[test]
+fn the_block_form_offers_every_length_a_block_may_have() {
+    use intensive_planner::domain::edit::{block_lengths, MAX_BLOCK_MINUTES};
+    let lengths: Vec<u16> = block_lengths().collect();
+    assert_eq!(lengths.first(), Some(&15));
+    assert_eq!(lengths.last().map(|m| i64::from(*m)), Some(MAX_BLOCK_MINUTES), "up to 12 h, not 8");
+    assert!(lengths.windows(2).all(|w| w[1] - w[0] == 15));
+    assert!(lengths.contains(&(9 * 60 + 30)), "a 9 h 30 min block is offered as itself");
+    // Whatever a resize keeps, the form can show.
+    let plan = common::base();
+    let id = plan.blocks[0].id;
+    for minutes in [15, 570, 720, 2000] {
+        if let Ok(resized) = apply(&plan, &Edit::ResizeBlock { id, minutes }) {
+            let kept = resized.block(id).map(|b| b.minutes).unwrap_or_default();
+            assert!(lengths.contains(&kept), "{kept} min is not offered");
+        }
+    }
+}

@@ -15,6 +15,12 @@ use super::validate::{validate, MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS,
 /// Longest block: a whole day's work.
 pub const MAX_BLOCK_MINUTES: i64 = 12 * 60;
 
+/// Every length a block may be given, shortest first: each grid step up to the longest
+/// block. The block form offers exactly these.
+pub fn block_lengths() -> impl Iterator<Item = u16> {
+    (GRID_MINUTES..=MAX_BLOCK_MINUTES).step_by(GRID_MINUTES as usize).filter_map(|m| u16::try_from(m).ok())
+}
+
 /// Text the therapist or the couple edits on a block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockText {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::block_fields::{kap_for_label, who_label, BlockField, KAP_FOR, KAP_FOR_VALUES, WHO_VALUES};
 use super::EditorCtx;
-use crate::domain::edit::Edit;
+use crate::domain::edit::{block_lengths, Edit};
 use crate::domain::model::{Block, BlockId, BlockKind, Modality, Participants};
 use crate::domain::rules::day_label;
 use crate::domain::time::length_words;
@@ -73,8 +73,7 @@ fn BlockFields(id: BlockId) -> impl IntoView {
     let days = Memo::new(move |_| {
         ctx.plan.with(|p| (1..=p.day_count() + 1).map(|d| (d.to_string(), day_label(p, d))).collect::<Vec<_>>())
     });
-    let lengths: Vec<(String, String)> =
-        (1..=32u16).map(|q| q * 15).map(|m| (m.to_string(), length_words(m))).collect();
+    let lengths: Vec<(String, String)> = block_lengths().map(|m| (m.to_string(), length_words(m))).collect();
     let kinds: Vec<(String, String)> =
         BlockKind::ALL.iter().enumerate().map(|(i, k)| (i.to_string(), k.label().to_string())).collect();
     let who = Signal::derive(move || {
