@@ -118,6 +118,32 @@ test("moving the integration to day 1 raises the integration error, and undo rem
   await context.close();
 });
 
+test("Clinical limits shows every limit and lets it be made only stricter", async () => {
+  const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
+  await completeReadiness(page);
+  await page.getByText("Clinical limits for this plan").click();
+  const limits = page.locator("details.limits input[type=number]");
+  assert.equal(await limits.count(), 8, "every limit the rules use is shown");
+  // Longer than 4 hours is looser than the default: the field keeps the loosest allowed.
+  const longest = page.getByLabel("Longest dosing session (minutes)");
+  assert.equal(await longest.getAttribute("max"), "240");
+  await longest.fill("300");
+  await longest.press("Tab");
+  assert.equal(await longest.inputValue(), "240");
+  assert.deepEqual(await problemRules(page), []);
+  // Stricter: a 3-hour dose is now too long, and R10 says so.
+  await longest.fill("165");
+  await longest.press("Tab");
+  assert.equal(await longest.inputValue(), "165");
+  assert.deepEqual(await problemRules(page), ["R10-dosing-length"]);
+  assert.match(await page.locator("[data-testid=problems]").innerText(), /lasts 3 h; a dosing session needs 2 h 30 min to 2 h 45 min/);
+  // The shortest may not pass the longest.
+  assert.equal(await page.getByLabel("Shortest dosing session (minutes)").getAttribute("max"), "165");
+  await page.getByRole("button", { name: "Undo" }).click();
+  assert.deepEqual(await problemRules(page), []);
+  await context.close();
+});
+
 test("each field of the block form edits the selected block as one undo step, and a reload keeps it", async () => {
   const { context, page, errors } = await newEditor({ days: "2", a: "Sam", b: "Alex" });
   await page.locator(".block", { hasText: "Homework: journaling prompt" }).first().click();

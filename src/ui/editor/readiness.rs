@@ -217,10 +217,14 @@ fn LimitField(limit: EditableLimit) -> impl IntoView {
     let value = Memo::new(move |_| ctx.plan.with(|p| limit.get(&p.limits)));
     let range = Memo::new(move |_| ctx.plan.with(|p| limit.range_in(&p.limits)));
     let id = format!("limit-{limit:?}").to_lowercase();
-    let changed = move |ev| {
-        if let Ok(value) = event_target_value(&ev).parse::<u16>() {
+    let changed = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        if let Ok(value) = input.value().trim().parse::<u16>() {
             ctx.send(Edit::SetLimit(limit, value));
         }
+        // A value outside the range is kept at the nearest allowed one, which may be the
+        // value already held: show what the plan holds, not what was typed.
+        input.set_value(&ctx.plan.with_untracked(|p| limit.get(&p.limits)).to_string());
     };
     view! {
         <label for=id.clone()>{limit.label()}</label>
