@@ -12,7 +12,9 @@ use intensive_planner::domain::kap::{BothDosing, Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::placement::PlacementError;
 use intensive_planner::domain::rules::{check, RuleId, LUNCH_FROM, LUNCH_UNTIL};
-use intensive_planner::domain::template::{build_plan, TemplateError, TemplateRequest};
+use intensive_planner::domain::template::{
+    build_plan, choice_refusals, ChoiceRefusals, TemplateError, TemplateRequest,
+};
 use intensive_planner::domain::time::minute_of_day;
 
 /// Every request the form can make, with a label to report it by.
@@ -275,4 +277,47 @@ fn every_template_keeps_the_promises_a_clinician_reads_it_for() {
         }
     }
     assert!(all.is_empty(), "{} broken:\n{}", all.len(), all.join("\n"));
+}
+
+/// A request from the form, before it is filled in beyond the days and who doses.
+fn asking(days: u8, who: WhoDoses) -> TemplateRequest {
+    request(IntensiveKind::Couples, days, Placement::Opening, who)
+}
+
+#[test]
+fn a_one_day_intensive_offers_no_midway_and_no_second_session_and_says_why() {
+    let refused = choice_refusals(&asking(1, WhoDoses::PartnerA));
+    assert!(refused.midway.as_deref().is_some_and(
+        |why| why.starts_with("Midway is not offered with these answers: A 1-day intensive has no midway")
+    ));
+    assert!(refused.two_sessions.as_deref().is_some_and(|why| why.contains("do not fit a 1-day intensive")));
+    assert_eq!((refused.opening, refused.separate), (None, None));
+    let both = choice_refusals(&asking(1, WhoDoses::Both));
+    assert!(both.separate.as_deref().is_some_and(|why| why.starts_with("Separate sessions is not offered")));
+    let affair = request(IntensiveKind::AffairRecovery, 2, Placement::Midway, WhoDoses::PartnerA);
+    assert!(choice_refusals(&affair).opening.as_deref().is_some_and(|why| why.starts_with("Opening is not offered")));
+}
+
+#[test]
+fn every_choice_offered_builds_and_every_refused_one_does_not() {
+    for (_, request) in every_request() {
+        let refused = choice_refusals(&request);
+        let with = |change: &dyn Fn(&mut TemplateRequest)| {
+            let mut chosen = request.clone();
+            change(&mut chosen);
+            build_plan("c", &chosen).is_ok()
+        };
+        if request.kap.who_doses == WhoDoses::Nobody {
+            assert_eq!(refused, ChoiceRefusals::default());
+            continue;
+        }
+        assert_eq!(refused.midway.is_none(), with(&|r| r.kap.placement = Placement::Midway));
+        assert_eq!(refused.opening.is_none(), with(&|r| r.kap.placement = Placement::Opening));
+        assert_eq!(refused.two_sessions.is_none(), with(&|r| r.kap.sessions_per_partner = 2));
+        if request.kap.who_doses == WhoDoses::Both {
+            assert_eq!(refused.separate.is_none(), with(&|r| r.kap.both_dosing = BothDosing::SeparateSessions));
+        } else {
+            assert_eq!(refused.separate, None, "only asked when both dose");
+        }
+    }
 }
