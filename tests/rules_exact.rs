@@ -90,6 +90,25 @@ fn r1_offers_the_first_free_hour_for_the_partner_and_the_therapist() {
 }
 
 #[test]
+fn r1_offers_a_free_hour_inside_the_day_s_hours_or_the_day_after_the_intensive() {
+    let plan = base();
+    let integration = first(&plan, BlockKind::Integration, 3);
+    // The integration becomes a joint session, so its hour stays taken; day 3's closing
+    // circle ends at 15:45, and a session until 16:15 leaves 45 minutes of the day's
+    // hours, too few for an hour: the offer is the day after the intensive.
+    let without = edited(&plan, Edit::ChangeKind { id: integration.id, kind: BlockKind::JointSession });
+    let (full, _) = added(&without, BlockKind::Feedback, 3, clock(15, 45), 30, Participants::BothWithTherapist);
+    let message = &problems_of(&full, RuleId::IntegrationWithinWindow)[0].message;
+    assert!(
+        message.ends_with(
+            "The day after the intensive at 09:00 is free for Sam and the therapist: add an integration \
+                           session there."
+        ),
+        "{message}"
+    );
+}
+
+#[test]
 fn r1_words_the_span_to_the_minute() {
     // The dose ends on day 2 at 13:00: 72 hours later is day 5 at 13:00.
     let mut plan = base();
