@@ -121,11 +121,12 @@ test("moving the integration to day 1 raises the integration error, and undo rem
 test("Clinical limits shows every limit and lets it be made only stricter", async () => {
   const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
   await completeReadiness(page);
-  await page.getByText("Clinical limits for this plan").click();
+  await page.locator("details.limits summary").click();
+  const longest = page.getByLabel("Longest dosing session (minutes)");
+  await longest.waitFor();
   const limits = page.locator("details.limits input[type=number]");
   assert.equal(await limits.count(), 8, "every limit the rules use is shown");
   // Longer than 4 hours is looser than the default: the field keeps the loosest allowed.
-  const longest = page.getByLabel("Longest dosing session (minutes)");
   assert.equal(await longest.getAttribute("max"), "240");
   await longest.fill("300");
   await longest.press("Tab");
