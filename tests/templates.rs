@@ -54,7 +54,37 @@ fn a_shorter_day_drops_optional_blocks_and_still_fits() {
         let plan = build_plan("p", &request).expect("builds");
         assert_eq!(check(&plan), vec![], "{who:?}");
         assert!(plan.blocks.iter().all(|b| b.day > 3 || b.end() <= clock(15, 30)));
+        // From three days on, the individual sessions are kept, on another day if need be.
+        for partner in [Partner::A, Partner::B] {
+            let alone = Participants::OneWithTherapist(partner);
+            assert!(plan.blocks.iter().any(|b| b.who == alone), "{who:?}: {partner:?}'s individual session");
+        }
     }
+}
+
+#[test]
+fn a_shorter_day_keeps_the_individual_sessions_on_a_day_with_room() {
+    // Day 1 holds the dose; with a 9:00–15:30 day, day 2 is too full for the individual
+    // sessions, so they go on day 3.
+    for who in [WhoDoses::PartnerA, WhoDoses::Both] {
+        let mut request = ready(request(IntensiveKind::Couples, 3, Placement::Opening, who));
+        request.window = DayWindow { start: clock(9, 0), end: clock(15, 30) };
+        let plan = build_plan("p", &request).expect("builds");
+        let days: Vec<u8> = find(&plan, BlockKind::IndividualSession).iter().map(|b| b.day).collect();
+        assert_eq!(days.len(), 2, "{who:?}: {days:?}");
+        assert!(days.iter().all(|d| *d == days[0] && *d != 1), "{who:?}: {days:?}");
+    }
+}
+
+#[test]
+fn a_template_needs_three_hours_a_day() {
+    let mut request = ready(request(IntensiveKind::Couples, 1, Placement::Opening, WhoDoses::Nobody));
+    request.window = DayWindow { start: clock(9, 0), end: clock(11, 45) };
+    let refused = build_plan("p", &request);
+    assert_eq!(refused, Err(TemplateError::WindowTooShort));
+    assert!(refused.unwrap_err().to_string().contains("at least 3 h between start and end"));
+    request.window.end = clock(12, 0);
+    assert_ne!(build_plan("p", &request).err(), Some(TemplateError::WindowTooShort), "exactly 3 hours is enough");
 }
 
 #[test]
