@@ -182,7 +182,7 @@ fn phases_by_day(
     if request.kind == IntensiveKind::AffairRecovery {
         let afternoon_first = slots.iter().any(|s| s.day == 1 && s.time == super::placement::TimeOfDay::Afternoon);
         let mut arc_days: Vec<u8> = work_days.to_vec();
-        if afternoon_first && request.days > 1 && !arc_days.contains(&1) {
+        if afternoon_first && !arc_days.contains(&1) {
             arc_days.insert(0, 1);
         }
         let phases: &[Phase] = match request.days {
