@@ -182,7 +182,8 @@ fn phases_by_day(
     if request.kind == IntensiveKind::AffairRecovery {
         let afternoon_first = slots.iter().any(|s| s.day == 1 && s.time == super::placement::TimeOfDay::Afternoon);
         let mut arc_days: Vec<u8> = work_days.to_vec();
-        if afternoon_first && !arc_days.contains(&1) {
+        // Day 1 holds a dose there, so it is not among the work days yet.
+        if afternoon_first {
             arc_days.insert(0, 1);
         }
         let phases: &[Phase] = match request.days {
