@@ -321,3 +321,76 @@ fn every_choice_offered_builds_and_every_refused_one_does_not() {
         }
     }
 }
+
+/// The finer points of what each day holds, over every combination: day 1 welcomes, later
+/// days open with a morning check-in; the first and last days teach no new skill; the
+/// processing beside attunement takes another approach than it; only a couples plan of
+/// two days or more ends with a plan for the months ahead, and only a plan of two days or
+/// more repeats the triggers assessment; blocks are numbered from 1 in order.
+#[test]
+fn every_template_day_holds_what_its_place_in_the_intensive_asks() {
+    for (label, request) in every_request() {
+        let Ok(plan) = build_plan("t", &request) else { continue };
+        let n = plan.day_count();
+        for day in 1..=n {
+            let opening = plan.blocks_on(day)[0].title.as_str();
+            let expected = if day == 1 { "Welcome and check-in" } else { "Morning check-in" };
+            assert_eq!(opening, expected, "{label}: day {day}");
+            if day == 1 || day == n {
+                let skills = plan.blocks_on(day).into_iter().find(|b| b.title.starts_with("Skills:"));
+                assert!(skills.is_none(), "{label}: a new skill on day {day}: {skills:?}");
+            }
+            let on_day = plan.blocks_on(day);
+            let attunement = on_day.iter().find(|b| b.title.starts_with("Attunement"));
+            let processing = on_day.iter().find(|b| b.title.starts_with("Processing session"));
+            if let (Some(attunement), Some(processing)) = (attunement, processing) {
+                assert_ne!(attunement.modality, processing.modality, "{label}: day {day}: one approach twice");
+            }
+        }
+        // The partner who dosed yesterday meets the therapist alone when the other doses
+        // today, while the other has quiet time before the medicine.
+        for session in plan.blocks.iter().filter(|b| b.kind == BlockKind::Integration && b.day <= n) {
+            let Some(partner) =
+                session.kap_partners().iter().next().filter(|_| session.kap_partners().iter().count() == 1)
+            else {
+                continue;
+            };
+            let other_doses_today = plan
+                .blocks_on(session.day)
+                .iter()
+                .any(|b| b.kind == BlockKind::KapDosing && b.kap_partners().contains(partner.other()));
+            if other_doses_today {
+                assert_eq!(session.who, Participants::OneWithTherapist(partner), "{label}: day {}", session.day);
+            }
+        }
+        let ahead = plan.blocks.iter().any(|b| b.title == "Plan for the months ahead");
+        let may_plan_ahead = request.kind == IntensiveKind::Couples && n > 1;
+        assert!(!ahead || may_plan_ahead, "{label}: a plan for the months ahead");
+        let repeated = plan.blocks.iter().any(|b| b.title.starts_with("Triggers assessment, repeated"));
+        assert_eq!(repeated, request.kind == IntensiveKind::AffairRecovery && n > 1, "{label}: triggers repeated");
+        let ids: Vec<u32> = plan.blocks.iter().map(|b| b.id.0).collect();
+        assert_eq!(ids, (1..=u32::try_from(ids.len()).unwrap_or(0)).collect::<Vec<_>>(), "{label}");
+        assert_eq!(plan.next_block_id, u32::try_from(ids.len() + 1).unwrap_or(0), "{label}");
+    }
+}
+
+/// With a long day the optional sessions stay, and still the first and last days teach no
+/// new skill, and a one-day intensive makes no plan for the months ahead.
+#[test]
+fn a_long_day_keeps_the_first_and_last_days_for_opening_and_closing() {
+    for kind in IntensiveKind::ALL {
+        for days in 1..=MAX_DAYS {
+            let mut request = ready(request(kind, days, Placement::Opening, WhoDoses::Nobody));
+            request.window = DayWindow { start: clock(8, 0), end: clock(19, 0) };
+            let plan = build_plan("t", &request).expect("builds");
+            for day in [1, days] {
+                let skills = plan.blocks_on(day).into_iter().find(|b| b.title.starts_with("Skills:"));
+                assert!(skills.is_none(), "{kind:?} {days}d: a new skill on day {day}: {skills:?}");
+                let processing = plan.blocks_on(day).into_iter().find(|b| b.title.starts_with("Processing session ("));
+                assert!(processing.is_none() || kind == IntensiveKind::Couples, "{kind:?} {days}d day {day}");
+            }
+            let ahead = plan.blocks.iter().any(|b| b.title == "Plan for the months ahead");
+            assert_eq!(ahead, kind == IntensiveKind::Couples && days > 1, "{kind:?} {days}d");
+        }
+    }
+}
