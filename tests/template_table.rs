@@ -363,6 +363,21 @@ fn every_template_day_holds_what_its_place_in_the_intensive_asks() {
                 assert_eq!(session.who, Participants::OneWithTherapist(partner), "{label}: day {}", session.day);
             }
         }
+        // The joint session before an afternoon dose comes only the day after a dose, and a
+        // plan never holds the same one twice.
+        let mut before: Vec<&Block> = plan.blocks.iter().filter(|b| b.title.starts_with("Couples session:")).collect();
+        for session in &before {
+            let dose_yesterday = plan.blocks.iter().any(|b| b.kind == BlockKind::KapDosing && b.day + 1 == session.day);
+            assert!(dose_yesterday, "{label}: {} on day {}", session.title, session.day);
+        }
+        let count = before.len();
+        before.dedup_by_key(|b| b.title.clone());
+        assert_eq!(before.len(), count, "{label}: the same session before the medicine twice");
+        // The first dose of a 2-day intensive, in day 1's afternoon, is prepared for.
+        if n == 2 && request.kap.placement == Placement::Midway && request.kap.who_doses != WhoDoses::Nobody {
+            let expect = plan.blocks_on(1).into_iter().any(|b| b.title == "What to expect from the medicine session");
+            assert!(expect || request.kind == IntensiveKind::AffairRecovery, "{label}: what to expect");
+        }
         let ahead = plan.blocks.iter().any(|b| b.title == "Plan for the months ahead");
         let may_plan_ahead = request.kind == IntensiveKind::Couples && n > 1;
         assert!(!ahead || may_plan_ahead, "{label}: a plan for the months ahead");

@@ -121,3 +121,17 @@ fn dosing_partners_and_copies_come_from_the_plan() {
     assert_eq!(screen.answer(Contraindication::PsychosisOrMania), ScreenAnswer::Yes);
     assert_eq!(screen.items()[2], ("a history of psychosis or bipolar mania", ScreenAnswer::Yes));
 }
+
+#[test]
+fn a_dose_is_never_shortened_below_its_least_to_fit_a_day() {
+    // A 1-day intensive with a dose fits 9:00–16:30 with the dose at its least, 2 h 30 min;
+    // a quarter hour less is refused, never a shorter dose.
+    let mut request = ready(request(IntensiveKind::Couples, 1, Placement::Opening, WhoDoses::PartnerA));
+    request.window = DayWindow { start: clock(9, 0), end: clock(16, 30) };
+    let plan = build_plan("p", &request).expect("the day holds it");
+    assert_eq!(find(&plan, BlockKind::KapDosing).iter().map(|d| d.minutes).collect::<Vec<_>>(), vec![150]);
+    request.window.end = clock(16, 15);
+    assert_eq!(build_plan("p", &request), Err(TemplateError::DayTooFull(1)));
+    request.window.end = clock(15, 0);
+    assert_eq!(build_plan("p", &request), Err(TemplateError::DayTooFull(1)));
+}

@@ -328,7 +328,7 @@ fn afternoon_dosing(plan: &DayPlan, slot: &DosingSlot, steps: &mut Vec<Step>) {
     if plan.day == 1 && !plan.last() {
         let expect = Spec::new(BlockKind::Psychoeducation, "What to expect from the medicine session", 30);
         steps.push(if plan.phases.is_empty() { expect.required() } else { expect.optional() });
-    } else if plan.day > 1 && (!plan.last() || !plan.integrate.is_empty()) {
+    } else if !plan.integrate.is_empty() {
         // The day after a dose, joint work before this one: no two medicine days in a row
         // go without it.
         let title = BEFORE_THE_MEDICINE[plan.middle_index % BEFORE_THE_MEDICINE.len()];
