@@ -174,11 +174,10 @@ impl DayBuilder<'_> {
         }
     }
 
-    /// Lunch is due when it is noon, or nearly, and the next step would end late.
-    fn lunch_if_due(&mut self, next: u16) {
-        let next_end = self.cursor + TimeDelta::minutes(i64::from(next));
-        let due = self.cursor >= clock(12, 0) || (self.cursor >= clock(11, 30) && next_end > clock(13, 15));
-        if due {
+    /// Lunch is due at noon. (No step of a template is long enough to run from before
+    /// noon past the end of the lunch hours: the longest session is 90 minutes.)
+    fn lunch_if_due(&mut self) {
+        if self.cursor >= clock(12, 0) {
             self.lunch(PartnerSet::NONE, "Lunch", "");
         }
     }
@@ -186,17 +185,13 @@ impl DayBuilder<'_> {
     fn lay(&mut self, steps: &[Step], full_day: bool) {
         let own_lunch = steps.iter().any(|s| matches!(s, Step::Lunch { .. }));
         for (index, step) in steps.iter().enumerate() {
-            // A short full day still has its lunch, before the closing check-in.
-            if full_day && !own_lunch && self.lunch_at.is_none() && index + 1 == steps.len() {
+            // A short full day still has its lunch, before the closing check-in. (A day with
+            // a lunch step of its own has placed it by then.)
+            if full_day && self.lunch_at.is_none() && index + 1 == steps.len() {
                 self.lunch(PartnerSet::NONE, "Lunch", "");
             }
-            let next = match step {
-                Step::Session { spec, .. } => spec.minutes,
-                Step::Dosing { .. } => PREPARATION,
-                Step::Lunch { .. } => 0,
-            };
             if !own_lunch && self.lunch_at.is_none() {
-                self.lunch_if_due(next);
+                self.lunch_if_due();
             }
             match step {
                 Step::Session { spec, beside, .. } => {
