@@ -195,11 +195,6 @@ impl EditableLimit {
 mod tests {
     use super::*;
 
-    /// `limits` with `limit` stored as `value` as a file could hold it, unclamped.
-    fn stored(limit: EditableLimit, value: u16, limits: RuleLimits) -> RuleLimits {
-        limit.stored_as(limits, value)
-    }
-
     #[test]
     fn every_default_is_the_loose_end_of_its_range() {
         let defaults = RuleLimits::default();
@@ -225,7 +220,8 @@ mod tests {
         for limit in EditableLimit::ALL {
             let (min, max) = limit.range_in(&defaults);
             for (value, inside) in [(min, true), (max, true), (max + 1, false), (min - 1, false)] {
-                let limits = stored(limit, value, defaults);
+                // As a file could hold it, unclamped.
+                let limits = limit.stored_as(defaults, value);
                 let problems = limits.out_of_range();
                 assert_eq!(problems.is_empty(), inside, "{limit:?} at {value}: {problems:?}");
                 if !inside {

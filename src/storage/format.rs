@@ -172,9 +172,6 @@ fn format_of(text: &str) -> Result<Option<String>, FormatError> {
     }
 }
 
-/// The plans in a file of any version this app wrote: an older version's text is first
-/// brought up to the current one (`migrate`, a step per version, tested against the
-/// frozen examples in `tests/formats/`), then read as the current types.
 /// The plans of a file, and a sentence for each that arrived Confirmed with an error
 /// and was reopened (`domain::status`).
 #[derive(Clone, Debug, PartialEq)]
@@ -183,6 +180,9 @@ pub struct Arrival {
     pub reopened: Vec<String>,
 }
 
+/// The plans in a file of any version this app wrote: an older version's text is first
+/// brought up to the current one (`migrate`, a step per version, tested against the
+/// frozen examples in `tests/formats/`), then read as the current types.
 fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
     let brought_up;
     let (current, migrated) = match read::<Version>(text, false)?.version {
@@ -194,12 +194,11 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
         }
         v => return Err(FormatError::UnknownVersion(v)),
     };
-    let plans = if one {
+    let mut plans = if one {
         vec![read::<PlanIn<Plan>>(current, migrated)?.plan]
     } else {
         read::<PlansIn<Plan>>(current, migrated)?.plans
     };
-    let mut plans = plans;
     let mut reopened = Vec::new();
     for plan in &mut plans {
         let problems = validate(plan);

@@ -165,7 +165,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                         <option value="midway" disabled=move || refused.with(|r| r.midway.is_some())>"Midway"</option>
                     </select>
                     <p id="np-placement-why" class="choice-why" aria-live="polite">
-                        {move || refused.with(|r| r.midway.clone().or_else(|| r.opening.clone()).unwrap_or_default())}
+                        {move || refused.with(|r| r.placement().unwrap_or_default().to_string())}
                     </p>
                     <label for="np-sessions">"Dosing sessions per partner"</label>
                     <select id="np-sessions" name="sessions" aria-describedby="np-sessions-why">

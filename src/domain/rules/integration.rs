@@ -3,7 +3,7 @@
 
 use chrono::TimeDelta;
 
-use super::{day_title, describe_block, names, Problem, RuleId};
+use super::{day_title, describe_block, free_for, names, Problem, RuleId};
 use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
 use crate::domain::time::{duration_words, hhmm, length_words, minute_of_day, time_at, GRID_MINUTES};
@@ -155,9 +155,7 @@ fn free_slot(plan: &Plan, dose: &Block, partner: Partner) -> Option<(u8, chrono:
             .step_by(GRID_MINUTES as usize)
             .map(time_at)
             .find(|at| {
-                let start = minute_of_day(*at);
-                let end = start + OFFERED_MINUTES;
-                plan.date_of(day).and_time(*at) <= latest && busy.iter().all(|(b, e)| *e <= start || *b >= end)
+                plan.date_of(day).and_time(*at) <= latest && free_for(&busy, minute_of_day(*at), OFFERED_MINUTES)
             })
             .map(|at| (day, at))
     })

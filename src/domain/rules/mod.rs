@@ -148,6 +148,12 @@ pub fn worst_of(worst: &[(BlockId, Severity)], id: BlockId) -> Option<Severity> 
     worst.binary_search_by_key(&id.0, |(block, _)| block.0).ok().map(|i| worst[i].1)
 }
 
+/// Whether a stretch of `minutes` from `start` (minutes of the day) is clear of every
+/// busy span: the one test of "free", for a lunch break and for an integration offered.
+pub(super) fn free_for(busy: &[(i64, i64)], start: i64, minutes: i64) -> bool {
+    busy.iter().all(|(from, to)| *to <= start || *from >= start + minutes)
+}
+
 /// How a block is named in messages: its title, day and start time.
 pub fn describe_block(plan: &Plan, block: &Block) -> String {
     format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), hhmm(block.start))

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{and_list, describe_block, names, Problem, RuleId};
+use super::{and_list, describe_block, free_for, names, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, PartnerSet, Plan};
 use crate::domain::time::{duration_words, hhmm, time_at};
 
@@ -231,7 +231,7 @@ fn therapist_has_lunch_break(blocks: &[&Block], at_a_normal_hour: impl Fn(i64) -
     let busy: Vec<(i64, i64)> = blocks.iter().filter(|b| b.who.has_therapist()).map(|b| b.span()).collect();
     // A break can start at the start of the lunch hours or when a session of the therapist ends.
     let starts = std::iter::once(LUNCH_FROM).chain(busy.iter().map(|(_, end)| *end));
-    starts.filter(|s| at_a_normal_hour(*s)).any(|s| busy.iter().all(|(b, e)| *e <= s || *b >= s + LUNCH_MINUTES))
+    starts.filter(|s| at_a_normal_hour(*s)).any(|s| free_for(&busy, s, LUNCH_MINUTES))
 }
 
 /// Rule 9: a partner who doses eats after the dose, the same day. The fast before the

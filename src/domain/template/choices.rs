@@ -15,6 +15,13 @@ pub struct ChoiceRefusals {
     pub separate: Option<String>,
 }
 
+impl ChoiceRefusals {
+    /// The reason beside the placement choice: the refused placement, if either is.
+    pub fn placement(&self) -> Option<&str> {
+        self.midway.as_deref().or(self.opening.as_deref())
+    }
+}
+
 /// The refusal, if any, of `request` changed by `choose`, for the choice named `label`.
 fn refusal(request: &TemplateRequest, label: &str, choose: impl FnOnce(&mut TemplateRequest)) -> Option<String> {
     let mut chosen = request.clone();

@@ -107,11 +107,10 @@ pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateE
     }
     choices.extend(work_days.first().map(|day| (*day, false)));
     let lay_all = |individual: Option<(u8, bool)>| lay_days(request, &slots, &phases_of, individual, &limits);
-    let mut placed = choices.iter().find_map(|choice| lay_all(Some(*choice)).ok());
-    if placed.is_none() {
-        placed = Some(lay_all(None)?);
-    }
-    let mut placed = placed.unwrap_or_default();
+    let mut placed = match choices.iter().find_map(|choice| lay_all(Some(*choice)).ok()) {
+        Some(placed) => placed,
+        None => lay_all(None)?,
+    };
     // A dose on the last day is integrated the day after the intensive.
     for slot in slots.iter().filter(|s| s.day == request.days) {
         let spec = Spec::new(BlockKind::Integration, "Follow-up integration session", 60)
