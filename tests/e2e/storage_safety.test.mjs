@@ -150,6 +150,9 @@ test("a plan exported to a file imports back; bad files change nothing", async (
   await page.getByRole("link", { name: "← All intensives" }).click();
   await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
   await page.getByTestId("arrival-choice").getByRole("button", { name: "Keep both" }).click();
+  // "Keep both" saves in the background and then says "Saved."; wait for it, or it can
+  // land after the next import's message and hide it.
+  await page.getByTestId("import-message").filter({ hasText: "Saved." }).waitFor();
   assert.equal(await page.locator(".plan-card").count(), 2);
 
   const bad = "tests/e2e/out/bad.json";
