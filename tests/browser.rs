@@ -89,7 +89,7 @@ fn data_of(link: &str, prefix: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn a_share_link_made_by_the_browser_opens_into_the_plan_without_private_notes() {
-    use intensive_planner::sharing::link::{share_text, without_private_notes, ShareError};
+    use intensive_planner::sharing::link::{share_text, shared_copy, ShareError};
     use intensive_planner::sharing::zlib::{make_link, open_share};
 
     let mut plan = sample_plan(3, 20);
@@ -98,7 +98,7 @@ async fn a_share_link_made_by_the_browser_opens_into_the_plan_without_private_no
     assert!(link.starts_with("http://127.0.0.1:8080/#/share/"), "{link}");
     let data = data_of(&link, "#/share/");
     assert!(data.len() < share_text(&plan).text.len() / 2, "compressed: {} characters", data.len());
-    assert_eq!(open_share(&data).await, Ok(without_private_notes(&plan)));
+    assert_eq!(open_share(&data).await, Ok(shared_copy(&plan)));
 
     // A cut link, or one with a changed character, is refused as damaged.
     assert_eq!(open_share(&data[..data.len() / 2]).await, Err(ShareError::Damaged));

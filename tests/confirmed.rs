@@ -77,7 +77,7 @@ proptest! {
         for restored in decode_file(&encode_backup(std::slice::from_ref(&plan))).expect("reads") {
             sound("a backup restored", &plan, &restored)?;
         }
-        let migrated = decode(&text.replacen("\"version\":3", "\"version\":2", 1)).expect("migrates");
+        let migrated = decode(&text.replacen("\"version\":4", "\"version\":2", 1)).expect("migrates");
         sound("a migration from version 2", &plan, &migrated)?;
         let shared = read_share(share_text(&plan).text.into_bytes()).expect("opens");
         sound("a share link", &plan, &shared)?;
@@ -89,13 +89,23 @@ proptest! {
         sound("merge", &read, &merged)?;
 
         let target = read.blocks.first().map(|b| b.id).unwrap_or(BlockId(1));
+        let items = read.block(target).map(|b| b.checklist.iter().map(|i| ChecklistItem { done: !i.done, ..i.clone() }).collect()).unwrap_or_default();
         let reply = Reply {
             format: "intensive-planner/reply".into(),
+            version: 2,
             plan_id: read.id.clone(),
-            blocks: vec![BlockReply { id: target, question: "Can we start later?".into(), ticks: vec![true] }],
+            revision: 1,
+            blocks: vec![BlockReply {
+                id: target,
+                question: "Can we start later?".into(),
+                question_was: String::new(),
+                ticks: Vec::new(),
+                items,
+            }],
             reviewed_on: None,
+            reviewed_was: None,
         };
-        let replied = apply_all(&read, &merge_reply(&read, &reply).0);
+        let replied = apply_all(&read, &merge_reply(&read, &reply).edits);
         sound("a reply", &read, &replied)?;
 
         if let Ok(edited) = apply(&read, &aim(&read, edit.0, edit.1.clone())) {

@@ -7,7 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use common::*;
 use intensive_planner::domain::edit::{apply, BlockText, Edit};
-use intensive_planner::domain::kap::{Placement, WhoDoses};
+use intensive_planner::domain::kap::{Driver, Placement, Readiness, ScreenAnswer, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::export::ics::{calendar, fold};
 use intensive_planner::sharing::link::{compressed_bytes, fragment, read_share, share_text, LinkKind, ShareError};
@@ -128,6 +128,30 @@ fn a_share_link_carries_the_plan_without_private_notes() {
 }
 
 #[test]
+fn a_share_link_carries_no_screen_answers_and_no_clearance_only_the_ride_home() {
+    let mut plan = plan(IntensiveKind::Couples, 3, Placement::Opening, WhoDoses::Both);
+    let record = &mut plan.kap.readiness_a;
+    record.screen.pregnancy_or_breastfeeding = ScreenAnswer::Yes;
+    record.screen.psychosis_or_mania_history = ScreenAnswer::Yes;
+    record.screen.prescriber_cleared = true;
+    record.ride_home = Driver::other_adult("Jordan", "555 0100");
+    let content = share_text(&plan);
+    let whole = intensive_planner::storage::format::encode(&plan);
+    for leak in ["\"Yes\"", "\"prescriber_cleared\":true", "\"medical_intake_done\":true", "\"consent_signed\":true"] {
+        assert!(whole.contains(leak), "the test plan holds {leak}");
+        assert!(!content.text.contains(leak), "the link carries {leak}");
+    }
+    let shared = read_share(content.text.into_bytes()).expect("reads");
+    for partner in [Partner::A, Partner::B] {
+        let ride_home = plan.kap.readiness(partner).ride_home.clone();
+        assert_eq!(*shared.kap.readiness(partner), Readiness { ride_home, ..Readiness::default() }, "{partner:?}");
+    }
+    // Put into a link by hand, they are still dropped on reading.
+    let text = intensive_planner::storage::format::encode(&plan);
+    assert_eq!(read_share(text.into_bytes()).expect("reads").kap.readiness_a.screen, Default::default());
+}
+
+#[test]
 fn a_link_s_data_is_url_safe_base64_of_the_compressed_bytes() {
     let bytes: Vec<u8> = (0..=255).collect();
     let share = fragment(LinkKind::Share, &bytes);
@@ -161,9 +185,11 @@ fn the_couples_reply_merges_into_the_right_plan_and_blocks() {
     // The couple may rename things on their copy: only their answers travel back.
     couple = apply(&couple, &Edit::SetTitle("Our weekend".into())).unwrap();
 
-    let reply = read_reply(reply_text(&reply_from(&couple)).text.into_bytes()).unwrap();
+    let received = read_share(share_text(&therapist).text.into_bytes()).unwrap();
+    let reply = read_reply(reply_text(&reply_from(&couple, Some(&received))).text.into_bytes()).unwrap();
     assert_eq!(reply.plan_id, therapist.id);
-    let (edits, news) = merge_reply(&therapist, &reply);
+    let merge = merge_reply(&therapist, &reply);
+    let (edits, news) = (merge.edits, merge.news);
     assert_eq!(news.len(), 3, "{news:?}");
     let at = therapist.block(prep).unwrap().start;
     let expected = format!("New question on “Preparation and intention setting” (day 1, {})", at.format("%H:%M"));
@@ -178,7 +204,7 @@ fn the_couples_reply_merges_into_the_right_plan_and_blocks() {
     assert!(merged.block(prep).unwrap().checklist[1].done);
     assert_eq!(merged.review.reviewed_on, Some(reviewed));
     // Merging the same reply again finds nothing new.
-    assert_eq!(merge_reply(&merged, &reply).1, Vec::<String>::new());
+    assert!(merge_reply(&merged, &reply).is_empty());
 }
 
 #[test]
@@ -258,11 +284,17 @@ fn a_reply_question_longer_than_a_plan_holds_is_said_not_dropped() {
         blocks: vec![intensive_planner::sharing::reply::BlockReply {
             id: block,
             question: "Why? ".repeat(1001),
+            question_was: String::new(),
             ticks: Vec::new(),
+            items: Vec::new(),
         }],
         reviewed_on: None,
+        version: 2,
+        revision: 3,
+        reviewed_was: None,
     };
-    let (edits, news) = merge_reply(&therapist, &reply);
+    let merge = merge_reply(&therapist, &reply);
+    let (edits, news) = (merge.edits, merge.news);
     assert!(edits.is_empty(), "nothing that would be refused is offered as new");
     assert_eq!(news.len(), 1);
     assert!(news[0].contains("is longer than 5000 characters, so it was not added"), "{}", news[0]);

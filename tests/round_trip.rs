@@ -81,13 +81,28 @@ fn take(plan: &Plan, step: &Step, n: usize) -> Plan {
         Step::KeepBoth => Plan { shared_from: Some(plan.id.clone()), ..plan.copy_as(format!("both-{n}")) },
         Step::Reply { block, question, ticks } => {
             let Some(target) = plan.blocks.get(block % plan.blocks.len().max(1)) else { return plan.clone() };
+            let items = target
+                .checklist
+                .iter()
+                .zip(ticks)
+                .map(|(i, done)| ChecklistItem { text: i.text.clone(), done: *done })
+                .collect();
             let reply = Reply {
                 format: "intensive-planner/reply".into(),
+                version: 2,
                 plan_id: plan.id.clone(),
-                blocks: vec![BlockReply { id: target.id, question: question.clone(), ticks: ticks.clone() }],
+                revision: n as u64,
+                blocks: vec![BlockReply {
+                    id: target.id,
+                    question: question.clone(),
+                    question_was: target.couple_question.clone(),
+                    ticks: Vec::new(),
+                    items,
+                }],
                 reviewed_on: None,
+                reviewed_was: None,
             };
-            apply_all(plan, &merge_reply(plan, &reply).0)
+            apply_all(plan, &merge_reply(plan, &reply).edits)
         }
         Step::Share => read_share(share_text(plan).text.into_bytes()).expect("a shared plan opens"),
         Step::MergeWith(edits) => {

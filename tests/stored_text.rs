@@ -1,8 +1,9 @@
-//! The stored text, byte for byte. The fixtures in `tests/formats/v1/` and
-//! `tests/formats/v2/` were written by versions 1 and 2 and are read through the
-//! migrations to version 3; those in `tests/formats/v3/` are what version 3 writes, and
-//! `tests/links/reply-v1.json` is a reply as every version writes it.
-//! Frozen files are never rewritten: a missing v3 file is written once, when the tests
+//! The stored text, byte for byte. The fixtures in `tests/formats/v1/` to
+//! `tests/formats/v3/` were written by versions 1 to 3 and are read through the
+//! migrations to version 4; those in `tests/formats/v4/` are what version 4 writes.
+//! `tests/links/reply-v1.json` is a reply as the first builds wrote it, `reply-v2.json`
+//! one as this build writes it.
+//! Frozen files are never rewritten: a missing file is written once, when the tests
 //! run with `FREEZE_FORMAT=1`, and compared byte for byte ever after. Whatever writes and
 //! reads plans must keep to them, or plans already in a browser, in files and in links
 //! stop opening.
@@ -97,7 +98,7 @@ pub fn every_variant_plan() -> Plan {
             readiness_b: Readiness::default(),
         },
         limits: RuleLimits { max_minutes_without_break: 60, fasting_hours: 5, ..RuleLimits::default() },
-        review: CoupleReview { reviewed_on: Some(date(2027, 1, 2)) },
+        review: CoupleReview { reviewed_on: Some(date(2027, 1, 2)), last_reply: None },
         next_block_id: 4_294_967_295,
         shared_from: Some("therapist-plan".into()),
     }
@@ -139,15 +140,42 @@ fn drivers_plan() -> Plan {
     plan
 }
 
-fn reply() -> Reply {
+/// A reply as version 1 wrote it (ticks by position), read today.
+fn reply_v1() -> Reply {
+    let block = |id, question: &str, ticks| BlockReply {
+        id: BlockId(id),
+        question: question.into(),
+        question_was: String::new(),
+        ticks,
+        items: Vec::new(),
+    };
     Reply {
         format: "intensive-planner/reply".into(),
+        version: 1,
         plan_id: "therapist-plan".into(),
-        blocks: vec![
-            BlockReply { id: BlockId(8), question: AWKWARD.into(), ticks: vec![true, false, true] },
-            BlockReply { id: BlockId(0), question: String::new(), ticks: Vec::new() },
-        ],
+        revision: 0,
+        blocks: vec![block(8, AWKWARD, vec![true, false, true]), block(0, "", Vec::new())],
         reviewed_on: Some(date(2026, 2, 28)),
+        reviewed_was: None,
+    }
+}
+
+fn reply_v2() -> Reply {
+    let item = |text: &str, done| ChecklistItem { text: text.into(), done };
+    Reply {
+        format: "intensive-planner/reply".into(),
+        version: 2,
+        plan_id: "therapist-plan".into(),
+        revision: 7,
+        blocks: vec![BlockReply {
+            id: BlockId(8),
+            question: AWKWARD.into(),
+            question_was: "Earlier".into(),
+            ticks: Vec::new(),
+            items: vec![item("An eye mask", true), item(AWKWARD, false)],
+        }],
+        reviewed_on: Some(date(2026, 2, 28)),
+        reviewed_was: None,
     }
 }
 
@@ -166,20 +194,37 @@ fn frozen(name: &str, text: &str) {
     assert_eq!(text, fixture(name), "{name}");
 }
 
+/// Version 4 added the revision of the last couple's reply added.
+fn replied_plan() -> Plan {
+    let plan = every_variant_plan();
+    Plan { review: CoupleReview { last_reply: Some(12), ..plan.review.clone() }, ..plan }
+}
+
 #[test]
-fn plans_are_written_as_version_3_froze_them() {
-    frozen("formats/v3/every-variant.compact.json", &encode(&every_variant_plan()));
-    frozen("formats/v3/every-variant.json", &encode_pretty(&every_variant_plan()));
-    frozen("formats/v3/other-side.compact.json", &encode(&other_side_plan()));
-    frozen("formats/v3/drivers.json", &encode_pretty(&drivers_plan()));
+fn plans_are_written_as_version_4_froze_them() {
+    frozen("formats/v4/every-variant.compact.json", &encode(&replied_plan()));
+    frozen("formats/v4/every-variant.json", &encode_pretty(&replied_plan()));
+    frozen("formats/v4/other-side.compact.json", &encode(&other_side_plan()));
+    frozen("formats/v4/drivers.json", &encode_pretty(&drivers_plan()));
     frozen(
-        "formats/v3/backup-three-plans.json",
-        &encode_backup(&[every_variant_plan(), other_side_plan(), confirmed_plan()]),
+        "formats/v4/backup-three-plans.json",
+        &encode_backup(&[replied_plan(), other_side_plan(), confirmed_plan()]),
     );
 }
 
 #[test]
-fn version_3_text_reads_back_to_the_same_plans() {
+fn version_4_text_reads_back_to_the_same_plans() {
+    assert_eq!(decode(&fixture("formats/v4/every-variant.compact.json")), Ok(replied_plan()));
+    assert_eq!(decode(&fixture("formats/v4/every-variant.json")), Ok(replied_plan()));
+    assert_eq!(decode(&fixture("formats/v4/drivers.json")), Ok(drivers_plan()));
+    assert_eq!(
+        decode_file(&fixture("formats/v4/backup-three-plans.json")),
+        Ok(vec![replied_plan(), other_side_plan(), confirmed_plan()])
+    );
+}
+
+#[test]
+fn version_3_text_reads_through_the_migration_to_the_same_plans() {
     assert_eq!(decode(&fixture("formats/v3/every-variant.compact.json")), Ok(every_variant_plan()));
     assert_eq!(decode(&fixture("formats/v3/every-variant.json")), Ok(every_variant_plan()));
     assert_eq!(decode(&fixture("formats/v3/drivers.json")), Ok(drivers_plan()));
@@ -187,6 +232,9 @@ fn version_3_text_reads_back_to_the_same_plans() {
         decode_file(&fixture("formats/v3/backup-three-plans.json")),
         Ok(vec![every_variant_plan(), other_side_plan(), confirmed_plan()])
     );
+    let read = decode(&fixture("formats/v3/every-variant.compact.json")).expect("reads");
+    assert_eq!(encode(&read), encode(&every_variant_plan()));
+    assert!(encode(&read).contains("\"version\":4"));
 }
 
 /// A plan as an older version stored it, read through the migrations: the same plan,
@@ -207,10 +255,9 @@ fn version_2_text_reads_through_the_migration_to_the_same_plans() {
         decode_file(&fixture("formats/v2/backup-three-plans.json")),
         Ok([every_variant_plan(), other_side_plan(), confirmed_plan()].map(as_migrated).to_vec())
     );
-    // Written again, a version 2 plan is version 3 text.
+    // Written again, a version 2 plan is today's text.
     let read = decode(&fixture("formats/v2/every-variant.compact.json")).expect("reads");
     assert_eq!(encode(&read), encode(&as_migrated(every_variant_plan())));
-    assert!(encode(&read).contains("\"version\":3"));
 }
 
 #[test]
@@ -225,15 +272,15 @@ fn version_1_text_reads_through_the_migrations_to_the_same_plans() {
 }
 
 #[test]
-fn replies_are_written_and_read_as_version_1_did() {
-    let text = reply_text(&reply()).text;
-    assert_eq!(text, fixture("links/reply-v1.json"));
-    assert_eq!(read_reply(text.into_bytes()), Ok(reply()));
-    let without_date = Reply { reviewed_on: None, ..reply() };
-    let text = reply_text(&without_date).text;
-    assert!(text.ends_with(",\"reviewed_on\":null}"), "{text}");
-    assert_eq!(read_reply(text.clone().into_bytes()), Ok(without_date.clone()));
-    // Replies written before the field existed still read.
-    let older = text.replace(",\"reviewed_on\":null", "");
-    assert_eq!(read_reply(older.into_bytes()), Ok(without_date));
+fn replies_of_version_1_still_read_and_version_2_is_written_as_frozen() {
+    assert_eq!(read_reply(fixture("links/reply-v1.json").into_bytes()), Ok(reply_v1()));
+    // Replies written before the "reviewed" field existed still read.
+    let older = fixture("links/reply-v1.json").replace(",\"reviewed_on\":\"2026-02-28\"", ",\"reviewed_on\":null");
+    assert_eq!(
+        read_reply(older.replace(",\"reviewed_on\":null", "").into_bytes()),
+        Ok(Reply { reviewed_on: None, ..reply_v1() })
+    );
+    let text = reply_text(&reply_v2()).text;
+    frozen("links/reply-v2.json", &text);
+    assert_eq!(read_reply(text.into_bytes()), Ok(reply_v2()));
 }

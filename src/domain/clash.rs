@@ -14,6 +14,36 @@ use super::model::*;
 pub enum Side {
     ThisTab,
     OtherTab,
+    /// A copy arriving from a link, a file or a backup.
+    Arriving,
+    /// The plan this browser holds, as an arriving copy meets it.
+    Here,
+    /// The couple's reply.
+    Reply,
+}
+
+impl Side {
+    /// Inside a sentence: "deleted in the arriving copy".
+    pub fn words(self) -> &'static str {
+        match self {
+            Side::ThisTab => "this tab",
+            Side::OtherTab => "the other tab",
+            Side::Arriving => "the arriving copy",
+            Side::Here => "this browser",
+            Side::Reply => "the couple's reply",
+        }
+    }
+
+    /// The button that takes this side's value.
+    pub fn use_label(self) -> &'static str {
+        match self {
+            Side::ThisTab => "Use this tab's",
+            Side::OtherTab => "Use the other tab's",
+            Side::Arriving => "Use the arriving copy's",
+            Side::Here => "Use this browser's",
+            Side::Reply => "Use the reply's",
+        }
+    }
 }
 
 /// One field, or one block, that the two versions disagree on.

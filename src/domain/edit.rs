@@ -110,6 +110,8 @@ pub enum Edit {
     SetLimit(EditableLimit, u16),
     SetStatus(PlanStatus),
     MarkReviewed(Option<NaiveDate>),
+    /// A couple's reply of this revision is added: an older one never overwrites it unseen.
+    RecordReply(u64),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -342,6 +344,9 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         }
         Edit::SetStatus(status) => next.status = *status,
         Edit::MarkReviewed(date) => next.review.reviewed_on = *date,
+        Edit::RecordReply(revision) => {
+            next.review.last_reply = Some(next.review.last_reply.map_or(*revision, |last| last.max(*revision)));
+        }
     }
     // A change that breaks a rule reopens a confirmed plan.
     let _ = reopen_if_broken(&mut next);

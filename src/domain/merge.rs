@@ -23,11 +23,19 @@ use chrono::NaiveTime;
 pub struct Merged {
     pub plan: Plan,
     pub clashes: Vec<Clash>,
+    /// Each change of `mine` the merged plan took, in words ("The location").
+    pub brought: Vec<String>,
 }
 
-/// Merges `mine` and `theirs`, both changed from `base`.
+/// Merges `mine` (this tab's) and `theirs` (the other tab's, saved), both changed from `base`.
 pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merged {
-    let mut m = Merger { clashes: Vec::new() };
+    merge_sides(base, mine, theirs, [Side::ThisTab, Side::OtherTab])
+}
+
+/// Merges `mine` and `theirs`, both changed from `base`; `sides` says whose each is,
+/// for the clashes' words. A clash keeps `theirs` and offers `mine`.
+pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) -> Merged {
+    let mut m = Merger { clashes: Vec::new(), brought: Vec::new(), sides };
     let mut plan = theirs.clone();
     let quoted = |t: &String| format!("\u{201c}{}\u{201d}", fit(t, 60));
     plan.title = m.field(&base.title, &mine.title, &theirs.title, "The title", quoted, Alternative::Title);
@@ -88,7 +96,7 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merged {
     merge_kap(&mut m, base, mine, theirs, &mut plan);
     merge_blocks(&mut m, base, mine, theirs, &mut plan);
     let _ = reopen_if_broken(&mut plan);
-    Merged { plan, clashes: m.clashes }
+    Merged { plan, clashes: m.clashes, brought: m.brought }
 }
 
 /// The side that changed, or the other (saved) side when both did; for fields no editor
@@ -103,6 +111,9 @@ fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> T {
 
 struct Merger {
     clashes: Vec<Clash>,
+    brought: Vec<String>,
+    /// Whose `mine` and `theirs` are.
+    sides: [Side; 2],
 }
 
 impl Merger {
@@ -120,13 +131,14 @@ impl Merger {
             return theirs.clone();
         }
         if theirs == base {
+            self.brought.push(what.into());
             return mine.clone();
         }
         self.clashes.push(Clash {
             what: what.into(),
             kept: words(theirs),
             other: words(mine),
-            other_side: Side::ThisTab,
+            other_side: self.sides[0],
             alternative: alternative(mine.clone()),
         });
         theirs.clone()
@@ -188,15 +200,12 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
     for t in &theirs.blocks {
         match (base_blocks.get(&t.id), mine_blocks.get(&t.id)) {
             (Some(b), Some(mi)) => blocks.push(merge_block(m, theirs, b, mi, t)),
-            (Some(b), None) if b == t => {} // deleted here, untouched there
+            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_block(base, b))),
             (Some(_), None) => {
-                m.clashes.push(deletion_clash(
-                    theirs,
-                    t,
-                    "changed in the other tab",
-                    "deleted in this tab",
-                    Side::ThisTab,
-                ));
+                let [mine_side, theirs_side] = m.sides;
+                let (kept, other) =
+                    (format!("changed in {}", theirs_side.words()), format!("deleted in {}", mine_side.words()));
+                m.clashes.push(deletion_clash(theirs, t, kept, other, mine_side));
                 blocks.push(t.clone());
             }
             // Added there (or added on both sides under one id: this tab's gets a new id below).
@@ -211,18 +220,19 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
             (None, true) => {
                 let (id, counter) = fresh_block_id(plan);
                 plan.next_block_id = counter;
+                m.brought.push(format!("{} added", describe_block(mine, mi)));
                 plan.blocks.push(Block { id, ..mi.clone() });
             }
-            (None, false) => plan.blocks.push(mi.clone()),
+            (None, false) => {
+                m.brought.push(format!("{} added", describe_block(mine, mi)));
+                plan.blocks.push(mi.clone());
+            }
             (Some(b), false) if b == mi => {} // deleted there, untouched here
             (Some(_), false) => {
-                m.clashes.push(deletion_clash(
-                    mine,
-                    mi,
-                    "changed in this tab",
-                    "deleted in the other tab",
-                    Side::OtherTab,
-                ));
+                let [mine_side, theirs_side] = m.sides;
+                let (kept, other) =
+                    (format!("changed in {}", mine_side.words()), format!("deleted in {}", theirs_side.words()));
+                m.clashes.push(deletion_clash(mine, mi, kept, other, theirs_side));
                 plan.blocks.push(mi.clone());
             }
             (Some(_), true) => {}
@@ -230,11 +240,11 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
     }
 }
 
-fn deletion_clash(plan: &Plan, block: &Block, kept: &str, other: &str, other_side: Side) -> Clash {
+fn deletion_clash(plan: &Plan, block: &Block, kept: String, other: String, other_side: Side) -> Clash {
     Clash {
         what: describe_block(plan, block),
-        kept: kept.to_string(),
-        other: other.to_string(),
+        kept,
+        other,
         other_side,
         alternative: Alternative::DeleteBlock(block.id),
     }
@@ -245,6 +255,7 @@ fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) 
         return t.clone();
     }
     if t == b {
+        m.brought.push(describe_block(theirs, t));
         return mi.clone();
     }
     let id = t.id;

@@ -2,6 +2,7 @@
 //! No browser types live here, so all of it is tested natively and fast.
 
 pub mod agenda;
+pub mod arrival;
 pub mod clash;
 pub mod dates;
 pub mod edit;

@@ -6,7 +6,9 @@
 use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
 
-use crate::domain::model::Plan;
+use crate::domain::kap::Readiness;
+use crate::domain::model::{Partner, Plan};
+use crate::domain::status::reopen_if_broken;
 use crate::storage::format::{decode, encode, FormatError, MAX_FILE_BYTES};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,23 +80,33 @@ fn text_of(bytes: Vec<u8>) -> Result<String, ShareError> {
     String::from_utf8(bytes).map_err(|_| ShareError::Damaged)
 }
 
-/// The plan as the couple may see it: private notes removed.
-pub fn without_private_notes(plan: &Plan) -> Plan {
+/// The plan as the couple's page shows it, and so as a share link carries it: no private
+/// notes, and of each partner's readiness record only the ride home (the agenda names the
+/// driver). Screen answers and the prescriber's clearance stay with the therapist: either
+/// partner may open the link. Read as any arriving plan is, so a confirmed plan the copy
+/// can no longer show free of errors (readiness is not in it) reads as reopened, the same
+/// at both ends of the link.
+pub fn shared_copy(plan: &Plan) -> Plan {
     let mut shared = plan.clone();
     for block in &mut shared.blocks {
         block.private_notes.clear();
     }
+    for partner in [Partner::A, Partner::B] {
+        let ride_home = shared.kap.readiness(partner).ride_home.clone();
+        *shared.kap.readiness_mut(partner) = Readiness { ride_home, ..Readiness::default() };
+    }
+    let _ = reopen_if_broken(&mut shared);
     shared
 }
 
-/// What a share link carries: the plan without private notes.
+/// What a share link carries: the plan as the couple's page shows it.
 pub fn share_text(plan: &Plan) -> LinkText {
-    LinkText { kind: LinkKind::Share, text: encode(&without_private_notes(plan)) }
+    LinkText { kind: LinkKind::Share, text: encode(&shared_copy(plan)) }
 }
 
 /// The plan in a share link's text, once the link is uncompressed.
 pub fn read_share(text: Vec<u8>) -> Result<Plan, ShareError> {
     let plan = decode(&text_of(text)?).map_err(ShareError::Unreadable)?;
-    // A tampered link could carry private notes; they are never shown to the couple.
-    Ok(without_private_notes(&plan))
+    // A tampered link could carry private notes or screen answers; they are never shown.
+    Ok(shared_copy(&plan))
 }

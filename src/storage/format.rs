@@ -15,7 +15,7 @@ pub const FORMAT_NAME: &str = "intensive-planner/plan";
 /// Several plans in one file: the backup of every plan in a browser.
 pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 /// The schema version this build writes. Older versions are migrated on read.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 /// Largest file import accepts; a real plan is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 

@@ -12,6 +12,10 @@
 //! spacing, a week to integrate), version 2 let fasting go to 0 hours and four limits be
 //! anything a file said; each is brought inside its range, which only ever makes a rule
 //! stricter. Version 3 refuses a file whose limits are outside them.
+//!
+//! Version 3 → 4: a plan may record the revision of the last couple's reply added
+//! (`review.last_reply`), so an older reply never overwrites newer answers unseen. A
+//! version 3 plan has added none this build can order, so only the version changes.
 
 use serde_json::{json, Value};
 
@@ -25,7 +29,8 @@ pub struct Step {
 }
 
 /// Every step, oldest first; the last one's `from + 1` is the version this build writes.
-pub const STEPS: [Step; 2] = [Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }];
+pub const STEPS: [Step; 3] =
+    [Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }, Step { from: 3, run: v3_to_v4 }];
 
 /// `text` of version `from`, brought up through every later step.
 pub fn to_current(text: &str, from: u32) -> Result<String, FormatError> {
@@ -59,6 +64,11 @@ pub fn v1_to_v2(text: &str) -> Result<String, FormatError> {
 /// `text` in version 2, as version 3 writes it.
 pub fn v2_to_v3(text: &str) -> Result<String, FormatError> {
     each_plan(text, 3, limits_within_ranges)
+}
+
+/// `text` in version 3, as version 4 writes it.
+pub fn v3_to_v4(text: &str) -> Result<String, FormatError> {
+    each_plan(text, 4, |_, _| Ok(()))
 }
 
 /// A name without its spaces, in lower case: "Alex " and "alex" are one name.
@@ -150,7 +160,7 @@ mod tests {
         limits["full_day_hours"] = json!(24);
         let v2 = json!({ "version": 2, "plans": [{ "limits": limits }] });
         let v3: Value = serde_json::from_str(&to_current(&v2.to_string(), 2).expect("migrates")).expect("JSON");
-        assert_eq!(v3["version"], json!(3));
+        assert_eq!(v3["version"], json!(4));
         let migrated = &v3["plans"][0]["limits"];
         assert_eq!(migrated["integration_window_hours"], json!(72));
         assert_eq!(migrated["min_hours_between_dosings"], json!(24));
@@ -165,6 +175,6 @@ mod tests {
         older["fasting_hours"] = json!(0);
         let v1 = json!({ "version": 1, "plan": { "limits": older } });
         let up: Value = serde_json::from_str(&to_current(&v1.to_string(), 1).expect("migrates")).expect("JSON");
-        assert_eq!((up["version"].clone(), up["plan"]["limits"]["fasting_hours"].clone()), (json!(3), json!(4)));
+        assert_eq!((up["version"].clone(), up["plan"]["limits"]["fasting_hours"].clone()), (json!(4), json!(4)));
     }
 }

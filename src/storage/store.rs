@@ -20,6 +20,12 @@ const PREFIX: &str = "intensive-planner";
 pub fn plan_key(id: &str) -> String {
     format!("{PREFIX}/plan/{id}")
 }
+/// The version of a plan this browser last sent or received (a share link copied, a
+/// plan file downloaded, an arriving copy taken in): what an arriving copy is merged
+/// against.
+pub fn shared_key(id: &str) -> String {
+    format!("{PREFIX}/shared/{id}")
+}
 pub fn index_key() -> String {
     format!("{PREFIX}/index")
 }
@@ -252,7 +258,12 @@ impl<S: KeyValue> PlanStore<S> {
     /// Writes `plan` as the revision after `after` and puts it in the index.
     fn write(&mut self, plan: &Plan, after: u64) -> Result<Plan, StoreError> {
         let saved = Plan { revision: after + 1, ..plan.clone() };
-        self.kv.set(&plan_key(&saved.id), &encode(&saved))?;
+        let (key, text) = (plan_key(&saved.id), encode(&saved));
+        match self.kv.set(&key, &text) {
+            // The versions last sent or received only help merging: a plan comes first.
+            Err(StoreError::Full) if self.drop_shared_versions() => self.kv.set(&key, &text)?,
+            done => done?,
+        }
         let index = self.index();
         if !index.as_ref().is_ok_and(|ids| ids.contains(&saved.id)) {
             let mut ids = index.unwrap_or_default();
@@ -262,8 +273,33 @@ impl<S: KeyValue> PlanStore<S> {
         Ok(saved)
     }
 
+    /// The version of a plan last sent or received, if one is recorded and readable: only
+    /// a help to merging, so a record that cannot be read counts as none.
+    pub fn shared(&self, id: &str) -> Option<Plan> {
+        let raw = self.kv.get(&shared_key(id)).ok().flatten()?;
+        decode(&raw).ok().filter(|plan| plan.id == id)
+    }
+
+    /// Records the version of a plan just sent or received. Best effort: without it an
+    /// arriving copy is still never swapped in, the person is asked instead.
+    pub fn record_shared(&mut self, plan: &Plan) {
+        let _ = self.kv.set(&shared_key(&plan.id), &encode(plan));
+    }
+
+    /// Removes every recorded version last sent or received; true if there was any.
+    fn drop_shared_versions(&mut self) -> bool {
+        let prefix = shared_key("");
+        let keys: Vec<String> =
+            self.kv.keys().unwrap_or_default().into_iter().filter(|k| k.starts_with(&prefix)).collect();
+        for key in &keys {
+            let _ = self.kv.remove(key);
+        }
+        !keys.is_empty()
+    }
+
     pub fn delete(&mut self, id: &str) -> Result<(), StoreError> {
         self.kv.remove(&plan_key(id))?;
+        let _ = self.kv.remove(&shared_key(id));
         if let Ok(ids) = self.index() {
             self.write_index(&ids.into_iter().filter(|i| i != id).collect::<Vec<_>>())?;
         }

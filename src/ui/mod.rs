@@ -3,7 +3,7 @@
 
 mod agenda;
 mod app;
-mod arrivals;
+pub(crate) mod arrivals;
 mod download;
 pub mod editor;
 mod folded;

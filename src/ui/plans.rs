@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use super::app::download_backup;
-use super::arrivals::Arrivals;
+use super::arrivals::{ArrivalOutcome, Arrivals, Received};
 use super::new_plan::NewPlanForm;
 use super::route::Route;
-use super::state::{new_plan_id, AppState, Received};
+use super::state::{new_plan_id, AppState};
 use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
@@ -150,7 +150,7 @@ fn ImportFile() -> impl IntoView {
             </div>
             <label for="import-file">"Import a plan file (.json)"</label>
             <input id="import-file" type="file" accept=".json,application/json" node_ref=file_input on:change=chosen/>
-            <p role="status" aria-live="polite" data-testid="import-message">{move || state.import_message.get().unwrap_or_default()}</p>
+            <ArrivalOutcome/>
         </div>
     }
 }
@@ -171,6 +171,11 @@ fn import_said(name: &str, received: &Received) -> String {
             " {n} plan{} could not be saved: {reason} It is open in this tab; download a backup to keep it.",
             plural(n)
         ));
+    }
+    match received.unchanged.len() {
+        0 => {}
+        1 => said.push_str(" One is already here as it is in the file: nothing was changed."),
+        n => said.push_str(&format!(" {n} are already here as they are in the file: nothing was changed.")),
     }
     match received.waiting {
         0 => {}

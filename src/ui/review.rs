@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use super::agenda::AgendaDays;
+use super::arrivals::ArrivalOutcome;
 use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::sharing::LinkBox;
-use super::state::{today, AppState};
+use super::state::{store, today, AppState};
 use crate::domain::dates;
 use crate::domain::edit::{apply, Edit};
 use crate::domain::model::Plan;
@@ -38,7 +39,9 @@ pub fn ReviewPage(id: String) -> impl IntoView {
         }
     });
     let reviewed_on = Memo::new(move |_| plan.with(|p| p.review.reviewed_on));
-    let reply_link = Memo::new(move |_| plan.with(|p| reply_text(&reply_from(p))));
+    // The copy the couple saved from the link: a reply says what each answer replaces.
+    let received = StoredValue::new(store().shared(&id));
+    let reply_link = Memo::new(move |_| plan.with(|p| received.with_value(|r| reply_text(&reply_from(p, r.as_ref())))));
 
     view! {
         <section class="review">
@@ -46,6 +49,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
                 <a class="button quiet" href=Route::Editor(id.clone()).href()>"\u{2190} Therapist view"</a>
                 <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>
             </div>
+            <ArrivalOutcome/>
             <ReviewHeader plan/>
             <p role="status" aria-live="polite">{move || message.get().unwrap_or_default()}</p>
             <AgendaDays plan send=Some(send)/>

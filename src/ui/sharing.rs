@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::agenda::AgendaDays;
-use super::arrivals::Arrivals;
+use super::arrivals::{Arrivals, UndoArrival};
 use super::review::ReviewHeader;
 use super::route::Route;
 use super::state::AppState;
@@ -27,7 +27,14 @@ fn app_address() -> String {
 /// link holds; the link is made again (compressed by the browser, which takes a
 /// moment) each time it changes, and only the latest one is shown.
 #[component]
-pub fn LinkBox(id: &'static str, label: &'static str, carried: Memo<LinkText>) -> impl IntoView {
+pub fn LinkBox(
+    id: &'static str,
+    label: &'static str,
+    carried: Memo<LinkText>,
+    /// Called when the link is copied (by the button or by hand): it is on its way.
+    #[prop(optional)]
+    on_copy: Option<Callback<()>>,
+) -> impl IntoView {
     let link = RwSignal::new(None::<Result<String, ShareError>>);
     let copied = RwSignal::new(false);
     let asked = StoredValue::new(0u32);
@@ -45,9 +52,15 @@ pub fn LinkBox(id: &'static str, label: &'static str, carried: Memo<LinkText>) -
         });
     });
     let text = move || link.with(|l| l.as_ref().and_then(|l| l.as_ref().ok().cloned()).unwrap_or_default());
+    let sent = move || {
+        if let Some(on_copy) = on_copy {
+            on_copy.run(());
+        }
+    };
     let copy = move |_| {
         let _ = window().navigator().clipboard().write_text(&text());
         copied.set(true);
+        sent();
     };
     // Focusing the field selects the link, ready to copy by hand.
     let select_all = |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
@@ -60,7 +73,7 @@ pub fn LinkBox(id: &'static str, label: &'static str, carried: Memo<LinkText>) -
         <label for=id>{label}</label>
         <div class="row">
             <input id=id type="text" readonly prop:value=text aria-busy=move || link.with(Option::is_none).to_string()
-                on:focus=select_all/>
+                on:focus=select_all on:copy=move |_| sent()/>
             <button type="button" disabled=move || text().is_empty() on:click=copy>"Copy"</button>
         </div>
         <p class="small muted" role="status">{status}</p>
@@ -115,6 +128,11 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
             let received = state.receive(vec![plan]).await;
             if let Some(id) = received.saved.first() {
                 state.go(Route::Review(id.clone()));
+            } else if let Some(id) = received.unchanged.first() {
+                state.import_message.set(Some(
+                    "This plan is already saved in this browser, as the link holds it: nothing was changed.".into(),
+                ));
+                state.go(Route::Review(id.clone()));
             } else if let Some((_, reason)) = received.not_saved.first() {
                 message.set(Some(format!("Not saved: {reason} The plan is open here only while this page is open.")));
             }
@@ -147,35 +165,66 @@ pub fn ReplyPage(data: String) -> impl IntoView {
 #[component]
 fn ArrivedReply(reply: Reply) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(plan) = state.plan(&reply.plan_id) else {
-        return Either::Left(view! {
+    let id = reply.plan_id.clone();
+    // Against the plan as it is now: another tab may change it while this page is open.
+    let merged = {
+        let (id, reply) = (id.clone(), reply.clone());
+        Memo::new(move |_| state.book.with(|b| b.plan(&id).map(|plan| (plan.title.clone(), merge_reply(plan, &reply)))))
+    };
+    let add = {
+        let id = id.clone();
+        move |_| {
+            let Some(current) = state.plan(&id) else { return };
+            let merge = merge_reply(&current, &reply);
+            let clashes_before = state.book.with_untracked(|b| b.clashes.get(&id).cloned().unwrap_or_default());
+            let mut said = "Added the couple's answers.".to_string();
+            if !merge.clashes.is_empty() {
+                said.push_str(" Some differ from newer answers in the plan: choose below.");
+                state.book.update(|b| b.clashes.entry(id.clone()).or_default().extend(merge.clashes.clone()));
+            }
+            state.put(apply_all(&current, &merge.edits));
+            state.undo_arrival.set(Some(UndoArrival { id: id.clone(), before: Some(current), clashes_before }));
+            state.import_message.set(Some(said));
+            state.go(Route::Editor(id.clone()));
+        }
+    };
+    let open = Route::Editor(id).href();
+    move || match merged.get() {
+        None => Either::Left(view! {
             <section class="card" role="alert">
                 <h1>"The plan this reply answers is not here"</h1>
                 <p>"Open the reply in the browser where you made the plan."</p>
                 <a href="#/">"Go to the start page"</a>
             </section>
-        });
-    };
-    let (edits, news) = merge_reply(&plan, &reply);
-    let id = plan.id.clone();
-    let title = plan.title.clone();
-    let nothing_new = news.is_empty();
-    let add = move |_| {
-        state.put(apply_all(&plan, &edits));
-        state.go(Route::Editor(id.clone()));
-    };
-    Either::Right(view! {
-        <section class="card">
-            <h1>{format!("The couple's answers for \u{201c}{title}\u{201d}")}</h1>
-            <Show when=move || nothing_new fallback=move || view! {
-                <ul data-testid="reply-news">
-                    {news.clone().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                </ul>
-                <button type="button" class="primary" on:click=add.clone()>"Add these to the plan"</button>
-            }>
-                <p data-testid="reply-news">"Nothing new: these answers are already in the plan."</p>
-            </Show>
-            <p><a href=Route::Editor(reply.plan_id.clone()).href()>"Open the plan"</a></p>
-        </section>
-    })
+        }),
+        Some((title, merge)) => {
+            let add = add.clone();
+            let lines: Vec<String> = merge
+                .news
+                .iter()
+                .cloned()
+                .chain(
+                    merge
+                        .clashes
+                        .iter()
+                        .map(|c| format!("{}: the plan has {}; this reply has {}.", c.what, c.kept, c.other)),
+                )
+                .collect();
+            let any = !lines.is_empty();
+            Either::Right(view! {
+                <section class="card">
+                    <h1>{format!("The couple's answers for \u{201c}{title}\u{201d}")}</h1>
+                    <Show when=move || any fallback=|| view! {
+                        <p data-testid="reply-news">"Nothing new: these answers are already in the plan."</p>
+                    }>
+                        <ul data-testid="reply-news">
+                            {lines.clone().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                        </ul>
+                        <button type="button" class="primary" on:click=add.clone()>"Add these to the plan"</button>
+                    </Show>
+                    <p><a href=open.clone()>"Open the plan"</a></p>
+                </section>
+            })
+        }
+    }
 }

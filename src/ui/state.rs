@@ -1,26 +1,18 @@
 //! App-wide state: the plans this tab holds (`PlanBook`), the route, and what waits on
-//! the person (an undo of a delete, arriving plans). Pages read it and send changes;
+//! the person (an undo of a delete, arriving plans: `arrivals.rs`). Pages read it and send changes;
 //! storage is reached only through the book, under the cross-tab lock.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::arrivals::{Arrival, UndoArrival};
 use super::route::Route;
 use crate::domain::model::Plan;
 use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
 use crate::storage::lock::exclusively;
 use crate::storage::persist::{ask_to_persist, persisted, Keeping};
-use crate::storage::store::{PlanStore, StoreError};
-
-/// A plan arriving (import, share link) whose id is already here, waiting for the
-/// person to replace the one here or keep both.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Arrival {
-    pub plan: Plan,
-    /// What is here under that id is a record that cannot be read.
-    pub over_unreadable: bool,
-}
+use crate::storage::store::PlanStore;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -31,6 +23,8 @@ pub struct AppState {
     pub arriving: RwSignal<Vec<Arrival>>,
     /// What the last import said, in words.
     pub import_message: RwSignal<Option<String>>,
+    /// How to take back the last arriving copy brought in or kept.
+    pub undo_arrival: RwSignal<Option<UndoArrival>>,
     /// Whether the browser keeps the plans or may clear them.
     pub keeping: RwSignal<Keeping>,
     /// This tab asked the browser to keep them (once is enough).
@@ -39,19 +33,8 @@ pub struct AppState {
     flush_waiting: StoredValue<bool>,
 }
 
-fn store() -> PlanStore<LocalStore> {
+pub(crate) fn store() -> PlanStore<LocalStore> {
     PlanStore::new(LocalStore)
-}
-
-/// What became of plans handed to `receive`.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Received {
-    /// Saved under their own id.
-    pub saved: Vec<String>,
-    /// Kept in this tab but not saved, with why.
-    pub not_saved: Vec<(String, StoreError)>,
-    /// Their id is taken here: they wait for the person's choice.
-    pub waiting: usize,
 }
 
 impl AppState {
@@ -62,6 +45,7 @@ impl AppState {
             deleted: RwSignal::new(None),
             arriving: RwSignal::new(Vec::new()),
             import_message: RwSignal::new(None),
+            undo_arrival: RwSignal::new(None),
             keeping: RwSignal::new(Keeping::Unknown),
             asked_to_keep: StoredValue::new(false),
             flush_waiting: StoredValue::new(false),
@@ -145,7 +129,7 @@ impl AppState {
         });
     }
 
-    async fn reread(&self) {
+    pub(super) async fn reread(&self) {
         let book = self.book;
         exclusively(move || book.update(|book| book.reload(&mut store()))).await;
     }
@@ -166,77 +150,6 @@ impl AppState {
             self.deleted.set(None);
             self.put(plan);
         }
-    }
-
-    /// Saves arriving plans; those whose id is taken here (by a plan or by a record
-    /// that cannot be read) wait for the person's choice.
-    pub async fn receive(&self, plans: Vec<Plan>) -> Received {
-        let mut received = Received::default();
-        let mut fresh = Vec::new();
-        for plan in plans {
-            let (here, over_unreadable) =
-                self.book.with_untracked(|b| (b.plan(&plan.id).is_some(), b.unreadable_under(&plan.id)));
-            if here || over_unreadable {
-                self.arriving.update(|a| a.push(Arrival { plan, over_unreadable }));
-                received.waiting += 1;
-            } else {
-                fresh.push(plan.id.clone());
-                self.book.update(|book| book.put(Plan { revision: 0, ..plan }));
-            }
-        }
-        self.flush().await;
-        let mut stored_elsewhere = false;
-        for id in fresh {
-            let failure = self.book.with_untracked(|b| b.is_unsaved(&id).then(|| b.failure(&id).cloned()));
-            match failure {
-                None => received.saved.push(id),
-                // Stored meanwhile by another tab, or an unreadable record is there: ask.
-                Some(Some(reason @ (StoreError::AlreadyStored | StoreError::UnreadableInTheWay))) => {
-                    let mut withdrawn = None;
-                    self.book.update(|book| withdrawn = book.withdraw(&id));
-                    if let Some(plan) = withdrawn {
-                        let over_unreadable = reason == StoreError::UnreadableInTheWay;
-                        stored_elsewhere |= !over_unreadable;
-                        self.arriving.update(|a| a.push(Arrival { plan, over_unreadable }));
-                        received.waiting += 1;
-                    }
-                }
-                Some(reason) => received.not_saved.push((id, reason.unwrap_or(StoreError::Unavailable))),
-            }
-        }
-        if stored_elsewhere {
-            // The book learns of the stored plan, so "Replace it" can replace it.
-            self.reread().await;
-        }
-        received
-    }
-
-    /// Settles the first arriving plan: replace the one here, or keep both. Returns the
-    /// id it is now kept under, and whether it is saved.
-    pub async fn settle_arrival(&self, replace: bool) -> Option<(String, bool)> {
-        let arrival = self.arriving.try_update(|a| (!a.is_empty()).then(|| a.remove(0))).flatten()?;
-        let plan = if replace {
-            let stored = self.book.with_untracked(|b| b.plan(&arrival.plan.id).map(|p| p.revision));
-            Plan { revision: stored.unwrap_or(0), ..arrival.plan }
-        } else {
-            // The copy remembers the plan it came from, so a reply still finds it.
-            let origin = arrival.plan.shared_from.clone().unwrap_or_else(|| arrival.plan.id.clone());
-            Plan { shared_from: Some(origin), ..arrival.plan.copy_as(new_plan_id()) }
-        };
-        let id = plan.id.clone();
-        let over_unreadable = replace && arrival.over_unreadable;
-        if over_unreadable {
-            self.book.update(|book| book.put_replacing(plan));
-        } else {
-            self.book.update(|book| book.put(plan));
-        }
-        self.flush().await;
-        let saved = !self.book.with_untracked(|b| b.is_unsaved(&id));
-        if saved && over_unreadable {
-            // The record it replaced is no longer unreadable (its copy stays set aside).
-            self.reread().await;
-        }
-        Some((id, saved))
     }
 
     pub fn go(&self, route: Route) {

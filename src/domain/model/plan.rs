@@ -74,6 +74,9 @@ pub fn clock(hour: u32, minute: u32) -> NaiveTime {
 pub struct CoupleReview {
     /// Set when the couple says "we have reviewed this plan".
     pub reviewed_on: Option<NaiveDate>,
+    /// The revision of the latest couple's reply added (the couple's copy counts them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reply: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,13 +20,19 @@ pub fn ClashNotice() -> impl IntoView {
         let id = ctx.plan.with(|p| p.id.clone());
         state.book.with(|book| !book.is_unsaved(&id))
     });
+    let arrived = Memo::new(move |_| clashes.with(|list| list.iter().any(|c| c.other_side == Side::Arriving)));
     let status = move || {
-        if saved.get() {
-            "This plan was also changed in another tab or window. Both sets of changes are combined and saved."
+        let whence = if arrived.get() {
+            "An arriving copy of this plan (a link, a file or a backup) was brought in."
         } else {
-            "This plan was also changed in another tab or window. Both sets of changes are combined here, but not \
-             saved yet."
-        }
+            "This plan was also changed in another tab or window."
+        };
+        let saved = if saved.get() {
+            "Both sets of changes are combined and saved."
+        } else {
+            "Both sets of changes are combined here, but not saved yet."
+        };
+        format!("{whence} {saved}")
     };
     view! {
         <Show when=move || clashes.with(|list| !list.is_empty())>
@@ -46,11 +52,8 @@ pub fn ClashNotice() -> impl IntoView {
 #[component]
 fn ClashRow(clash: Clash) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let (whose, use_label) = match clash.other_side {
-        Side::ThisTab => ("this tab", "Use this tab's"),
-        Side::OtherTab => ("the other tab", "Use the other tab's"),
-    };
-    let said = format!(": shown {}; {whose} had {}. ", clash.kept, clash.other);
+    let use_label = clash.other_side.use_label();
+    let said = format!(": shown {}; {} had {}. ", clash.kept, clash.other_side.words(), clash.other);
     let what = clash.what.clone();
     let other = clash.clone();
     view! {

@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use super::EditorCtx;
 use crate::export::ics::calendar;
-use crate::sharing::link::share_text;
+use crate::sharing::link::{share_text, shared_copy};
 use crate::storage::format::encode_pretty;
 use crate::ui::download::download_text;
 use crate::ui::sharing::LinkBox;
-use crate::ui::state::now_utc;
+use crate::ui::state::{now_utc, store};
 
 /// A file name from the plan title: letters, digits and dashes.
 fn file_stem(title: &str) -> String {
@@ -27,10 +27,13 @@ pub fn ExportBar() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let sharing = RwSignal::new(false);
     let link = Memo::new(move |_| ctx.plan.with(share_text));
+    // What leaves this browser is recorded: a copy of it coming back merges against it.
     let plan_file = move |_: leptos::ev::MouseEvent| {
         let (name, text) = ctx.plan.with_untracked(|p| (format!("{}.json", file_stem(&p.title)), encode_pretty(p)));
         download_text(&name, "application/json", &text);
+        ctx.plan.with_untracked(|p| store().record_shared(p));
     };
+    let link_sent = Callback::new(move |()| ctx.plan.with_untracked(|p| store().record_shared(&shared_copy(p))));
     let calendar_file = move |_: leptos::ev::MouseEvent| {
         let (name, text) =
             ctx.plan.with_untracked(|p| (format!("{}.ics", file_stem(&p.title)), calendar(p, now_utc())));
@@ -45,8 +48,8 @@ pub fn ExportBar() -> impl IntoView {
         </div>
         <Show when=move || sharing.get()>
             <div class="card no-print share-card">
-                <p class="muted">"The link holds the whole plan except your private notes. It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
-                <LinkBox id="share-link" label="Share link" carried=link/>
+                <p class="muted">"The link holds the whole plan except your private notes and each partner's readiness record (only who drives them home). It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
+                <LinkBox id="share-link" label="Share link" carried=link on_copy=link_sent/>
             </div>
         </Show>
     }

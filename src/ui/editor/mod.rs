@@ -183,6 +183,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
         <section class="editor">
             <Toolbar id/>
             <export::ExportBar/>
+            <crate::ui::arrivals::ArrivalOutcome/>
             <clashes::ClashNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
                 {move || ctx.message.get().unwrap_or_default()}
