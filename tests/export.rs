@@ -240,8 +240,8 @@ fn import_names_each_problem_and_refuses_absurd_files() {
     assert!(error.contains("The title is 500 characters long; at most 200 fit."), "{error}");
     assert!(error.contains("lasts 33 h 20 min"), "{error}");
     assert!(error.contains("is on day 9; the plan has days 1 to 3."), "{error}");
-    let huge = format!("{{\"format\":\"intensive-planner/plan\",\"pad\":\"{}\"}}", " ".repeat(3 * 1024 * 1024));
-    assert!(decode_file(&huge).unwrap_err().to_string().starts_with("The file is 3.0 MB"));
+    let huge = format!("{{\"format\":\"intensive-planner/plan\",\"pad\":\"{}\"}}", " ".repeat(9 * 1024 * 1024));
+    assert!(decode_file(&huge).unwrap_err().to_string().starts_with("The file is 9.0 MB; a plan file is at most 8 MB"));
     let missing = encode_pretty(&plan).replace("\"first_day\"", "\"first_dai\"");
     assert!(decode_file(&missing).unwrap_err().to_string().contains("missing field `first_day`"));
 }

@@ -15,6 +15,9 @@ pub const MAX_BLOCKS: usize = 1_000;
 pub const MAX_CHECKLIST_ITEMS: usize = 50;
 /// A plan id: letters, digits, '-' and '_'.
 pub const MAX_ID_CHARS: usize = 64;
+/// The most a plan may hold, written compactly as it is stored. Checked on every edit,
+/// so a plan never grows past what reading accepts.
+pub const MAX_PLAN_BYTES: usize = 2 * 1024 * 1024;
 
 /// `text` cut to at most `max` characters, ending in "…" when it was cut.
 pub fn fit(text: &str, max: usize) -> String {
@@ -121,7 +124,55 @@ pub fn validate(plan: &Plan) -> Vec<String> {
     if ids.windows(2).any(|w| w[0] == w[1]) {
         problems.push("Two blocks share one id.".to_string());
     }
+    problems.extend(too_large(plan));
     problems
+}
+
+/// The plan written out is larger than a plan may be. Written only when a bound from
+/// its texts says it might be: an ordinary plan is far below it.
+fn too_large(plan: &Plan) -> Option<String> {
+    if written_at_most(plan) <= MAX_PLAN_BYTES {
+        return None;
+    }
+    let bytes = serde_json::to_vec(plan).map_or(usize::MAX, |json| json.len());
+    (bytes > MAX_PLAN_BYTES).then(|| {
+        format!(
+            "Written out, the plan is {:.1} MB; a plan holds at most {} MB. Shorten its longest notes, or move some \
+             days into a second plan.",
+            bytes as f64 / 1_048_576.0,
+            MAX_PLAN_BYTES / 1_048_576
+        )
+    })
+}
+
+/// More bytes than the plan's JSON can take: every text escaped at its worst (six bytes
+/// a byte), and generous room for each block's, each item's and the plan's other fields.
+fn written_at_most(plan: &Plan) -> usize {
+    const PLAN_FIELDS: usize = 8 * 1024;
+    const BLOCK_FIELDS: usize = 700;
+    const ITEM_FIELDS: usize = 40;
+    let text = |s: &String| s.len() * 6;
+    let drivers = [&plan.kap.readiness_a.ride_home, &plan.kap.readiness_b.ride_home].map(|d| match d {
+        Driver::OtherAdult { name, phone } => text(name) + text(phone),
+        _ => 0,
+    });
+    let plan_texts = [&plan.id, &plan.title, &plan.partners.a, &plan.partners.b, &plan.therapist.name]
+        .into_iter()
+        .chain([&plan.therapist.contact, &plan.location])
+        .chain(plan.shared_from.as_ref())
+        .map(text)
+        .sum::<usize>();
+    let blocks: usize = plan
+        .blocks
+        .iter()
+        .map(|b| {
+            let items: usize = b.checklist.iter().map(|i| ITEM_FIELDS + text(&i.text)).sum();
+            BLOCK_FIELDS
+                + items
+                + [&b.title, &b.couple_notes, &b.private_notes, &b.couple_question].map(text).iter().sum::<usize>()
+        })
+        .sum();
+    PLAN_FIELDS + plan.days.len() * 64 + plan_texts + drivers.iter().sum::<usize>() + blocks
 }
 
 #[cfg(test)]

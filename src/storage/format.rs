@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::migrate;
 use crate::domain::model::Plan;
 use crate::domain::status::reopen_if_broken;
-use crate::domain::validate::validate;
+use crate::domain::validate::{validate, MAX_PLAN_BYTES};
 
 /// Names what the JSON is, so a stray file is not mistaken for a plan.
 pub const FORMAT_NAME: &str = "intensive-planner/plan";
@@ -16,13 +16,22 @@ pub const FORMAT_NAME: &str = "intensive-planner/plan";
 pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 /// The schema version this build writes. Older versions are migrated on read.
 pub const CURRENT_VERSION: u32 = 4;
-/// Largest file import accepts; a real plan is a few tens of kilobytes.
-pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// Largest plan file or record read. A plan holds at most `MAX_PLAN_BYTES` written
+/// compactly; indented, as files are, it is at most this (a real plan is a few tens of
+/// kilobytes), so whatever the app writes, it reads.
+pub const MAX_FILE_BYTES: usize = 4 * MAX_PLAN_BYTES;
+/// Largest backup read: no browser gives a site more than 10 MB of `localStorage`, so a
+/// backup of every plan one can hold, indented, fits with room to spare.
+pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
 
 /// Why a stored record or a file could not be read, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
-    TooLarge(usize),
+    /// The file's bytes, and the most a file of its kind may be.
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
     /// The bytes are not UTF-8 text; the first bad byte is at this offset.
     NotText(usize),
     NotJson(String),
@@ -38,11 +47,12 @@ pub enum FormatError {
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FormatError::TooLarge(bytes) => write!(
+            FormatError::TooLarge { bytes, max } => write!(
                 f,
-                "The file is {:.1} MB; a plan file is at most {} MB. Choose an Intensive Planner export.",
+                "The file is {:.1} MB; a {} is at most {} MB. Choose an Intensive Planner export.",
                 *bytes as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
+                if *max == MAX_BACKUP_BYTES { "backup" } else { "plan file" },
+                max / 1_048_576
             ),
             FormatError::NotText(at) => write!(
                 f,
@@ -125,10 +135,14 @@ pub fn encode_backup(plans: &[Plan]) -> String {
     to_json(&Backup { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans }, true)
 }
 
-/// Refuses a file too large to be a plan, before it is read at all.
+/// Refuses a file too large to be a backup, before it is read at all.
 pub fn check_size(bytes: usize) -> Result<(), FormatError> {
-    if bytes > MAX_FILE_BYTES {
-        Err(FormatError::TooLarge(bytes))
+    within(bytes, MAX_BACKUP_BYTES)
+}
+
+fn within(bytes: usize, max: usize) -> Result<(), FormatError> {
+    if bytes > max {
+        Err(FormatError::TooLarge { bytes, max })
     } else {
         Ok(())
     }
@@ -165,11 +179,15 @@ fn read<T: DeserializeOwned>(text: &str, migrated: bool) -> Result<T, FormatErro
 /// The `format` a text names, once it is known to be JSON.
 fn format_of(text: &str) -> Result<Option<String>, FormatError> {
     check_size(text.len())?;
-    match serde_json::from_str::<Head>(text) {
-        Ok(head) => Ok(head.format),
-        Err(e) if e.is_syntax() || e.is_eof() => Err(FormatError::NotJson(e.to_string())),
-        Err(_) => Err(FormatError::NotAPlan),
+    let format = match serde_json::from_str::<Head>(text) {
+        Ok(head) => head.format,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(FormatError::NotJson(e.to_string())),
+        Err(_) => return Err(FormatError::NotAPlan),
+    };
+    if format.as_deref() != Some(BACKUP_FORMAT_NAME) {
+        within(text.len(), MAX_FILE_BYTES)?;
     }
+    Ok(format)
 }
 
 /// The plans of a file, and a sentence for each that arrived Confirmed with an error
@@ -200,8 +218,14 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
         read::<PlansIn<Plan>>(current, migrated)?.plans
     };
     let mut reopened = Vec::new();
-    for plan in &mut plans {
-        let problems = validate(plan);
+    let count = plans.len();
+    for (index, plan) in plans.iter_mut().enumerate() {
+        let mut problems = validate(plan);
+        if !one && !problems.is_empty() {
+            let title: String = plan.title.chars().take(80).collect();
+            let which = format!("Plan {} of {count} (\u{201c}{title}\u{201d}):", index + 1);
+            problems.insert(0, which);
+        }
         if !problems.is_empty() {
             return Err(FormatError::Invalid(problems));
         }
