@@ -127,7 +127,7 @@ impl AppState {
             (Choice::ReplaceUnreadable, _) => {
                 let plan = arrival.plan.clone();
                 self.book.update(|book| book.put_replacing(plan));
-                (id.clone(), None, "Saved in place of the record that could not be read.".to_string())
+                (id.clone(), None, "Saved. It took the place of the record that could not be read.".to_string())
             }
             (Choice::BringIn, Some(here)) => {
                 let (plan, said, clashes) = match compare(arrival.shared.as_ref(), &here, &arrival.plan) {

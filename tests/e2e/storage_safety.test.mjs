@@ -148,12 +148,11 @@ test("a plan exported to a file imports back; bad files change nothing", async (
   assert.equal(await page.locator(".block").count(), blocksBefore);
 
   await page.getByRole("link", { name: "← All intensives" }).click();
+  // The same file again holds nothing new: nothing is asked, nothing changes.
   await page.getByLabel("Import a plan file (.json)").setInputFiles(path);
-  await page.getByTestId("arrival-choice").getByRole("button", { name: "Keep both" }).click();
-  // "Keep both" saves in the background and then says "Saved."; wait for it, or it can
-  // land after the next import's message and hide it.
-  await page.getByTestId("import-message").filter({ hasText: "Saved." }).waitFor();
-  assert.equal(await page.locator(".plan-card").count(), 2);
+  await page.getByTestId("import-message").filter({ hasText: "already here as it is in the file: nothing was changed" }).waitFor();
+  assert.equal(await page.getByTestId("arrival-choice").count(), 0);
+  assert.equal(await page.locator(".plan-card").count(), 1);
 
   const bad = "tests/e2e/out/bad.json";
   writeFileSync(bad, file.text.replace('"minutes": 30', '"minutes": 5000'));
@@ -163,7 +162,7 @@ test("a plan exported to a file imports back; bad files change nothing", async (
   writeFileSync(bad, "<html>not a plan</html>");
   await page.getByLabel("Import a plan file (.json)").setInputFiles(bad);
   await page.getByTestId("import-message").filter({ hasText: "not valid JSON" }).waitFor();
-  assert.equal(await page.locator(".plan-card").count(), 2, "nothing changed");
+  assert.equal(await page.locator(".plan-card").count(), 1, "nothing changed");
   await context.close();
 });
 
