@@ -102,6 +102,25 @@ pub fn question(incoming: &Incoming, here: &Plan) -> String {
     }
 }
 
+/// What the person is told of each other choice, and of its undo.
+pub const LEFT_AS_IT_WAS: &str = "The plan here is as it was; the arriving copy was not kept.";
+pub const REPLACED_UNREADABLE: &str = "Saved. It took the place of the record that could not be read.";
+pub const TOOK_ARRIVING: &str = "Took the arriving copy, with this browser's private notes, readiness answers and the \
+                                 couple's answers where it had none.";
+pub const UNDONE: &str = "Undone: the plans are as they were before the arriving copy.";
+
+pub fn kept_both(copy_title: &str) -> String {
+    format!("Kept both: the arriving copy is \u{201c}{copy_title}\u{201d}.")
+}
+
+/// The question when the id belongs to a stored record that cannot be read.
+pub fn over_unreadable_question(title: &str) -> String {
+    format!(
+        "\u{201c}{title}\u{201d} has the id of a stored record that cannot be read. Replace that record with the \
+         arriving plan (a copy of the record stays set aside), or keep both?"
+    )
+}
+
 /// What the person is told once the arriving copy's changes are in.
 pub fn brought_in(clashes: &[Clash], brought: usize) -> String {
     let mut said = format!("Brought in {} from the arriving copy.", count(brought, "change", "changes"));

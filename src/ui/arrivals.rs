@@ -8,7 +8,10 @@ use leptos::task::spawn_local;
 
 use super::route::Route;
 use super::state::{new_plan_id, store, AppState};
-use crate::domain::arrival::{arriving_kept_with_here, brought_in, compare, question, Incoming};
+use crate::domain::arrival::{
+    arriving_kept_with_here, brought_in, compare, kept_both, over_unreadable_question, question, Incoming,
+    LEFT_AS_IT_WAS, REPLACED_UNREADABLE, TOOK_ARRIVING, UNDONE,
+};
 use crate::domain::clash::Clash;
 use crate::domain::model::Plan;
 use crate::storage::store::StoreError;
@@ -122,12 +125,12 @@ impl AppState {
         let clashes_before = self.book.with_untracked(|b| b.clashes.get(&id).cloned().unwrap_or_default());
         let (kept_as, undo, said) = match (choice, self.plan(&id)) {
             (Choice::LeaveHere, _) => {
-                return Some((id, "The plan here is as it was; the arriving copy was not kept.".to_string()));
+                return Some((id, LEFT_AS_IT_WAS.to_string()));
             }
             (Choice::ReplaceUnreadable, _) => {
                 let plan = arrival.plan.clone();
                 self.book.update(|book| book.put_replacing(plan));
-                (id.clone(), None, "Saved. It took the place of the record that could not be read.".to_string())
+                (id.clone(), None, REPLACED_UNREADABLE.to_string())
             }
             (Choice::BringIn, Some(here)) => {
                 let (plan, said, clashes) = match compare(arrival.shared.as_ref(), &here, &arrival.plan) {
@@ -137,9 +140,7 @@ impl AppState {
                         (Plan { revision: here.revision, ..merged.plan.clone() }, said, merged.clashes)
                     }
                     Incoming::NoCommonVersion => {
-                        let said = "Took the arriving copy, with this browser's private notes, readiness answers \
-                                    and the couple's answers where it had none.";
-                        (arriving_kept_with_here(&here, &arrival.plan), said.to_string(), Vec::new())
+                        (arriving_kept_with_here(&here, &arrival.plan), TOOK_ARRIVING.to_string(), Vec::new())
                     }
                 };
                 self.book.update(|book| {
@@ -154,7 +155,7 @@ impl AppState {
                 // The copy remembers the plan it came from, so a reply still finds it.
                 let origin = arrival.plan.shared_from.clone().unwrap_or_else(|| id.clone());
                 let copy = Plan { shared_from: Some(origin), ..arrival.plan.copy_as(new_plan_id()) };
-                let said = format!("Kept both: the arriving copy is \u{201c}{}\u{201d}.", copy.title);
+                let said = kept_both(&copy.title);
                 let copy_id = copy.id.clone();
                 self.book.update(|book| book.put(copy));
                 let undo = UndoArrival { id: copy_id.clone(), before: None, clashes_before: Vec::new() };
@@ -193,7 +194,7 @@ impl AppState {
                 self.put(Plan { revision, ..before });
             }
         }
-        self.import_message.set(Some("Undone: the plans are as they were before the arriving copy.".to_string()));
+        self.import_message.set(Some(UNDONE.to_string()));
     }
 
     fn saved_or_why(&self, id: &str, said: String) -> String {
@@ -223,14 +224,7 @@ pub fn Arrivals() -> impl IntoView {
                 };
                 (question(&incoming, &here), Some(bring_in))
             }
-            _ => (
-                format!(
-                    "\u{201c}{}\u{201d} has the id of a stored record that cannot be read. Replace that record with \
-                     the arriving plan (a copy of the record stays set aside), or keep both?",
-                    arrival.plan.title
-                ),
-                None,
-            ),
+            _ => (over_unreadable_question(&arrival.plan.title), None),
         })
     });
     let settle = move |choice: Choice| {
