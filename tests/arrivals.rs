@@ -91,7 +91,7 @@ fn a_field_both_sides_changed_keeps_this_browsers_and_offers_the_arriving_copys(
     assert_eq!(clash.other_side, Side::Arriving);
     assert_eq!(clash.other, "\u{201c}Harbour Room, 2nd floor\u{201d}");
     // Choosing the arriving copy's value is one edit on the merged plan.
-    let chosen = edited(&merged.plan, clash.alternative.edit(&merged.plan));
+    let chosen = edited(&merged.plan, clash.alternative.clone());
     assert_eq!(chosen.location, "Harbour Room, 2nd floor");
 }
 

@@ -6,7 +6,7 @@ mod common;
 
 use common::*;
 use intensive_planner::domain::edit::{apply, apply_all, BlockText, Edit, EditError};
-use intensive_planner::domain::kap::{Driver, Placement, WhoDoses};
+use intensive_planner::domain::kap::{Driver, Placement, ReadinessItem, ReadinessValue, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, error_count};
 use intensive_planner::domain::template::build_plan;
@@ -91,9 +91,12 @@ fn edits_stop_at_the_limits_storage_reads_back() {
     assert_eq!(apply(&plan, &add), Err(EditError::TooManyBlocks));
     assert_eq!(validate(&plan), Vec::<String>::new(), "a plan at the limits is still readable");
 
-    let mut kap = plan.kap.clone();
-    kap.readiness_a.ride_home = Driver::other_adult(&"x".repeat(201), "555 0100");
-    assert_eq!(apply(&plan, &Edit::SetKap(kap)), Err(EditError::TextTooLong { max: 200 }));
+    let ride = Edit::SetReadiness {
+        partner: Partner::A,
+        item: ReadinessItem::RideHome,
+        value: ReadinessValue::Driver(Driver::other_adult(&"x".repeat(201), "555 0100")),
+    };
+    assert_eq!(apply(&plan, &ride), Err(EditError::TextTooLong { max: 200 }));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use intensive_planner::domain::clash::{Alternative, Side};
+use intensive_planner::domain::clash::Side;
 use intensive_planner::domain::edit::{apply, BlockText, Edit};
 use intensive_planner::domain::kap::{Driver, Placement, ReadinessItem, ReadinessValue, WhoDoses};
 use intensive_planner::domain::merge::merge;
@@ -53,7 +53,7 @@ fn the_same_field_changed_on_both_sides_keeps_the_saved_one_and_offers_this_tab_
     assert_eq!(title.other_side, Side::ThisTab);
     assert!(merged.clashes[1].what.ends_with(": its place"), "{}", merged.clashes[1].what);
     // Choosing this tab's version is one edit on the merged plan, and only that.
-    let chosen = after(&merged.plan, &[merged.clashes[1].alternative.edit(&merged.plan)]);
+    let chosen = after(&merged.plan, &[merged.clashes[1].alternative.clone()]);
     assert_eq!(chosen.block(x).map(|b| (b.day, b.start)), Some((1, clock(16, 0))));
     assert_eq!(chosen.title, "Theirs");
 }
@@ -69,7 +69,7 @@ fn a_block_deleted_on_one_side_and_changed_on_the_other_is_kept_and_the_deletion
         assert_eq!(merged.plan.block(x).map(|b| b.couple_notes.as_str()), Some("Bring water"));
         assert_eq!(merged.clashes.len(), 1);
         assert_eq!(merged.clashes[0].other_side, other_side);
-        assert_eq!(merged.clashes[0].alternative, Alternative::DeleteBlock(x));
+        assert_eq!(merged.clashes[0].alternative, Edit::DeleteBlock { id: x });
     }
     // Deleted on one side and untouched on the other: simply deleted.
     assert!(merge(&base, &deleted, &base).plan.block(x).is_none());
@@ -99,12 +99,16 @@ fn blocks_added_on_both_sides_are_all_kept_under_their_own_ids() {
 fn ticks_and_readiness_items_merge_item_by_item() {
     let base = base();
     let prep = base.blocks.iter().find(|b| b.checklist.len() > 2).expect("a checklist").id;
-    let mut kap_a = base.kap.clone();
-    kap_a.readiness_a.consent_signed = false;
-    let mut kap_b = base.kap.clone();
-    kap_b.readiness_b.ride_home = Driver::other_adult("Robin", "555 0199");
-    let mine = after(&base, &[Edit::TickChecklistItem { id: prep, index: 0, done: true }, Edit::SetKap(kap_a)]);
-    let theirs = after(&base, &[Edit::TickChecklistItem { id: prep, index: 2, done: true }, Edit::SetKap(kap_b)]);
+    let ride = |partner, driver| Edit::SetReadiness {
+        partner,
+        item: ReadinessItem::RideHome,
+        value: ReadinessValue::Driver(driver),
+    };
+    let unsigned =
+        Edit::SetReadiness { partner: Partner::A, item: ReadinessItem::Consent, value: ReadinessValue::Done(false) };
+    let robin = || Driver::other_adult("Robin", "555 0199");
+    let mine = after(&base, &[Edit::TickChecklistItem { id: prep, index: 0, done: true }, unsigned]);
+    let theirs = after(&base, &[Edit::TickChecklistItem { id: prep, index: 2, done: true }, ride(Partner::B, robin())]);
     let merged = merge(&base, &mine, &theirs);
     assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
     let ticks: Vec<bool> = merged.plan.block(prep).unwrap().checklist.iter().map(|i| i.done).collect();
@@ -113,21 +117,10 @@ fn ticks_and_readiness_items_merge_item_by_item() {
     assert_eq!(merged.plan.kap.readiness_b.ride_home, Driver::other_adult("Robin", "555 0199"));
 
     // The same readiness item set two ways is a clash whose choice sets just that item.
-    let mut other = base.kap.clone();
-    other.readiness_b.ride_home = Driver::Partner(Partner::A);
-    let theirs = after(&base, &[Edit::SetKap(other)]);
-    let mut again = base.kap.clone();
-    again.readiness_b.ride_home = Driver::other_adult("Robin", "555 0199");
-    let mine = after(&base, &[Edit::SetKap(again)]);
+    let theirs = after(&base, &[ride(Partner::B, Driver::Partner(Partner::A))]);
+    let mine = after(&base, &[ride(Partner::B, robin())]);
     let merged = merge(&base, &mine, &theirs);
-    assert_eq!(
-        merged.clashes[0].alternative,
-        Alternative::Readiness(
-            Partner::B,
-            ReadinessItem::RideHome,
-            ReadinessValue::Driver(Driver::other_adult("Robin", "555 0199"))
-        )
-    );
+    assert_eq!(merged.clashes[0].alternative, ride(Partner::B, robin()));
 }
 
 #[test]
@@ -155,7 +148,7 @@ fn a_later_place_here_and_a_longer_length_there_that_together_pass_midnight_are_
     assert!(clash.kept.ends_with("for 4 h"), "{}", clash.kept);
     assert!(clash.other.contains("21:00"), "{}", clash.other);
     // Choosing this tab's place moves the block as late as its length allows.
-    let chosen = after(&merged.plan, &[clash.alternative.edit(&merged.plan)]);
+    let chosen = after(&merged.plan, &[clash.alternative.clone()]);
     assert_eq!(chosen.block(x).map(|b| (b.day, b.start, b.minutes)), Some((1, clock(20, 0), 240)));
     // A place and a length that fit together still merge by themselves.
     let early = after(&base, &[Edit::MoveBlock { id: x, day: 1, start: clock(9, 0) }]);

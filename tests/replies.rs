@@ -109,7 +109,7 @@ fn an_older_reply_after_a_newer_one_never_overwrites_it_unseen() {
     assert!(block.checklist[0].done, "the newer tick stays");
     assert_eq!(after.review.last_reply, Some(5));
     // The older answer is one choice away.
-    let chosen = edited(&after, question.alternative.edit(&after));
+    let chosen = edited(&after, question.alternative.clone());
     assert_eq!(chosen.block(id).expect("prep").couple_question, "Can we bring tea?");
 }
 

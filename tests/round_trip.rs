@@ -51,7 +51,8 @@ fn any_edit() -> impl Strategy<Value = (usize, Edit)> {
         text(MAX_NOTE_CHARS).prop_map(move |text| Edit::SetText { id, field: BlockText::CoupleNotes, text }),
         text(MAX_TITLE_CHARS).prop_map(move |text| Edit::AddChecklistItem { id, text }),
         text(MAX_TITLE_CHARS).prop_map(Edit::SetTitle),
-        (text(MAX_TITLE_CHARS), text(MAX_TITLE_CHARS)).prop_map(|(a, b)| Edit::SetPartners(Partners { a, b })),
+        text(MAX_TITLE_CHARS).prop_map(|a| Edit::SetPartnerName(Partner::A, a)),
+        text(MAX_TITLE_CHARS).prop_map(|b| Edit::SetPartnerName(Partner::B, b)),
         text(MAX_TITLE_CHARS).prop_map(Edit::SetLocation),
         Just(Edit::SetStatus(PlanStatus::Confirmed)),
     ];

@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use intensive_planner::domain::edit::Edit;
-use intensive_planner::domain::kap::{Driver, Placement, ScreenAnswer, WhoDoses};
+use intensive_planner::domain::kap::{Driver, KapSettings, Placement, ScreenAnswer, WhoDoses};
 use intensive_planner::domain::limits::EditableLimit;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, Problem, RuleId, Severity};
@@ -173,7 +173,7 @@ fn r3_incomplete_readiness_or_positive_screen_blocks_dosing() {
     let mut kap = plan.kap.clone();
     kap.readiness_a.consent_signed = false;
     kap.readiness_a.screen.recent_brain_injury = ScreenAnswer::NotAsked;
-    let problem = only(&edited(&plan, Edit::SetKap(kap)), RuleId::DosingReadiness);
+    let problem = only(&with_kap(&plan, kap), RuleId::DosingReadiness);
     assert_eq!(problem.blocks, vec![dosing.id]);
     assert_eq!(problem.partner, Some(Partner::A));
     assert!(problem.is_readiness_of(Partner::A) && !problem.is_readiness_of(Partner::B));
@@ -189,27 +189,32 @@ fn r3_incomplete_readiness_or_positive_screen_blocks_dosing() {
             1 => kap.readiness_a.prescription_confirmed = false,
             _ => kap.readiness_a.consent_signed = false,
         }
-        only(&edited(&plan, Edit::SetKap(kap)), RuleId::DosingReadiness);
+        only(&with_kap(&plan, kap), RuleId::DosingReadiness);
     }
     let mut kap = plan.kap.clone();
     kap.readiness_a.screen.pregnancy_or_breastfeeding = ScreenAnswer::Yes;
-    let problem = only(&edited(&plan, Edit::SetKap(kap.clone())), RuleId::DosingReadiness);
+    let problem = only(&with_kap(&plan, kap.clone()), RuleId::DosingReadiness);
     assert!(problem
         .message
         .contains("shows pregnancy or breastfeeding: dosing is blocked unless the prescriber clears it"));
     assert_eq!(problem.partner, Some(Partner::A), "the readiness panel shows it beside Sam's record");
     kap.readiness_a.screen.prescriber_cleared = true;
-    assert_eq!(check(&edited(&plan, Edit::SetKap(kap))), vec![], "cleared by the prescriber");
+    assert_eq!(check(&with_kap(&plan, kap)), vec![], "cleared by the prescriber");
     // Partner B's record does not matter: B does not dose.
     let mut kap = plan.kap.clone();
     kap.readiness_b = Default::default();
-    assert_eq!(check(&edited(&plan, Edit::SetKap(kap))), vec![]);
+    assert_eq!(check(&with_kap(&plan, kap)), vec![]);
+}
+
+/// The plan with another readiness record (the form changes it an item at a time).
+fn with_kap(plan: &Plan, kap: KapSettings) -> Plan {
+    Plan { kap, ..plan.clone() }
 }
 
 fn with_driver(plan: &Plan, partner: Partner, driver: Driver) -> Plan {
     let mut kap = plan.kap.clone();
     kap.readiness_mut(partner).ride_home = driver;
-    edited(plan, Edit::SetKap(kap))
+    with_kap(plan, kap)
 }
 
 #[test]

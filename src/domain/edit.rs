@@ -2,9 +2,10 @@
 //! why not. The UI sends edits and nothing else, which makes undo a list of plans.
 
 use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
 
 use super::agenda;
-use super::kap::{Driver, KapSettings};
+use super::kap::{Driver, ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
 use super::rules::{check, Severity};
@@ -22,7 +23,7 @@ pub fn block_lengths() -> impl Iterator<Item = u16> {
 }
 
 /// Text the therapist or the couple edits on a block.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BlockText {
     Title,
     CoupleNotes,
@@ -30,7 +31,9 @@ pub enum BlockText {
     CoupleQuestion,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// One change to a plan. Serde-derived: a clash kept across a reload holds the edit
+/// that settles it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     AddBlock {
         kind: BlockKind,
@@ -97,15 +100,21 @@ pub enum Edit {
         items: Vec<ChecklistItem>,
     },
     SetTitle(String),
-    SetPartners(Partners),
-    SetTherapist(Therapist),
+    SetPartnerName(Partner, String),
+    SetTherapistName(String),
+    SetTherapistContact(String),
     SetLocation(String),
     SetFirstDay(NaiveDate),
     SetDayWindow {
         day: u8,
         window: DayWindow,
     },
-    SetKap(KapSettings),
+    /// One item of one partner's readiness record.
+    SetReadiness {
+        partner: Partner,
+        item: ReadinessItem,
+        value: ReadinessValue,
+    },
     /// One clinical limit, kept inside its range.
     SetLimit(EditableLimit, u16),
     SetStatus(PlanStatus),
@@ -303,16 +312,10 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
             block_mut(&mut next, *id)?.checklist = items.clone();
         }
         Edit::SetTitle(title) => next.title = check_text(title, MAX_TITLE_CHARS)?,
-        Edit::SetPartners(partners) => {
-            next.partners =
-                Partners { a: check_text(&partners.a, MAX_TITLE_CHARS)?, b: check_text(&partners.b, MAX_TITLE_CHARS)? }
-        }
-        Edit::SetTherapist(therapist) => {
-            next.therapist = Therapist {
-                name: check_text(&therapist.name, MAX_TITLE_CHARS)?,
-                contact: check_text(&therapist.contact, MAX_TITLE_CHARS)?,
-            }
-        }
+        Edit::SetPartnerName(Partner::A, name) => next.partners.a = check_text(name, MAX_TITLE_CHARS)?,
+        Edit::SetPartnerName(Partner::B, name) => next.partners.b = check_text(name, MAX_TITLE_CHARS)?,
+        Edit::SetTherapistName(name) => next.therapist.name = check_text(name, MAX_TITLE_CHARS)?,
+        Edit::SetTherapistContact(contact) => next.therapist.contact = check_text(contact, MAX_TITLE_CHARS)?,
         Edit::SetLocation(location) => next.location = check_text(location, MAX_TITLE_CHARS)?,
         Edit::SetFirstDay(day) => next.first_day = *day,
         Edit::SetDayWindow { day, window } => {
@@ -325,14 +328,13 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
                 .ok_or(EditError::DayOutOfRange { day: *day, last: plan.day_count() })?;
             *slot = DayWindow { start: snap(window.start), end: snap(window.end) };
         }
-        Edit::SetKap(kap) => {
-            for readiness in [&kap.readiness_a, &kap.readiness_b] {
-                if let Driver::OtherAdult { name, phone } = &readiness.ride_home {
-                    check_text(name, MAX_TITLE_CHARS)?;
-                    check_text(phone, MAX_TITLE_CHARS)?;
-                }
+        Edit::SetReadiness { partner, item, value } => {
+            if let ReadinessValue::Driver(Driver::OtherAdult { name, phone }) = value {
+                check_text(name, MAX_TITLE_CHARS)?;
+                check_text(phone, MAX_TITLE_CHARS)?;
             }
-            next.kap = kap.clone();
+            let record = next.kap.readiness(*partner).with(*item, value.clone());
+            *next.kap.readiness_mut(*partner) = record;
         }
         Edit::SetLimit(limit, value) => next.limits = limit.set(next.limits, *value),
         Edit::SetStatus(PlanStatus::Confirmed) => {

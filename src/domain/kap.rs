@@ -62,7 +62,7 @@ pub struct ContraindicationScreen {
 }
 
 /// One question of the contraindication screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Contraindication {
     BloodPressureOrHeart,
     PregnancyOrBreastfeeding,
@@ -188,7 +188,7 @@ impl Readiness {
 }
 
 /// One item of a readiness record, as the readiness form names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReadinessItem {
     MedicalIntake,
     Prescription,
@@ -199,7 +199,7 @@ pub enum ReadinessItem {
 }
 
 /// The value of one readiness item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReadinessValue {
     Done(bool),
     Answer(ScreenAnswer),

@@ -66,7 +66,7 @@ impl RuleLimits {
 }
 
 /// One clinical limit of a plan, with the range the therapist may set it within.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EditableLimit {
     FastingHours,
     MaxDosingsPerPartner,

@@ -6,9 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::clash::{Alternative, Clash, Side};
+use super::clash::{Clash, Side};
 use super::dates;
-use super::edit::{fresh_block_id, BlockText};
+use super::edit::{fresh_block_id, BlockText, Edit};
 use super::kap::{ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
@@ -38,46 +38,38 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) ->
     let mut m = Merger { clashes: Vec::new(), brought: Vec::new(), sides };
     let mut plan = theirs.clone();
     let quoted = |t: &String| format!("\u{201c}{}\u{201d}", fit(t, 60));
-    plan.title = m.field(&base.title, &mine.title, &theirs.title, "The title", quoted, Alternative::Title);
-    plan.partners.a = m.field(
-        &base.partners.a,
-        &mine.partners.a,
-        &theirs.partners.a,
-        "Partner A's name",
-        quoted,
-        Alternative::PartnerA,
-    );
-    plan.partners.b = m.field(
-        &base.partners.b,
-        &mine.partners.b,
-        &theirs.partners.b,
-        "Partner B's name",
-        quoted,
-        Alternative::PartnerB,
-    );
+    plan.title = m.field(&base.title, &mine.title, &theirs.title, "The title", quoted, Edit::SetTitle);
+    plan.partners.a =
+        m.field(&base.partners.a, &mine.partners.a, &theirs.partners.a, "Partner A's name", quoted, |n| {
+            Edit::SetPartnerName(Partner::A, n)
+        });
+    plan.partners.b =
+        m.field(&base.partners.b, &mine.partners.b, &theirs.partners.b, "Partner B's name", quoted, |n| {
+            Edit::SetPartnerName(Partner::B, n)
+        });
     let (b, mi, t) = (&base.therapist, &mine.therapist, &theirs.therapist);
-    plan.therapist.name = m.field(&b.name, &mi.name, &t.name, "The therapist", quoted, Alternative::TherapistName);
+    plan.therapist.name = m.field(&b.name, &mi.name, &t.name, "The therapist", quoted, Edit::SetTherapistName);
     plan.therapist.contact =
-        m.field(&b.contact, &mi.contact, &t.contact, "The therapist's contact", quoted, Alternative::TherapistContact);
+        m.field(&b.contact, &mi.contact, &t.contact, "The therapist's contact", quoted, Edit::SetTherapistContact);
     plan.location =
-        m.field(&base.location, &mine.location, &theirs.location, "The location", quoted, Alternative::Location);
+        m.field(&base.location, &mine.location, &theirs.location, "The location", quoted, Edit::SetLocation);
     plan.first_day = m.field(
         &base.first_day,
         &mine.first_day,
         &theirs.first_day,
         "The first day",
         |d| dates::long(*d),
-        Alternative::FirstDay,
+        Edit::SetFirstDay,
     );
     plan.status =
-        m.field(&base.status, &mine.status, &theirs.status, "The status", |s| s.label().into(), Alternative::Status);
+        m.field(&base.status, &mine.status, &theirs.status, "The status", |s| s.label().into(), Edit::SetStatus);
     plan.review.reviewed_on = m.field(
         &base.review.reviewed_on,
         &mine.review.reviewed_on,
         &theirs.review.reviewed_on,
         "The couple's \u{201c}reviewed\u{201d} mark",
         |d| d.map_or_else(|| "not marked".to_string(), dates::day_month_year),
-        Alternative::Reviewed,
+        Edit::MarkReviewed,
     );
     plan.shared_from = pick(&base.shared_from, &mine.shared_from, &theirs.shared_from);
     plan.kind = pick(&base.kind, &mine.kind, &theirs.kind);
@@ -89,7 +81,7 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) ->
             &limit.get(&theirs.limits),
             limit.label(),
             u16::to_string,
-            |v| Alternative::Limit(limit, v),
+            |v| Edit::SetLimit(limit, v),
         );
         plan.limits = limit.set(plan.limits, value);
     }
@@ -125,7 +117,7 @@ impl Merger {
         theirs: &T,
         what: impl Into<String>,
         words: impl Fn(&T) -> String,
-        alternative: impl FnOnce(T) -> Alternative,
+        alternative: impl FnOnce(T) -> Edit,
     ) -> T {
         if mine == base || mine == theirs {
             return theirs.clone();
@@ -154,7 +146,10 @@ fn merge_days(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan) -> Vec<Da
         .map(|i| {
             let day = u8::try_from(i + 1).unwrap_or(MAX_DAYS);
             let what = format!("Day {day}'s hours");
-            m.field(&base.days[i], &mine.days[i], &theirs.days[i], what, words, |w| Alternative::DayWindow(day, w))
+            m.field(&base.days[i], &mine.days[i], &theirs.days[i], what, words, |window| Edit::SetDayWindow {
+                day,
+                window,
+            })
         })
         .collect()
 }
@@ -175,7 +170,7 @@ fn merge_kap(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut
                 &t.readiness(partner).value(item),
                 what,
                 |v| readiness_words(v, &theirs.partners),
-                |v| Alternative::Readiness(partner, item, v),
+                |value| Edit::SetReadiness { partner, item, value },
             );
             record = record.with(item, value);
         }
@@ -246,7 +241,7 @@ fn deletion_clash(plan: &Plan, block: &Block, kept: String, other: String, other
         kept,
         other,
         other_side,
-        alternative: Alternative::DeleteBlock(block.id),
+        alternative: Edit::DeleteBlock { id: block.id },
     }
 }
 
@@ -268,23 +263,23 @@ fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) 
         &t.kind,
         what("its kind"),
         |k| k.label().to_string(),
-        |k| Alternative::BlockKind(id, k),
+        |kind| Edit::ChangeKind { id, kind },
     );
     let who_words = |w: &Participants| w.describe(&theirs.partners, &theirs.therapist.name);
-    let who = m.field(&b.who, &mi.who, &t.who, what("who takes part"), who_words, |w| Alternative::BlockWho(id, w));
+    let who = m.field(&b.who, &mi.who, &t.who, what("who takes part"), who_words, |who| Edit::ChangeWho { id, who });
     let kap_words =
         |k: &Option<PartnerSet>| k.map_or_else(|| "everyone taking part".to_string(), |s| names(theirs, s.iter()));
     let kap_for = m.field(&b.kap_for, &mi.kap_for, &t.kap_for, what("whose medicine"), kap_words, |k| {
-        Alternative::BlockKapFor(id, k)
+        Edit::ChangeKapFor { id, kap_for: k }
     });
     let modality_words = |x: &Option<Modality>| x.map_or("not set", Modality::label).to_string();
     let modality = m.field(&b.modality, &mi.modality, &t.modality, what("its approach"), modality_words, |x| {
-        Alternative::BlockModality(id, x)
+        Edit::ChangeModality { id, modality: x }
     });
     let mut text = |field: BlockText, part: &str, get: fn(&Block) -> &String| {
         let quoted =
             |s: &String| if s.is_empty() { "empty".to_string() } else { format!("\u{201c}{}\u{201d}", fit(s, 60)) };
-        m.field(get(b), get(mi), get(t), what(part), quoted, |s| Alternative::BlockText(id, field, s))
+        m.field(get(b), get(mi), get(t), what(part), quoted, |text| Edit::SetText { id, field, text })
     };
     let title = text(BlockText::Title, "its title", |x| &x.title);
     let couple_notes = text(BlockText::CoupleNotes, "its notes for the couple", |x| &x.couple_notes);
@@ -326,19 +321,20 @@ fn merge_timing(
     let (_, start) = pick(&place(b), &place(mi), &place(t));
     if fits_in_day(start, pick(&b.minutes, &mi.minutes, &t.minutes)) {
         let (day, start) = m.field(&place(b), &place(mi), &place(t), what("its place"), place_words, |(d, s)| {
-            Alternative::BlockPlace(id, d, s)
+            Edit::MoveBlock { id, day: d, start: s }
         });
-        let minutes = m.field(&b.minutes, &mi.minutes, &t.minutes, what("its length"), length, |v| {
-            Alternative::BlockMinutes(id, v)
+        let minutes = m.field(&b.minutes, &mi.minutes, &t.minutes, what("its length"), length, |v| Edit::ResizeBlock {
+            id,
+            minutes: v,
         });
         return (day, start, minutes);
     }
     let timing = |x: &Block| (x.day, x.start, x.minutes);
     let words = |(d, s, v): &(u8, NaiveTime, u16)| format!("{} for {}", place_words(&(*d, *s)), length(v));
     let offered = if place(mi) == place(b) {
-        Alternative::BlockMinutes(id, mi.minutes)
+        Edit::ResizeBlock { id, minutes: mi.minutes }
     } else {
-        Alternative::BlockPlace(id, mi.day, mi.start)
+        Edit::MoveBlock { id, day: mi.day, start: mi.start }
     };
     m.field(&timing(b), &timing(mi), &timing(t), what("its place and length"), words, |_| offered)
 }
@@ -358,8 +354,9 @@ fn merge_checklist(
         format!("{} items, {ticked} ticked", items.len())
     };
     let whole = |m: &mut Merger| {
-        m.field(&base.to_vec(), &mine.to_vec(), &theirs.to_vec(), what.clone(), words, |items| {
-            Alternative::BlockChecklist(id, items)
+        m.field(&base.to_vec(), &mine.to_vec(), &theirs.to_vec(), what.clone(), words, |items| Edit::SetChecklist {
+            id,
+            items,
         })
     };
     if base.len() != mine.len() || base.len() != theirs.len() {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::link::{LinkKind, LinkText, ShareError};
-use crate::domain::clash::{Alternative, Clash, Side};
+use crate::domain::clash::{Clash, Side};
 use crate::domain::dates;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{Block, BlockId, ChecklistItem, Plan};
@@ -188,7 +188,7 @@ pub fn merge_reply(plan: &Plan, reply: &Reply) -> ReplyMerge {
             kept: reviewed_words(plan.review.reviewed_on),
             other: reviewed_words(reviewed),
             other_side: Side::Reply,
-            alternative: Alternative::Reviewed(reviewed),
+            alternative: Edit::MarkReviewed(reviewed),
         }),
     }
     if !newer && reply.version >= REPLY_VERSION && !out.clashes.is_empty() {
@@ -249,7 +249,11 @@ fn question(out: &mut ReplyMerge, block: &Block, answer: &BlockReply, place: &st
             kept: quoted(&block.couple_question),
             other: quoted(&answer.question),
             other_side: Side::Reply,
-            alternative: Alternative::BlockText(block.id, BlockText::CoupleQuestion, answer.question.clone()),
+            alternative: Edit::SetText {
+                id: block.id,
+                field: BlockText::CoupleQuestion,
+                text: answer.question.clone(),
+            },
         }),
     }
 }
@@ -281,6 +285,6 @@ fn tick(out: &mut ReplyMerge, block: &Block, item: &ChecklistItem, place: &str, 
         kept: words(block.checklist[index].done),
         other: words(item.done),
         other_side: Side::Reply,
-        alternative: Alternative::BlockChecklist(block.id, items),
+        alternative: Edit::SetChecklist { id: block.id, items },
     });
 }

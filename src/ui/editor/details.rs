@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::EditorCtx;
 use crate::domain::dates;
 use crate::domain::edit::Edit;
-use crate::domain::model::{DayWindow, Partners, Plan, Therapist};
+use crate::domain::model::{DayWindow, Partner, Plan};
 use crate::domain::time::{hhmm, parse_hhmm};
 use crate::ui::folded::Folded;
 
@@ -92,14 +92,12 @@ impl DetailField {
 /// The edit that gives `plan` the field's new `text`; `None` when the text is not one
 /// the field takes (a half-typed date or time).
 pub fn detail_edit(plan: &Plan, field: DetailField, text: String) -> Option<Edit> {
-    let partners = |a: String, b: String| Some(Edit::SetPartners(Partners { a, b }));
-    let therapist = |name: String, contact: String| Some(Edit::SetTherapist(Therapist { name, contact }));
     match field {
         DetailField::Title => Some(Edit::SetTitle(text)),
-        DetailField::PartnerA => partners(text, plan.partners.b.clone()),
-        DetailField::PartnerB => partners(plan.partners.a.clone(), text),
-        DetailField::Therapist => therapist(text, plan.therapist.contact.clone()),
-        DetailField::Contact => therapist(plan.therapist.name.clone(), text),
+        DetailField::PartnerA => Some(Edit::SetPartnerName(Partner::A, text)),
+        DetailField::PartnerB => Some(Edit::SetPartnerName(Partner::B, text)),
+        DetailField::Therapist => Some(Edit::SetTherapistName(text)),
+        DetailField::Contact => Some(Edit::SetTherapistContact(text)),
         DetailField::Location => Some(Edit::SetLocation(text)),
         DetailField::FirstDay => dates::parse_iso(&text).map(Edit::SetFirstDay),
         DetailField::DayStart(day) => {
@@ -161,18 +159,10 @@ mod tests {
     fn each_field_makes_its_own_edit_and_reads_back_its_own_value() {
         let plan = sample_plan(3, 0);
         let edit = |field, text: &str| detail_edit(&plan, field, text.to_string());
-        let (a, b) = (plan.partners.a.clone(), plan.partners.b.clone());
         assert_eq!(edit(DetailField::Title, "Spring"), Some(Edit::SetTitle("Spring".into())));
-        assert_eq!(
-            edit(DetailField::PartnerA, "Sam"),
-            Some(Edit::SetPartners(Partners { a: "Sam".into(), b: b.clone() }))
-        );
-        assert_eq!(edit(DetailField::PartnerB, "Alex"), Some(Edit::SetPartners(Partners { a, b: "Alex".into() })));
-        let contact = plan.therapist.contact.clone();
-        assert_eq!(
-            edit(DetailField::Therapist, "Lee"),
-            Some(Edit::SetTherapist(Therapist { name: "Lee".into(), contact }))
-        );
+        assert_eq!(edit(DetailField::PartnerA, "Sam"), Some(Edit::SetPartnerName(Partner::A, "Sam".into())));
+        assert_eq!(edit(DetailField::PartnerB, "Alex"), Some(Edit::SetPartnerName(Partner::B, "Alex".into())));
+        assert_eq!(edit(DetailField::Therapist, "Lee"), Some(Edit::SetTherapistName("Lee".into())));
         assert_eq!(edit(DetailField::Location, "Room 2"), Some(Edit::SetLocation("Room 2".into())));
         assert_eq!(edit(DetailField::FirstDay, "2027-01-04"), dates::parse_iso("2027-01-04").map(Edit::SetFirstDay));
         let window = plan.window(2);

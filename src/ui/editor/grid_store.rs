@@ -214,7 +214,7 @@ mod tests {
         assert_eq!(runs.load(Ordering::SeqCst), 2);
         assert_eq!(place.get_untracked().0, vec![2]);
         let renamed =
-            apply(&moved, &Edit::SetPartners(Partners { a: "Robin".into(), b: "Alex".into() })).expect("renames");
+            apply(&moved, &Edit::SetPartnerName(crate::domain::model::Partner::A, "Robin".into())).expect("renames");
         frame.patch(GridFrame::of(&renamed, true, 2));
         read();
         assert_eq!(runs.load(Ordering::SeqCst), 3);

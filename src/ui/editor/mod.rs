@@ -111,8 +111,7 @@ impl EditorCtx {
         let mut settled = false;
         self.state.book.update(|book| settled = book.settle_clash(&id, clash));
         if settled && use_other {
-            let edit = self.plan.with_untracked(|p| clash.alternative.edit(p));
-            self.send(edit);
+            self.send(clash.alternative.clone());
         }
     }
 

@@ -94,9 +94,7 @@ fn item_value(ctx: EditorCtx, partner: Partner, item: ReadinessItem) -> Memo<Rea
 
 /// Sets one item of a partner's record.
 fn set_item(ctx: EditorCtx, partner: Partner, item: ReadinessItem, value: ReadinessValue) {
-    let mut kap = ctx.plan.with_untracked(|p| p.kap.clone());
-    *kap.readiness_mut(partner) = kap.readiness(partner).with(item, value);
-    ctx.send(Edit::SetKap(kap));
+    ctx.send(Edit::SetReadiness { partner, item, value });
 }
 
 #[component]
