@@ -167,14 +167,36 @@ fn the_same_field_typed_in_two_tabs_keeps_both_until_the_person_picks() {
     first.flush(&mut disk.store());
     second.flush(&mut disk.store());
     assert_eq!(disk.stored("p").title, "First", "what was saved first stays saved");
-    let clash = second.clashes["p"][0].clone();
+    let clash = second.clashes("p")[0].clone();
     assert_eq!(clash.other, "\u{201c}Second\u{201d}", "this tab's title is kept, to choose");
+
+    // A reload (the tab closed and opened again, or another tab) still lists it.
+    let mut reopened = PlanBook::load(&mut disk.store());
+    assert_eq!(reopened.clashes("p"), std::slice::from_ref(&clash), "the clash is kept beside the plan");
     let choice = clash.alternative.clone();
-    assert!(second.settle_clash("p", &clash) && !second.clashes.contains_key("p"));
-    assert!(!second.settle_clash("p", &clash), "settled once only");
-    second.put(apply(second.plan("p").unwrap(), &choice).unwrap());
-    second.flush(&mut disk.store());
+    assert!(reopened.settle_clash("p", &clash) && reopened.clashes("p").is_empty());
+    assert!(!reopened.settle_clash("p", &clash), "settled once only");
+    reopened.put(apply(reopened.plan("p").unwrap(), &choice).unwrap());
+    reopened.flush(&mut disk.store());
     assert_eq!(disk.stored("p").title, "Second");
+    assert!(PlanBook::load(&mut disk.store()).clashes("p").is_empty(), "settled for good");
+    second.reload(&mut disk.store());
+    assert!(second.clashes("p").is_empty(), "the other tab hears it is settled");
+}
+
+#[test]
+fn a_clash_record_of_another_version_counts_as_none_and_deleting_removes_it() {
+    let disk = Shared::default();
+    let mut tab = PlanBook::load(&mut disk.store());
+    tab.put(plan("p"));
+    tab.flush(&mut disk.store());
+    let key = "intensive-planner/clashes/p";
+    disk.0.borrow_mut().entries.insert(key.into(), r#"{"format":"intensive-planner/clashes","version":9}"#.into());
+    tab.reload(&mut disk.store());
+    assert!(tab.clashes("p").is_empty());
+    assert_eq!(tab.plan("p").map(|p| p.id.as_str()), Some("p"), "the plan itself is untouched");
+    tab.remove("p", &mut disk.store());
+    assert!(disk.get(key).unwrap().is_none());
 }
 
 #[test]
@@ -202,7 +224,7 @@ fn deleting_removes_from_the_store_and_the_book() {
     tab.put(plan("p"));
     tab.flush(&mut disk.store());
     let removed = tab.remove("p", &mut disk.store()).expect("was there");
-    assert!(tab.plans().is_empty());
+    assert!(tab.is_empty());
     assert!(disk.get(&plan_key("p")).unwrap().is_none());
     // Undo puts it back, one revision on.
     tab.put(removed);

@@ -53,7 +53,7 @@ fn the_same_field_changed_on_both_sides_keeps_the_saved_one_and_offers_this_tab_
     assert_eq!(title.other_side, Side::ThisTab);
     assert!(merged.clashes[1].what.ends_with(": its place"), "{}", merged.clashes[1].what);
     // Choosing this tab's version is one edit on the merged plan, and only that.
-    let chosen = after(&merged.plan, &[merged.clashes[1].alternative.clone()]);
+    let chosen = after(&merged.plan, std::slice::from_ref(&merged.clashes[1].alternative));
     assert_eq!(chosen.block(x).map(|b| (b.day, b.start)), Some((1, clock(16, 0))));
     assert_eq!(chosen.title, "Theirs");
 }
@@ -148,7 +148,7 @@ fn a_later_place_here_and_a_longer_length_there_that_together_pass_midnight_are_
     assert!(clash.kept.ends_with("for 4 h"), "{}", clash.kept);
     assert!(clash.other.contains("21:00"), "{}", clash.other);
     // Choosing this tab's place moves the block as late as its length allows.
-    let chosen = after(&merged.plan, &[clash.alternative.clone()]);
+    let chosen = after(&merged.plan, std::slice::from_ref(&clash.alternative));
     assert_eq!(chosen.block(x).map(|b| (b.day, b.start, b.minutes)), Some((1, clock(20, 0), 240)));
     // A place and a length that fit together still merge by themselves.
     let early = after(&base, &[Edit::MoveBlock { id: x, day: 1, start: clock(9, 0) }]);

@@ -1,32 +1,52 @@
-//! The plans this tab holds, and how each stands with storage: the version last read
-//! from or written to the store (what a change here started from), which have changes
-//! not saved yet and why, and what a merge with another tab left for the person to
-//! decide. Pure over any `KeyValue`: the UI keeps one in a signal and flushes it under
-//! the cross-tab lock.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! The plans this tab holds, one record each: the plan as shown, the version last read
+//! from or written to the store (what a change here started from), whether it is saved
+//! and why not, and what a merge left for the person to decide. Pure over any
+//! `KeyValue`: the UI keeps one in a signal and flushes it under the cross-tab lock.
 
 use super::store::{KeyValue, PlanStore, Saved, StoreError, Unreadable};
 use crate::domain::clash::Clash;
 use crate::domain::merge::merge;
 use crate::domain::model::Plan;
 
+/// Everything this tab knows of one plan.
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    /// As this tab shows it.
+    shown: Plan,
+    /// The version last read from or written to the store; `None` for a plan new here.
+    stored: Option<Plan>,
+    /// The version shown is not in the store yet.
+    unsaved: bool,
+    /// The person chose to write it over whatever is stored under its id.
+    replacing: bool,
+    /// Why the last attempt to save it failed.
+    failed: Option<StoreError>,
+    /// Fields both this tab and another copy changed, kept in the store beside the plan
+    /// so a reload does not forget them.
+    clashes: Vec<Clash>,
+    clashes_unsaved: bool,
+}
+
+impl Entry {
+    fn new(shown: Plan, stored: Option<Plan>) -> Entry {
+        Entry {
+            shown,
+            stored,
+            unsaved: false,
+            replacing: false,
+            failed: None,
+            clashes: Vec::new(),
+            clashes_unsaved: false,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanBook {
-    /// As this tab shows them, in the store's order, then new ones.
-    plans: Vec<Plan>,
-    /// The version of each plan last read from or written to the store.
-    stored: BTreeMap<String, Plan>,
-    /// Plans whose version here is not in the store yet.
-    unsaved: BTreeSet<String>,
-    /// Unsaved plans the person chose to write over whatever is stored under their id.
-    replacing: BTreeSet<String>,
-    /// Why the last attempt to save a plan failed.
-    failed: BTreeMap<String, StoreError>,
+    /// In the store's order, then plans new here.
+    entries: Vec<Entry>,
     /// Storage as a whole refused (blocked, or full when nothing was left to save).
     pub problem: Option<StoreError>,
-    /// Per plan, the fields both this tab and another one changed.
-    pub clashes: BTreeMap<String, Vec<Clash>>,
     pub unreadable: Vec<Unreadable>,
 }
 
@@ -39,35 +59,47 @@ impl PlanBook {
         book
     }
 
-    pub fn plans(&self) -> &[Plan] {
-        &self.plans
+    fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.shown.id == id)
+    }
+
+    fn entry_mut(&mut self, id: &str) -> Option<&mut Entry> {
+        self.entries.iter_mut().find(|e| e.shown.id == id)
+    }
+
+    pub fn plans(&self) -> impl Iterator<Item = &Plan> + '_ {
+        self.entries.iter().map(|e| &e.shown)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     pub fn plan(&self, id: &str) -> Option<&Plan> {
-        self.plans.iter().find(|p| p.id == id)
+        self.entry(id).map(|e| &e.shown)
     }
 
     pub fn is_unsaved(&self, id: &str) -> bool {
-        self.unsaved.contains(id)
+        self.entry(id).is_some_and(|e| e.unsaved)
     }
 
     pub fn has_unsaved(&self) -> bool {
-        !self.unsaved.is_empty()
+        self.entries.iter().any(|e| e.unsaved || e.clashes_unsaved)
     }
 
     /// Whether any plan is stored as this tab shows it.
     pub fn has_saved(&self) -> bool {
-        self.plans.iter().any(|p| !self.unsaved.contains(&p.id))
+        self.entries.iter().any(|e| !e.unsaved)
     }
 
     /// The plans that are not saved, with why the last try failed.
     pub fn not_saved(&self) -> Vec<(&Plan, Option<&StoreError>)> {
-        self.plans.iter().filter(|p| self.unsaved.contains(&p.id)).map(|p| (p, self.failed.get(&p.id))).collect()
+        self.entries.iter().filter(|e| e.unsaved).map(|e| (&e.shown, e.failed.as_ref())).collect()
     }
 
     /// Why saving does not work now, if it does not.
     pub fn saving_problem(&self) -> Option<&StoreError> {
-        self.failed.values().next().or(self.problem.as_ref())
+        self.entries.iter().find_map(|e| e.failed.as_ref()).or(self.problem.as_ref())
     }
 
     /// Whether an unreadable record is stored under this plan id.
@@ -75,53 +107,94 @@ impl PlanBook {
         self.unreadable.iter().any(|u| u.plan_id() == Some(id))
     }
 
+    /// The reason the last save of this plan failed.
+    pub fn failure(&self, id: &str) -> Option<&StoreError> {
+        self.entry(id).and_then(|e| e.failed.as_ref())
+    }
+
+    /// What a merge left for the person to decide about this plan.
+    pub fn clashes(&self, id: &str) -> &[Clash] {
+        self.entry(id).map_or(&[], |e| &e.clashes)
+    }
+
     /// A plan changed or made here: shown at once, written at the next flush.
     pub fn put(&mut self, plan: Plan) {
-        self.unsaved.insert(plan.id.clone());
-        match self.plans.iter_mut().find(|p| p.id == plan.id) {
-            Some(slot) => *slot = plan,
-            None => self.plans.push(plan),
+        match self.entry_mut(&plan.id) {
+            Some(entry) => {
+                entry.shown = plan;
+                entry.unsaved = true;
+            }
+            None => self.entries.push(Entry { unsaved: true, ..Entry::new(plan, None) }),
         }
     }
 
     /// A plan to be written over whatever is stored under its id, readable or not, as
     /// the person chose.
     pub fn put_replacing(&mut self, plan: Plan) {
-        self.replacing.insert(plan.id.clone());
+        let id = plan.id.clone();
         self.put(plan);
+        if let Some(entry) = self.entry_mut(&id) {
+            entry.replacing = true;
+        }
+    }
+
+    /// More fields for the person to decide about (a merge with another copy).
+    pub fn add_clashes(&mut self, id: &str, clashes: Vec<Clash>) {
+        if let Some(entry) = self.entry_mut(id).filter(|_| !clashes.is_empty()) {
+            entry.clashes.extend(clashes);
+            entry.clashes_unsaved = true;
+        }
+    }
+
+    /// Puts back a plan's clash list as it was (an undo).
+    pub fn set_clashes(&mut self, id: &str, clashes: Vec<Clash>) {
+        if let Some(entry) = self.entry_mut(id) {
+            entry.clashes_unsaved |= entry.clashes != clashes;
+            entry.clashes = clashes;
+        }
+    }
+
+    /// Removes a clash of a plan once the person has chosen; false if it is gone already.
+    pub fn settle_clash(&mut self, id: &str, clash: &Clash) -> bool {
+        let Some(entry) = self.entry_mut(id) else { return false };
+        let Some(index) = entry.clashes.iter().position(|c| c == clash) else { return false };
+        entry.clashes.remove(index);
+        entry.clashes_unsaved = true;
+        true
     }
 
     /// Writes every unsaved plan. A plan another tab saved meanwhile is merged with it;
     /// one that cannot be written stays here, unsaved, with the reason.
     pub fn flush<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
-        for id in self.unsaved.clone() {
-            let Some(plan) = self.plan(&id).cloned() else {
-                self.unsaved.remove(&id);
-                continue;
-            };
-            let result = if self.replacing.contains(&id) {
-                store.replace(&plan).map(Saved::Written)
+        for entry in self.entries.iter_mut().filter(|e| e.unsaved) {
+            let result = if entry.replacing {
+                store.replace(&entry.shown).map(Saved::Written)
             } else {
-                store.save(self.stored.get(&id), &plan)
+                store.save(entry.stored.as_ref(), &entry.shown)
             };
             match result {
                 Ok(saved) => {
                     let written = saved.plan().clone();
                     if let Saved::Merged { clashes, .. } = saved {
-                        self.clashes.entry(id.clone()).or_default().extend(clashes);
+                        entry.clashes_unsaved |= !clashes.is_empty();
+                        entry.clashes.extend(clashes);
                     }
-                    self.unsaved.remove(&id);
-                    self.replacing.remove(&id);
-                    self.failed.remove(&id);
-                    self.stored.insert(id.clone(), written.clone());
-                    self.put_shown(written);
+                    entry.unsaved = false;
+                    entry.replacing = false;
+                    entry.failed = None;
+                    entry.stored = Some(written.clone());
+                    entry.shown = written;
                 }
-                Err(reason) => {
-                    self.failed.insert(id, reason);
-                }
+                Err(reason) => entry.failed = Some(reason),
             }
         }
-        if self.failed.is_empty() {
+        // A clash list is written once its plan is (it names the plan's fields).
+        for entry in self.entries.iter_mut().filter(|e| e.clashes_unsaved && !e.unsaved) {
+            if store.record_clashes(&entry.shown.id, &entry.clashes).is_ok() {
+                entry.clashes_unsaved = false;
+            }
+        }
+        if self.entries.iter().all(|e| e.failed.is_none()) {
             self.problem = None;
         }
     }
@@ -137,44 +210,41 @@ impl PlanBook {
                 return;
             }
         };
-        let mut plans = Vec::with_capacity(loaded.plans.len());
+        let mut old = std::mem::take(&mut self.entries);
+        let mut entries = Vec::with_capacity(loaded.plans.len());
         for theirs in loaded.plans {
             let id = theirs.id.clone();
-            if !self.unsaved.contains(&id) {
-                self.stored.insert(id, theirs.clone());
-                plans.push(theirs);
-                continue;
-            }
-            let mine = self.plan(&id).cloned().unwrap_or_else(|| theirs.clone());
-            let shown = match self.stored.get(&id) {
-                // New here, and stored by another tab meanwhile: no common version to
-                // merge from, so the next save asks instead (`StoreError::AlreadyStored`).
-                None => {
-                    plans.push(mine);
-                    continue;
+            let held = old.iter().position(|e| e.shown.id == id).map(|at| old.remove(at));
+            let mut entry = match held {
+                Some(mut entry) if entry.unsaved => {
+                    match &entry.stored {
+                        // New here, and stored by another tab meanwhile: no common version
+                        // to merge from, so the next save asks instead
+                        // (`StoreError::AlreadyStored`).
+                        None => {}
+                        Some(base) if base.revision != theirs.revision => {
+                            let merged = merge(base, &entry.shown, &theirs);
+                            entry.clashes_unsaved |= !merged.clashes.is_empty();
+                            entry.clashes.extend(merged.clashes);
+                            entry.shown = merged.plan;
+                            entry.stored = Some(theirs);
+                        }
+                        Some(_) => entry.stored = Some(theirs),
+                    }
+                    entry
                 }
-                Some(base) if base.revision != theirs.revision => {
-                    let merged = merge(base, &mine, &theirs);
-                    self.clashes.entry(id.clone()).or_default().extend(merged.clashes);
-                    merged.plan
-                }
-                Some(_) => mine,
+                Some(entry) => Entry { shown: theirs.clone(), stored: Some(theirs), ..entry },
+                None => Entry::new(theirs.clone(), Some(theirs)),
             };
-            self.stored.insert(id, theirs);
-            plans.push(shown);
+            if !entry.clashes_unsaved {
+                entry.clashes = store.clashes(&id);
+            }
+            entries.push(entry);
         }
         // Plans not in the store keep their place only if this tab has changes to them
         // (made while storage failed): the next flush writes them.
-        let kept: Vec<Plan> = self
-            .plans
-            .iter()
-            .filter(|p| self.unsaved.contains(&p.id) && !plans.iter().any(|q| q.id == p.id))
-            .cloned()
-            .collect();
-        plans.extend(kept);
-        self.stored.retain(|id, _| plans.iter().any(|p| &p.id == id));
-        self.clashes.retain(|id, _| plans.iter().any(|p| &p.id == id));
-        self.plans = plans;
+        entries.extend(old.into_iter().filter(|e| e.unsaved));
+        self.entries = entries;
         self.unreadable = loaded.unreadable;
     }
 
@@ -183,48 +253,14 @@ impl PlanBook {
         if let Err(problem) = store.delete(id) {
             self.problem = Some(problem);
         }
-        let position = self.plans.iter().position(|p| p.id == id)?;
-        self.unsaved.remove(id);
-        self.replacing.remove(id);
-        self.failed.remove(id);
-        self.stored.remove(id);
-        self.clashes.remove(id);
-        Some(self.plans.remove(position))
+        let position = self.entries.iter().position(|e| e.shown.id == id)?;
+        Some(self.entries.remove(position).shown)
     }
 
     /// Takes a plan back out of this tab without touching the store (an arriving plan
     /// that turned out to be stored already, and waits for the person's choice).
     pub fn withdraw(&mut self, id: &str) -> Option<Plan> {
-        if self.stored.contains_key(id) {
-            return None;
-        }
-        self.unsaved.remove(id);
-        self.replacing.remove(id);
-        self.failed.remove(id);
-        let position = self.plans.iter().position(|p| p.id == id)?;
-        Some(self.plans.remove(position))
-    }
-
-    /// The reason the last save of this plan failed.
-    pub fn failure(&self, id: &str) -> Option<&StoreError> {
-        self.failed.get(id)
-    }
-
-    /// Removes a clash of a plan once the person has chosen; false if it is gone already.
-    pub fn settle_clash(&mut self, id: &str, clash: &Clash) -> bool {
-        let Some(list) = self.clashes.get_mut(id) else { return false };
-        let Some(index) = list.iter().position(|c| c == clash) else { return false };
-        list.remove(index);
-        if list.is_empty() {
-            self.clashes.remove(id);
-        }
-        true
-    }
-
-    fn put_shown(&mut self, plan: Plan) {
-        match self.plans.iter_mut().find(|p| p.id == plan.id) {
-            Some(slot) => *slot = plan,
-            None => self.plans.push(plan),
-        }
+        let position = self.entries.iter().position(|e| e.shown.id == id && e.stored.is_none())?;
+        Some(self.entries.remove(position).shown)
     }
 }

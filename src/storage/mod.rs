@@ -1,10 +1,12 @@
 //! Storage: the versioned plan format (`format`, with `migrate` bringing older
 //! versions forward), the store of plans over a key-value
-//! seam (`store`), the book of plans a tab holds (`book`), and the browser's side:
+//! seam (`store`, with the clashes kept beside each plan in `clashes`), the book of
+//! plans a tab holds (`book`), and the browser's side:
 //! `local` is the only module that touches localStorage, `lock` the only one that
 //! takes the cross-tab lock, `persist` the one that asks the browser to keep it all.
 
 pub mod book;
+pub mod clashes;
 pub mod format;
 pub mod local;
 pub mod lock;

@@ -26,6 +26,10 @@ pub fn plan_key(id: &str) -> String {
 pub fn shared_key(id: &str) -> String {
     format!("{PREFIX}/shared/{id}")
 }
+/// The clashes a merge left on a plan (`clashes.rs`).
+pub fn clashes_key(id: &str) -> String {
+    format!("{PREFIX}/clashes/{id}")
+}
 pub fn index_key() -> String {
     format!("{PREFIX}/index")
 }
@@ -300,6 +304,7 @@ impl<S: KeyValue> PlanStore<S> {
     pub fn delete(&mut self, id: &str) -> Result<(), StoreError> {
         self.kv.remove(&plan_key(id))?;
         let _ = self.kv.remove(&shared_key(id));
+        let _ = self.kv.remove(&clashes_key(id));
         if let Ok(ids) = self.index() {
             self.write_index(&ids.into_iter().filter(|i| i != id).collect::<Vec<_>>())?;
         }

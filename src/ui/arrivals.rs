@@ -122,7 +122,7 @@ impl AppState {
     pub async fn settle_arrival(&self, choice: Choice) -> Option<(String, String)> {
         let arrival = self.arriving.try_update(|a| (!a.is_empty()).then(|| a.remove(0))).flatten()?;
         let id = arrival.plan.id.clone();
-        let clashes_before = self.book.with_untracked(|b| b.clashes.get(&id).cloned().unwrap_or_default());
+        let clashes_before = self.book.with_untracked(|b| b.clashes(&id).to_vec());
         let (kept_as, undo, said) = match (choice, self.plan(&id)) {
             (Choice::LeaveHere, _) => {
                 return Some((id, LEFT_AS_IT_WAS.to_string()));
@@ -145,9 +145,7 @@ impl AppState {
                 };
                 self.book.update(|book| {
                     book.put(plan);
-                    if !clashes.is_empty() {
-                        book.clashes.entry(id.clone()).or_default().extend(clashes);
-                    }
+                    book.add_clashes(&id, clashes);
                 });
                 (id.clone(), Some(UndoArrival { id: id.clone(), before: Some(here), clashes_before }), said)
             }
@@ -185,12 +183,7 @@ impl AppState {
             None => self.delete(&undo.id),
             Some(before) => {
                 let revision = self.plan(&undo.id).map_or(before.revision, |p| p.revision);
-                self.book.update(|book| {
-                    book.clashes.remove(&undo.id);
-                    if !undo.clashes_before.is_empty() {
-                        book.clashes.insert(undo.id.clone(), undo.clashes_before);
-                    }
-                });
+                self.book.update(|book| book.set_clashes(&undo.id, undo.clashes_before));
                 self.put(Plan { revision, ..before });
             }
         }

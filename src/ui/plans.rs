@@ -17,11 +17,10 @@ use crate::storage::persist::Keeping;
 pub fn PlansPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let creating = RwSignal::new(false);
-    let no_plans = Memo::new(move |_| state.book.with(|b| b.plans().is_empty()));
+    let no_plans = Memo::new(move |_| state.book.with(|b| b.is_empty()));
     // A card is drawn again when its plan is saved again: the key holds the revision.
-    let cards = Memo::new(move |_| {
-        state.book.with(|b| b.plans().iter().map(|p| (p.id.clone(), p.revision)).collect::<Vec<_>>())
-    });
+    let cards =
+        Memo::new(move |_| state.book.with(|b| b.plans().map(|p| (p.id.clone(), p.revision)).collect::<Vec<_>>()));
 
     view! {
         <section class="plans-page">

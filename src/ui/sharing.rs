@@ -176,11 +176,11 @@ fn ArrivedReply(reply: Reply) -> impl IntoView {
         move |_| {
             let Some(current) = state.plan(&id) else { return };
             let merge = merge_reply(&current, &reply);
-            let clashes_before = state.book.with_untracked(|b| b.clashes.get(&id).cloned().unwrap_or_default());
+            let clashes_before = state.book.with_untracked(|b| b.clashes(&id).to_vec());
             let mut said = "Added the couple's answers.".to_string();
             if !merge.clashes.is_empty() {
                 said.push_str(" Some differ from newer answers in the plan: choose below.");
-                state.book.update(|b| b.clashes.entry(id.clone()).or_default().extend(merge.clashes.clone()));
+                state.book.update(|b| b.add_clashes(&id, merge.clashes.clone()));
             }
             state.put(apply_all(&current, &merge.edits));
             state.undo_arrival.set(Some(UndoArrival { id: id.clone(), before: Some(current), clashes_before }));

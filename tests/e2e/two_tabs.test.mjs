@@ -106,9 +106,16 @@ test("the same field changed in two tabs: the saved one is shown, and the other 
   assert.match(said, /The title: shown “Typed in the first tab”; this tab had “Typed in the second tab”/);
   assert.equal((await storedPlan(second.page)).title, "Typed in the first tab", "what the notice says is saved is saved");
   assert.equal(await second.page.locator(".editor-title").innerText(), "Typed in the first tab");
+  // A reload forgets neither the clash nor the value that was not kept.
+  await second.page.reload();
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /The title: shown “Typed in the first tab”; this tab had “Typed in the second tab”/);
   await notice.getByRole("button", { name: "Use this tab's" }).click();
   await waitStored(second.page, (p) => p.title === "Typed in the second tab", "the chosen title");
   assert.equal(await notice.count(), 0);
   assert.equal(await second.page.locator(".editor-title").innerText(), "Typed in the second tab");
+  await second.page.reload();
+  await second.page.waitForSelector(".editor .block");
+  assert.equal(await notice.count(), 0, "a settled clash stays settled after a reload");
   await context.close();
 });

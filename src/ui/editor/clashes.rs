@@ -14,7 +14,7 @@ pub fn ClashNotice() -> impl IntoView {
     let state = expect_context::<AppState>();
     let clashes = Memo::new(move |_| {
         let id = ctx.plan.with(|p| p.id.clone());
-        state.book.with(|book| book.clashes.get(&id).cloned().unwrap_or_default())
+        state.book.with(|book| book.clashes(&id).to_vec())
     });
     let saved = Memo::new(move |_| {
         let id = ctx.plan.with(|p| p.id.clone());
