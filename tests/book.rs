@@ -11,7 +11,7 @@ use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::book::PlanBook;
 use intensive_planner::storage::format::decode;
-use intensive_planner::storage::store::{plan_key, KeyValue, MemoryStore, PlanStore, StoreError};
+use intensive_planner::storage::store::{clashes_key, plan_key, KeyValue, MemoryStore, PlanStore, StoreError};
 
 /// One browser's storage, shared by the tabs of a test.
 #[derive(Clone, Default)]
@@ -51,6 +51,14 @@ fn plan(id: &str) -> Plan {
     Plan { id: id.into(), ..sample_plan(3, 0) }
 }
 
+/// A tab that has saved `plan(id)`.
+fn tab_holding(disk: &Shared, id: &str) -> PlanBook {
+    let mut tab = PlanBook::load(&mut disk.store());
+    tab.put(plan(id));
+    tab.flush(&mut disk.store());
+    tab
+}
+
 fn edited(book: &PlanBook, id: &str, edit: Edit) -> Plan {
     apply(book.plan(id).expect("in the book"), &edit).expect("applies")
 }
@@ -74,9 +82,7 @@ fn changes_show_at_once_and_are_saved_at_the_flush() {
 #[test]
 fn a_full_store_keeps_every_unsaved_plan_unsaved_until_each_is_written() {
     let disk = Shared::default();
-    let mut tab = PlanBook::load(&mut disk.store());
-    tab.put(plan("small"));
-    tab.flush(&mut disk.store());
+    let mut tab = tab_holding(&disk, "small");
     disk.fill(Some(disk.get(&plan_key("small")).unwrap().unwrap().len() + 100));
     tab.put(plan("made-while-full"));
     tab.flush(&mut disk.store());
@@ -100,9 +106,7 @@ fn a_full_store_keeps_every_unsaved_plan_unsaved_until_each_is_written() {
 #[test]
 fn another_tab_s_write_never_reverts_unsaved_changes_here() {
     let disk = Shared::default();
-    let mut first = PlanBook::load(&mut disk.store());
-    first.put(plan("p"));
-    first.flush(&mut disk.store());
+    let mut first = tab_holding(&disk, "p");
     let mut second = PlanBook::load(&mut disk.store());
     let x = first.plan("p").unwrap().blocks[1].id;
     let y = first.plan("p").unwrap().blocks[3].id;
@@ -135,9 +139,7 @@ fn another_tab_s_write_never_reverts_unsaved_changes_here() {
 #[test]
 fn two_tabs_saving_the_same_revision_both_keep_their_change() {
     let disk = Shared::default();
-    let mut first = PlanBook::load(&mut disk.store());
-    first.put(plan("p"));
-    first.flush(&mut disk.store());
+    let mut first = tab_holding(&disk, "p");
     let mut second = PlanBook::load(&mut disk.store());
     // Both start from revision 1 and change different fields before either hears of the other.
     first.put(edited(&first, "p", Edit::SetTitle("Typed in the first tab".into())));
@@ -158,9 +160,7 @@ fn two_tabs_saving_the_same_revision_both_keep_their_change() {
 #[test]
 fn the_same_field_typed_in_two_tabs_keeps_both_until_the_person_picks() {
     let disk = Shared::default();
-    let mut first = PlanBook::load(&mut disk.store());
-    first.put(plan("p"));
-    first.flush(&mut disk.store());
+    let mut first = tab_holding(&disk, "p");
     let mut second = PlanBook::load(&mut disk.store());
     first.put(edited(&first, "p", Edit::SetTitle("First".into())));
     second.put(edited(&second, "p", Edit::SetTitle("Second".into())));
@@ -187,16 +187,14 @@ fn the_same_field_typed_in_two_tabs_keeps_both_until_the_person_picks() {
 #[test]
 fn a_clash_record_of_another_version_counts_as_none_and_deleting_removes_it() {
     let disk = Shared::default();
-    let mut tab = PlanBook::load(&mut disk.store());
-    tab.put(plan("p"));
-    tab.flush(&mut disk.store());
-    let key = "intensive-planner/clashes/p";
-    disk.0.borrow_mut().entries.insert(key.into(), r#"{"format":"intensive-planner/clashes","version":9}"#.into());
+    let mut tab = tab_holding(&disk, "p");
+    let key = clashes_key("p");
+    disk.0.borrow_mut().entries.insert(key.clone(), r#"{"format":"intensive-planner/clashes","version":9}"#.into());
     tab.reload(&mut disk.store());
     assert!(tab.clashes("p").is_empty());
     assert_eq!(tab.plan("p").map(|p| p.id.as_str()), Some("p"), "the plan itself is untouched");
     tab.remove("p", &mut disk.store());
-    assert!(disk.get(key).unwrap().is_none());
+    assert!(disk.get(&key).unwrap().is_none());
 }
 
 #[test]
@@ -220,9 +218,7 @@ fn an_unreadable_record_is_never_written_over_without_the_person_s_say() {
 #[test]
 fn deleting_removes_from_the_store_and_the_book() {
     let disk = Shared::default();
-    let mut tab = PlanBook::load(&mut disk.store());
-    tab.put(plan("p"));
-    tab.flush(&mut disk.store());
+    let mut tab = tab_holding(&disk, "p");
     let removed = tab.remove("p", &mut disk.store()).expect("was there");
     assert!(tab.is_empty());
     assert!(disk.get(&plan_key("p")).unwrap().is_none());

@@ -118,6 +118,15 @@ pub struct ReplyMerge {
 }
 
 impl ReplyMerge {
+    /// What the person is told once the reply is added.
+    pub fn added_words(&self) -> &'static str {
+        if self.clashes.is_empty() {
+            "Added the couple's answers."
+        } else {
+            "Added the couple's answers. Some differ from newer answers in the plan: choose below."
+        }
+    }
+
     /// Whether the reply holds anything for the plan.
     pub fn is_empty(&self) -> bool {
         self.news.is_empty() && self.clashes.is_empty()

@@ -91,7 +91,7 @@ struct Envelope<'a> {
 struct Backup<'a> {
     format: &'static str,
     version: u32,
-    plans: &'a [Plan],
+    plans: Vec<&'a Plan>,
 }
 
 /// What any file of ours starts with; read before the rest, which depends on it.
@@ -131,7 +131,8 @@ pub fn encode_pretty(plan: &Plan) -> String {
     to_json(&Envelope { format: FORMAT_NAME, version: CURRENT_VERSION, plan }, true)
 }
 
-pub fn encode_backup(plans: &[Plan]) -> String {
+pub fn encode_backup<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> String {
+    let plans = plans.into_iter().collect();
     to_json(&Backup { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans }, true)
 }
 

@@ -70,7 +70,7 @@ pub fn App() -> impl IntoView {
 
 /// Downloads every plan this tab holds, saved or not, as one backup file.
 pub fn download_backup(book: RwSignal<PlanBook>) {
-    let text = book.with_untracked(|book| encode_backup(&book.plans().cloned().collect::<Vec<_>>()));
+    let text = book.with_untracked(|book| encode_backup(book.plans()));
     download_text("intensive-planner-backup.json", "application/json", &text);
 }
 

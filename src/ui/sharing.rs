@@ -177,11 +177,8 @@ fn ArrivedReply(reply: Reply) -> impl IntoView {
             let Some(current) = state.plan(&id) else { return };
             let merge = merge_reply(&current, &reply);
             let clashes_before = state.book.with_untracked(|b| b.clashes(&id).to_vec());
-            let mut said = "Added the couple's answers.".to_string();
-            if !merge.clashes.is_empty() {
-                said.push_str(" Some differ from newer answers in the plan: choose below.");
-                state.book.update(|b| b.add_clashes(&id, merge.clashes.clone()));
-            }
+            let said = merge.added_words().to_string();
+            state.book.update(|b| b.add_clashes(&id, merge.clashes.clone()));
             state.put(apply_all(&current, &merge.edits));
             state.undo_arrival.set(Some(UndoArrival { id: id.clone(), before: Some(current), clashes_before }));
             state.import_message.set(Some(said));
