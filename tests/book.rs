@@ -95,11 +95,25 @@ fn a_full_store_keeps_every_unsaved_plan_unsaved_until_each_is_written() {
     assert!(tab.is_unsaved("made-while-full"));
     assert_eq!(tab.saving_problem(), Some(&StoreError::Full), "still not saved, still said");
     assert_eq!(tab.not_saved().len(), 1);
+    let title = &plan("made-while-full").title;
+    assert_eq!(
+        tab.reload_would_lose().as_deref(),
+        Some(
+            format!(
+                "Not saved. {} The changes to \u{201c}{title}\u{201d} are only in this tab: reloading now loses them. \
+                 Download a backup first, or reload anyway.",
+                StoreError::Full
+            )
+            .as_str()
+        ),
+        "a reload is asked about, naming only the unsaved plan"
+    );
     // Room again: the next flush writes it, and the notice goes.
     disk.fill(None);
     tab.flush(&mut disk.store());
     assert!(!tab.has_unsaved());
     assert_eq!(tab.saving_problem(), None);
+    assert_eq!(tab.reload_would_lose(), None, "nothing to lose: a reload goes ahead");
     assert_eq!(disk.stored("made-while-full").title, plan("made-while-full").title);
 }
 
@@ -226,4 +240,55 @@ fn deleting_removes_from_the_store_and_the_book() {
     tab.put(removed);
     tab.flush(&mut disk.store());
     assert_eq!(disk.stored("p").revision, 2);
+}
+
+#[test]
+fn storage_emptied_under_the_tab_keeps_every_plan_and_writes_back_only_when_asked() {
+    let disk = Shared::default();
+    let mut tab = tab_holding(&disk, "a");
+    tab.put(plan("b"));
+    tab.flush(&mut disk.store());
+    let kept_b = edited(&tab, "b", Edit::SetTitle("Changed before the clearing".into()));
+    tab.put(kept_b);
+    // The site's data cleared (or `localStorage.clear()` in another tab).
+    disk.0.borrow_mut().entries.clear();
+    tab.reload(&mut disk.store());
+    let notice = tab.cleared_notice().expect("the emptying is said");
+    assert!(notice.contains("This tab still holds 2 plans"), "{notice}");
+    assert!(notice.contains("Changed before the clearing"), "{notice}");
+    assert_eq!(tab.plans().count(), 2, "nothing is taken out of this tab");
+    assert_eq!(tab.not_saved().len(), 2, "a backup and the notices count both as unsaved");
+    // Until the person says so nothing is written back, not even a new change.
+    let later = edited(&tab, "a", Edit::SetTitle("Typed after".into()));
+    tab.put(later);
+    tab.flush(&mut disk.store());
+    assert!(disk.0.borrow().entries.is_empty(), "the emptied store stays empty");
+    assert!(tab.reload_would_lose().is_some(), "a reload would lose them, and asks");
+    // "Save them back": every plan, with every change, and the notice goes.
+    tab.save_back(&mut disk.store());
+    assert_eq!(tab.cleared_notice(), None);
+    assert!(!tab.has_unsaved());
+    assert_eq!(disk.stored("a").title, "Typed after");
+    assert_eq!(disk.stored("b").title, "Changed before the clearing");
+    let another = PlanBook::load(&mut disk.store());
+    assert_eq!(another.plans().count(), 2);
+}
+
+#[test]
+fn another_tab_deleting_every_plan_is_a_delete_not_an_emptied_store() {
+    let disk = Shared::default();
+    let mut tab = tab_holding(&disk, "only");
+    let mut other = PlanBook::load(&mut disk.store());
+    other.remove("only", &mut disk.store());
+    tab.reload(&mut disk.store());
+    assert_eq!(tab.cleared_notice(), None);
+    assert!(tab.is_empty(), "the other tab's delete shows here");
+    // The emptying is noticed at a save too, with no reload first.
+    let mut saving = tab_holding(&disk, "s");
+    let changed = edited(&saving, "s", Edit::SetTitle("Unsaved".into()));
+    saving.put(changed);
+    disk.0.borrow_mut().entries.clear();
+    saving.flush(&mut disk.store());
+    assert!(saving.cleared_notice().is_some());
+    assert!(disk.0.borrow().entries.is_empty());
 }

@@ -48,6 +48,9 @@ pub struct PlanBook {
     /// Storage as a whole refused (blocked, or full when nothing was left to save).
     pub problem: Option<StoreError>,
     pub unreadable: Vec<Unreadable>,
+    /// The store was emptied under this tab (another tab, or the site's data cleared):
+    /// nothing is written back until the person says so (`save_back`).
+    cleared: bool,
 }
 
 impl PlanBook {
@@ -95,6 +98,29 @@ impl PlanBook {
     /// The plans that are not saved, with why the last try failed.
     pub fn not_saved(&self) -> Vec<(&Plan, Option<&StoreError>)> {
         self.entries.iter().filter(|e| e.unsaved).map(|e| (&e.shown, e.failed.as_ref())).collect()
+    }
+
+    /// The titles of the plans not saved, quoted and joined, as notices name them.
+    pub fn not_saved_titles(&self) -> String {
+        let titles: Vec<String> =
+            self.not_saved().iter().map(|(plan, _)| format!("\u{201c}{}\u{201d}", plan.title)).collect();
+        titles.join(", ")
+    }
+
+    /// What reloading this tab now would lose, when something is only in its memory.
+    pub fn reload_would_lose(&self) -> Option<String> {
+        if !self.has_unsaved() {
+            return None;
+        }
+        let problem = self.saving_problem().map(|p| format!("{p} ")).unwrap_or_default();
+        let what = match self.not_saved_titles() {
+            titles if titles.is_empty() => "Some changes".to_string(),
+            titles => format!("The changes to {titles}"),
+        };
+        Some(format!(
+            "Not saved. {problem}{what} are only in this tab: reloading now loses them. Download a backup first, \
+             or reload anyway."
+        ))
     }
 
     /// Why saving does not work now, if it does not.
@@ -164,8 +190,15 @@ impl PlanBook {
     }
 
     /// Writes every unsaved plan. A plan another tab saved meanwhile is merged with it;
-    /// one that cannot be written stays here, unsaved, with the reason.
+    /// one that cannot be written stays here, unsaved, with the reason. Once the store
+    /// was emptied under this tab, nothing is written until the person says so.
     pub fn flush<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
+        if !self.notice_cleared(store) {
+            self.write_unsaved(store);
+        }
+    }
+
+    fn write_unsaved<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
         for entry in self.entries.iter_mut().filter(|e| e.unsaved) {
             let result = if entry.replacing {
                 store.replace(&entry.shown).map(Saved::Written)
@@ -203,6 +236,9 @@ impl PlanBook {
     /// the stored version; one with unsaved changes keeps them, merged with the other
     /// tab's version, and is saved at the next flush.
     pub fn reload<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
+        if self.notice_cleared(store) {
+            return;
+        }
         let loaded = match store.load_all() {
             Ok(loaded) => loaded,
             Err(problem) => {
@@ -246,6 +282,43 @@ impl PlanBook {
         entries.extend(old.into_iter().filter(|e| e.unsaved));
         self.entries = entries;
         self.unreadable = loaded.unreadable;
+    }
+
+    /// Whether the store was emptied under this tab, noticing it if it just was: every
+    /// plan this tab had stored is then kept here, unsaved, until the person chooses.
+    fn notice_cleared<S: KeyValue>(&mut self, store: &PlanStore<S>) -> bool {
+        if !self.cleared && self.entries.iter().any(|e| e.stored.is_some()) && store.holds_nothing() {
+            self.cleared = true;
+            for entry in &mut self.entries {
+                entry.unsaved = true;
+                entry.clashes_unsaved |= !entry.clashes.is_empty();
+            }
+        }
+        self.cleared
+    }
+
+    /// The person's "Save them back" after the store was emptied: writes every plan
+    /// this tab holds.
+    pub fn save_back<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
+        self.cleared = false;
+        self.write_unsaved(store);
+    }
+
+    /// What to tell the person once the store was emptied under this tab.
+    pub fn cleared_notice(&self) -> Option<String> {
+        if !self.cleared {
+            return None;
+        }
+        let held = match self.entries.len() {
+            1 => "one plan".to_string(),
+            n => format!("{n} plans"),
+        };
+        Some(format!(
+            "This browser's storage for the app was emptied while this tab was open (by another tab, or by \
+             clearing this site's data). This tab still holds {held}: {}. Save them back, or download a backup \
+             before closing this tab.",
+            self.not_saved_titles()
+        ))
     }
 
     /// Deletes a plan from the store and from this tab; returns it, for undo.

@@ -277,6 +277,14 @@ impl<S: KeyValue> PlanStore<S> {
         Ok(saved)
     }
 
+    /// Whether the store holds no plan and no index: never used, or emptied (the site's
+    /// data cleared). A store whose plans were all deleted keeps its empty index.
+    pub fn holds_nothing(&self) -> bool {
+        let prefix = plan_key("");
+        self.kv.get(&index_key()).is_ok_and(|index| index.is_none())
+            && self.kv.keys().is_ok_and(|keys| !keys.iter().any(|k| k.starts_with(&prefix)))
+    }
+
     /// The version of a plan last sent or received, if one is recorded and readable: only
     /// a help to merging, so a record that cannot be read counts as none.
     pub fn shared(&self, id: &str) -> Option<Plan> {

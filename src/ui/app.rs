@@ -37,16 +37,21 @@ pub fn App() -> impl IntoView {
     // Another tab wrote to storage: read it again so this tab shows it.
     let on_storage = window_event_listener(leptos::ev::storage, move |_| state.reload());
     let on_leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush_before_leaving());
+    // Shown again: storage may have been emptied meanwhile with no storage event (the
+    // browser's "Clear site data" sends none), so it is read again.
     let on_shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden()) {
             update.check();
+            state.reload();
         }
     });
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| state.reload());
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
         on_leaving.remove();
         on_shown.remove();
+        on_focus.remove();
     });
 
     let page = move || match state.route.get() {
@@ -82,6 +87,7 @@ fn Notices() -> impl IntoView {
         <div class="notices no-print" role="status" aria-live="polite">
             <UpdateNotice/>
             <NotSavedNotice/>
+            <ClearedNotice/>
             {move || state.deleted.get().map(|plan| view! {
                 <p class="notice">
                     {format!("Deleted \u{201c}{}\u{201d}. ", plan.title)}
@@ -104,21 +110,39 @@ fn NotSavedNotice() -> impl IntoView {
     let notice = Memo::new(move |_| {
         state.book.with(|book| {
             let problem = book.saving_problem()?.to_string();
-            let titles: Vec<String> =
-                book.not_saved().iter().map(|(plan, _)| format!("\u{201c}{}\u{201d}", plan.title)).collect();
-            Some((problem, titles))
+            Some((problem, book.not_saved_titles()))
         })
     });
     move || {
         notice.get().map(|(problem, titles)| {
-            let what = match titles.len() {
-                0 => "Plans made now stay in this tab while it is open".to_string(),
-                1 => format!("The changes to {} are kept in this tab while it is open", titles[0]),
-                _ => format!("The changes to {} are kept in this tab while it is open", titles.join(", ")),
+            let what = if titles.is_empty() {
+                "Plans made now stay in this tab while it is open".to_string()
+            } else {
+                format!("The changes to {titles} are kept in this tab while it is open")
             };
             view! {
                 <p class="notice notice-error" data-testid="storage-notice">
                     <strong>"Not saved. "</strong>{problem}" "{what}"; download a backup to keep them. "
+                    <button type="button" on:click=move |_| download_backup(state.book)>
+                        "Download a backup of all plans"
+                    </button>
+                </p>
+            }
+        })
+    }
+}
+
+/// Storage was emptied under this tab: says so, and offers to write back what it holds.
+#[component]
+fn ClearedNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let notice = Memo::new(move |_| state.book.with(PlanBook::cleared_notice));
+    move || {
+        notice.get().map(|text| {
+            view! {
+                <p class="notice notice-error" data-testid="cleared-notice" role="alert">
+                    {text}" "
+                    <button type="button" on:click=move |_| state.save_back()>"Save them back"</button>
                     <button type="button" on:click=move |_| download_backup(state.book)>
                         "Download a backup of all plans"
                     </button>

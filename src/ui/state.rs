@@ -134,6 +134,12 @@ impl AppState {
         exclusively(move || book.update(|book| book.reload(&mut store()))).await;
     }
 
+    /// After storage was emptied under this tab: writes back every plan it holds.
+    pub fn save_back(&self) {
+        let book = self.book;
+        spawn_local(exclusively(move || book.update(|book| book.save_back(&mut store()))));
+    }
+
     pub fn delete(&self, id: &str) {
         let (state, id) = (*self, id.to_string());
         spawn_local(exclusively(move || {

@@ -10,13 +10,17 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
+use super::app::download_backup;
 use super::state::AppState;
+use crate::storage::book::PlanBook;
 
 /// Where an update stands in this tab.
 #[derive(Clone, Copy)]
 pub struct Update {
     /// A newer version is installed and waiting for the person's Reload.
     pub ready: RwSignal<bool>,
+    /// Reload was asked for while changes could not be saved: the notice asks first.
+    asking: RwSignal<bool>,
     /// This tab asked the new version to take over: reload once it has.
     reloading: StoredValue<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
@@ -39,6 +43,7 @@ impl Update {
     pub fn start() -> Update {
         let update = Update {
             ready: RwSignal::new(false),
+            asking: RwSignal::new(false),
             reloading: StoredValue::new(false),
             registration: StoredValue::new_local(None),
         };
@@ -105,10 +110,21 @@ impl Update {
         });
     }
 
-    /// The person's Reload: save what is unsaved, let the waiting version take over,
-    /// and reload when it has.
+    /// The person's Reload: save what is unsaved, then let the waiting version take over
+    /// and reload when it has. What still cannot be saved (storage full) lives only in
+    /// this tab's memory, so the notice asks before a reload would drop it.
     pub fn apply(self, state: AppState) {
         state.flush_before_leaving();
+        if state.book.with_untracked(PlanBook::has_unsaved) {
+            self.asking.set(true);
+        } else {
+            self.take_over();
+        }
+    }
+
+    /// Reloads into the new version, whatever is unsaved.
+    fn take_over(self) {
+        self.asking.set(false);
         self.reloading.set_value(true);
         let waiting = self.registration.with_value(|r| r.as_ref().and_then(ServiceWorkerRegistration::waiting));
         match waiting {
@@ -138,10 +154,24 @@ pub fn UpdateNotice() -> impl IntoView {
     let update = expect_context::<Update>();
     view! {
         <Show when=move || update.ready.get()>
-            <p class="notice" data-testid="update-notice">
-                "A new version is ready. Your plans stay as they are. "
-                <button type="button" on:click=move |_| update.apply(state)>"Reload"</button>
-            </p>
+            <Show
+                when=move || update.asking.get()
+                fallback=move || view! {
+                    <p class="notice" data-testid="update-notice">
+                        "A new version is ready. Your plans stay as they are. "
+                        <button type="button" on:click=move |_| update.apply(state)>"Reload"</button>
+                    </p>
+                }
+            >
+                <p class="notice notice-error" data-testid="update-notice" role="alert">
+                    {move || state.book.with(|book| book.reload_would_lose().unwrap_or_default())}" "
+                    <button type="button" on:click=move |_| download_backup(state.book)>
+                        "Download a backup of all plans"
+                    </button>
+                    <button type="button" on:click=move |_| update.take_over()>"Reload anyway"</button>
+                    <button type="button" class="quiet" on:click=move |_| update.asking.set(false)>"Not now"</button>
+                </p>
+            </Show>
         </Show>
     }
 }

@@ -1,6 +1,7 @@
 // Shared end-to-end harness: serves the release build from dist/ on 127.0.0.1,
 // starts Debian's Chromium through playwright-core, and records console errors
 // and every request that leaves 127.0.0.1.
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { serveDir } from "../../scripts/static-server.mjs";
 
@@ -154,3 +155,25 @@ export async function twoTabs(browser, server, { hold = false, ...options } = {}
   await second.page.waitForSelector(".editor .block");
   return { context, first, second };
 }
+
+/** A download the click starts: its suggested name and text. */
+export async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
+/** Fills localStorage to the last character: big pieces first, then ever smaller ones. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      const piece = "x".repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler-${n++}`, piece); } catch { break; }
+      }
+    }
+  });
+}
+
+export const emptyStorage = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler")).forEach((k) => localStorage.removeItem(k)));

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serveDir } from "../../scripts/static-server.mjs";
-import { launch, launchProfile, offlineReady, watchedPage, appReady, createIntensive, storedPlan, waitStored } from "./harness.mjs";
+import { launch, launchProfile, offlineReady, watchedPage, appReady, createIntensive, storedPlan, waitStored, download, fillStorage, emptyStorage } from "./harness.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -97,8 +97,11 @@ test("after one visit the app works offline: plans listed, an edit saved, a shar
   await server.close();
 });
 
-test("a new build says 'A new version is ready' and waits for Reload; the plans stay", async () => {
-  // Build B is build A with one visible difference, and its own service worker.
+/**
+ * A tab running build A, with one plan (Io & Ren), whose server now has build B: build A
+ * with one visible difference (its title) and its own service worker.
+ */
+async function tabWithUpdateWaiting() {
   const b = "tests/e2e/out/build-b";
   rmSync(b, { recursive: true, force: true });
   cpSync("dist", b, { recursive: true });
@@ -121,6 +124,11 @@ test("a new build says 'A new version is ready' and waits for Reload; the plans 
   // The app is opened again (build A from its offline copy); the browser finds build B.
   await page.reload();
   await appReady(page);
+  return { server, context, page, errors };
+}
+
+test("a new build says 'A new version is ready' and waits for Reload; the plans stay", async () => {
+  const { server, context, page, errors } = await tabWithUpdateWaiting();
   await page.getByRole("link", { name: "Io & Ren: Couples intensive" }).click();
   await page.waitForSelector(".editor .block");
   await (await locationField(page)).fill("Half-typed");
@@ -207,6 +215,60 @@ test("a browser that grants persistence is said to keep the plans", async () => 
   await page.getByRole("link", { name: "← All intensives" }).click();
   assert.equal(await page.evaluate(() => navigator.storage.persisted()), true);
   await page.getByTestId("keeping").filter({ hasText: /kept persistently in this browser/ }).waitFor();
+  await context.close();
+  await server.close();
+});
+
+test("Reload for an update asks first when a change could not be saved, and offers a backup", async () => {
+  const { server, context, page, errors } = await tabWithUpdateWaiting();
+  await page.getByRole("link", { name: "Io & Ren: Couples intensive" }).click();
+  await page.waitForSelector(".editor .block");
+  const notice = page.getByTestId("update-notice");
+  await notice.waitFor({ timeout: 20_000 });
+  // Storage full: the next change stays in this tab's memory only.
+  await fillStorage(page);
+  await (await locationField(page)).fill("Only in memory");
+  await page.getByLabel("Location").blur();
+  await page.getByTestId("storage-notice").waitFor();
+
+  await notice.getByRole("button", { name: "Reload" }).click();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.title(), "Intensive Planner", "nothing reloaded yet");
+  assert.match(await notice.innerText(), /Not saved\. The browser's storage for this app is full\./);
+  assert.match(await notice.innerText(), /The changes to \u201cIo & Ren: Couples intensive\u201d are only in this tab: reloading now loses them/);
+  const backup = await download(page, () => notice.getByRole("button", { name: "Download a backup of all plans" }).click());
+  assert.equal(JSON.parse(backup.text).plans[0].location, "Only in memory", "the backup holds the unsaved change");
+
+  // "Not now" leaves everything as it was, the change still here.
+  await notice.getByRole("button", { name: "Not now" }).click();
+  assert.match(await notice.innerText(), /A new version is ready/);
+  assert.equal(await page.getByLabel("Location").inputValue(), "Only in memory");
+
+  // With room again, Reload saves the change and goes ahead without asking.
+  await emptyStorage(page);
+  await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload" }).click()]);
+  await appReady(page);
+  assert.equal(await page.title(), "Intensive Planner (B)");
+  assert.equal((await storedPlan(page)).location, "Only in memory");
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
+
+test("Reload anyway, when asked, reloads into the new version", async () => {
+  const { server, context, page, errors } = await tabWithUpdateWaiting();
+  const notice = page.getByTestId("update-notice");
+  await notice.waitFor({ timeout: 20_000 });
+  await fillStorage(page);
+  await createIntensive(page, { a: "Never", b: "Stored" });
+  await page.getByTestId("storage-notice").waitFor();
+  await notice.getByRole("button", { name: "Reload" }).click();
+  await notice.getByRole("button", { name: "Reload anyway" }).waitFor();
+  assert.match(await notice.innerText(), /Never & Stored/);
+  await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload anyway" }).click()]);
+  await appReady(page);
+  assert.equal(await page.title(), "Intensive Planner (B)");
+  assert.deepEqual(errors, []);
   await context.close();
   await server.close();
 });

@@ -3,34 +3,13 @@
 // write never reverts unsaved changes, and an import changes nothing it should not.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot, storedPlans, waitStored, twoTabs, newEditor } from "./harness.mjs";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot, storedPlans, waitStored, twoTabs, newEditor, download, fillStorage, emptyStorage } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 mkdirSync("tests/e2e/out", { recursive: true });
-
-async function download(page, click) {
-  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
-}
-
-/** Fills localStorage to the last character: big pieces first, then ever smaller ones. */
-async function fillStorage(page) {
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
-      const piece = "x".repeat(size);
-      for (;;) {
-        try { localStorage.setItem(`filler-${n++}`, piece); } catch { break; }
-      }
-    }
-  });
-}
-
-const emptyStorage = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler")).forEach((k) => localStorage.removeItem(k)));
 
 test("an unreadable stored plan is set aside, offered for download, and the others keep working", async () => {
   const context = await browser.newContext();
@@ -249,5 +228,56 @@ test("a change made just before the page is reloaded is kept", async () => {
   });
   await page.waitForSelector(".editor .block");
   assert.match(await blockSlot(page.locator(".block", { hasText: "Homework: journaling prompt" }).first()), /day 1 16:00–16:30/);
+  await context.close();
+});
+
+test("storage emptied by another tab is said; this tab's plans are in its backup and saved back on request", async () => {
+  const { context, first, second } = await twoTabs(browser, server, { a: "Kept", b: "InMemory" });
+  const location = "Typed before the clearing";
+  const details = first.page.locator("details.panel", { hasText: "Plan details" });
+  await details.locator("summary").click();
+  await first.page.getByLabel("Location").fill(location);
+  await first.page.getByLabel("Location").blur();
+  await waitStored(first.page, (p) => p.location === location, "the location saved");
+  await second.page.evaluate(() => localStorage.clear());
+
+  const notice = first.page.getByTestId("cleared-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /storage for the app was emptied while this tab was open/);
+  assert.match(await notice.innerText(), /This tab still holds one plan: \u201cKept & InMemory: Couples intensive\u201d/);
+  // Nothing is written back by itself, not even at the next change.
+  await first.page.getByLabel("Location").fill(`${location}, and after`);
+  await first.page.getByLabel("Location").blur();
+  await first.page.waitForTimeout(500);
+  assert.deepEqual(await first.page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("/plan/"))), []);
+  const backup = await download(first.page, () => notice.getByRole("button", { name: "Download a backup of all plans" }).click());
+  assert.equal(JSON.parse(backup.text).plans[0].location, `${location}, and after`);
+
+  await notice.getByRole("button", { name: "Save them back" }).click();
+  await first.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes("/plan/")));
+  await waitStored(first.page, (p) => p.location === `${location}, and after`, "saved back");
+  await notice.waitFor({ state: "detached" });
+  await second.page.reload();
+  await second.page.waitForSelector(".editor .block");
+  assert.equal(await second.page.locator("details.panel", { hasText: "Plan details" }).count(), 1);
+  assert.deepEqual(first.errors, []);
+  assert.deepEqual(second.errors, []);
+  await context.close();
+});
+
+test("storage cleared with no event (the browser's Clear site data) is noticed when the tab is focused", async () => {
+  const { context, page, errors } = await newEditor(browser, server, { a: "Site", b: "Data" });
+  // Clearing from the page itself sends this page no storage event, as Clear site data does not.
+  await page.evaluate(() => localStorage.clear());
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId("cleared-notice").count(), 0);
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  const notice = page.getByTestId("cleared-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Site & Data/);
+  await page.getByRole("link", { name: "Intensive Planner" }).click();
+  await page.waitForSelector(".plan-card");
+  assert.equal(await page.locator(".plan-card").count(), 1, "the plan is still listed, from memory");
+  assert.deepEqual(errors, []);
   await context.close();
 });
