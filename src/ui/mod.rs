@@ -7,6 +7,7 @@ pub(crate) mod arrivals;
 mod download;
 pub mod editor;
 mod folded;
+mod link_box;
 mod new_plan;
 mod not_found;
 mod plans;

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::agenda::AgendaDays;
 use super::arrivals::ArrivalOutcome;
+use super::link_box::LinkBox;
 use super::not_found::PlanNotFound;
 use super::route::Route;
-use super::sharing::LinkBox;
 use super::state::{store, today, AppState};
 use crate::domain::dates;
 use crate::domain::edit::{apply, Edit};

@@ -7,78 +7,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::agenda::AgendaDays;
-use super::arrivals::{Arrivals, UndoArrival};
+use super::arrivals::Arrivals;
 use super::review::ReviewHeader;
 use super::route::Route;
-use super::state::AppState;
+use super::state::{AppState, UndoArrival};
 use crate::domain::edit::apply_all;
 use crate::domain::model::Plan;
-use crate::sharing::link::{read_share, LinkText, ShareError};
+use crate::sharing::link::{read_share, ShareError};
 use crate::sharing::reply::{merge_reply, read_reply, Reply};
-use crate::sharing::zlib::{make_link, open_link};
-
-/// This page's address without its fragment, to build links that open the app.
-fn app_address() -> String {
-    let href = window().location().href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
-}
-
-/// A link to hand on, in a read-only field with a copy button. `carried` is what the
-/// link holds; the link is made again (compressed by the browser, which takes a
-/// moment) each time it changes, and only the latest one is shown.
-#[component]
-pub fn LinkBox(
-    id: &'static str,
-    label: &'static str,
-    carried: Memo<LinkText>,
-    /// Called when the link is copied (by the button or by hand): it is on its way.
-    #[prop(optional)]
-    on_copy: Option<Callback<()>>,
-) -> impl IntoView {
-    let link = RwSignal::new(None::<Result<String, ShareError>>);
-    let copied = RwSignal::new(false);
-    let asked = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let content = carried.get();
-        let ticket = asked.get_value().wrapping_add(1);
-        asked.set_value(ticket);
-        link.set(None);
-        copied.set(false);
-        spawn_local(async move {
-            let made = make_link(&app_address(), &content).await;
-            if asked.try_get_value() == Some(ticket) {
-                link.try_set(Some(made));
-            }
-        });
-    });
-    let text = move || link.with(|l| l.as_ref().and_then(|l| l.as_ref().ok().cloned()).unwrap_or_default());
-    let sent = move || {
-        if let Some(on_copy) = on_copy {
-            on_copy.run(());
-        }
-    };
-    let copy = move |_| {
-        let _ = window().navigator().clipboard().write_text(&text());
-        copied.set(true);
-        sent();
-    };
-    // Focusing the field selects the link, ready to copy by hand.
-    let select_all = |ev: leptos::ev::FocusEvent| event_target::<web_sys::HtmlInputElement>(&ev).select();
-    let status = move || match (link.get(), copied.get()) {
-        (Some(Err(problem)), _) => problem.to_string(),
-        (Some(Ok(_)), true) => "Copied.".to_string(),
-        _ => String::new(),
-    };
-    view! {
-        <label for=id>{label}</label>
-        <div class="row">
-            <input id=id type="text" readonly prop:value=text aria-busy=move || link.with(Option::is_none).to_string()
-                on:focus=select_all on:copy=move |_| sent()/>
-            <button type="button" disabled=move || text().is_empty() on:click=copy>"Copy"</button>
-        </div>
-        <p class="small muted" role="status">{status}</p>
-    }
-}
+use crate::sharing::zlib::open_link;
 
 /// The text a link's DATA part holds, once the browser has uncompressed it (a moment
 /// after the page opens: until then the page says it is opening the link).

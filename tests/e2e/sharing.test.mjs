@@ -84,3 +84,27 @@ test("a share link re-encoded in standard base64 opens the same plan", async () 
   await couple.close();
   await context.close();
 });
+
+test("Copy says 'Copied.' only when the clipboard took the link; otherwise how to copy it by hand", async () => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { a: "Clip", b: "Board" });
+  await page.getByRole("button", { name: "Share link for the couple" }).click();
+  const link = await madeLink(page, "#share-link");
+  const card = page.locator(".share-card");
+  await card.getByRole("button", { name: "Copy" }).click();
+  await card.getByText("Copied.").waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link, "what was said copied is on the clipboard");
+
+  // The browser refuses the clipboard (no permission, or the page not focused).
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
+  });
+  await card.getByRole("button", { name: "Copy" }).click();
+  await card.getByText("Could not copy \u2014 select the link and copy it.").waitFor();
+  assert.equal(await card.getByText("Copied.").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
