@@ -1,4 +1,4 @@
-//! Every cell of the placement table (product brief §4): kind × days × placement ×
+//! Every cell of the placement table (README, *Where dosing goes*): kind × days × placement ×
 //! who doses, with the exact dosing day, the preparation before it and the
 //! integration after it, and no errors in a fresh template with readiness done.
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,7 +13,7 @@ use intensive_planner::domain::placement::PlacementError;
 use intensive_planner::domain::rules::{check, RuleId, Severity};
 use intensive_planner::domain::template::{build_plan, TemplateError};
 
-/// The table itself, written out as the brief gives it: (day, in the afternoon). A dose
+/// The table itself, written out as the README gives it: (day, in the afternoon). A dose
 /// on the last day is in the afternoon, after the morning's closing work: so the one day
 /// of a 1-day intensive doses after its opening assessment and feedback.
 fn expected_first_dosing(days: u8, placement: Placement) -> Option<(u8, bool)> {

@@ -115,7 +115,7 @@ fn r1_the_window_is_measured_from_the_dosing_s_end_and_may_only_be_shortened() {
     let quarter_past = edited(&narrow, Edit::MoveBlock { id: integration.id, day: 3, start: clock(9, 15) });
     assert!(integration_problem_of(&quarter_past)
         .contains("starts 20 h 15 min after the dosing ends, later than the 20 h allowed"));
-    // 72 hours is the brief's limit: it may be made shorter, never longer.
+    // 72 hours is R1's default: it may be made shorter, never longer.
     assert_eq!(EditableLimit::IntegrationWindowHours.range().1, 72);
     assert_eq!(EditableLimit::IntegrationWindowHours.set(plan.limits, 73).integration_window_hours, 72);
 }

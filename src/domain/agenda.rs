@@ -46,7 +46,8 @@ pub struct PreparationCard {
     pub ride_home: Vec<String>,
 }
 
-/// Clear liquids are fine until two hours before (product brief §2).
+/// Clear liquids are fine until two hours before the dose, as the couple's preparation
+/// card says; the fasting from food is rule R5's.
 const LIQUIDS_HOURS: i64 = 2;
 
 pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {

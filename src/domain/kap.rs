@@ -27,7 +27,7 @@ impl WhoDoses {
     }
 }
 
-/// Where the first dosing session sits in the intensive (product brief §4 table).
+/// Where the first dosing session sits in the intensive (README, *Where dosing goes*).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Placement {
     Opening,

@@ -1,4 +1,4 @@
-//! Where dosing sessions go: the placement table of product brief §4, and the
+//! Where dosing sessions go: the placement table (README, *Where dosing goes*), and the
 //! order in which several dosing sessions follow one another.
 
 use super::kap::{BothDosing, KapSettings, Placement, WhoDoses};
@@ -41,7 +41,7 @@ impl std::fmt::Display for PlacementError {
     }
 }
 
-/// Day and part of day of the first dosing session, exactly as the brief's table.
+/// Day and part of day of the first dosing session, exactly as the README's table.
 pub fn first_dosing(days: u8, placement: Placement) -> Result<(u8, TimeOfDay), PlacementError> {
     match (placement, days) {
         (Placement::Opening, _) => Ok((1, TimeOfDay::Morning)),

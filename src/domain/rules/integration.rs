@@ -8,7 +8,7 @@ use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
 use crate::domain::time::{duration_words, hhmm, length_words, minute_of_day, time_at, GRID_MINUTES};
 
-/// Shortest integration session that counts as one (product brief §4, rule 1).
+/// Shortest integration session that counts as one (R1-integration-within-window).
 pub const MIN_INTEGRATION_MINUTES: u16 = 45;
 
 /// The integration session that serves one partner's dose, if any does.

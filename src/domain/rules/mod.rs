@@ -59,7 +59,7 @@ impl RuleId {
         RuleId::DosingLength,
     ];
 
-    /// The stable id, numbered after the brief's rule it comes from.
+    /// The stable id, as the README's rule table lists it.
     pub fn id(self) -> &'static str {
         match self {
             RuleId::IntegrationWithinWindow => "R1-integration-within-window",
