@@ -11,6 +11,11 @@ cargo fmt --all -- --check
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
 
+step "module shape (no import circle, no source file over 400 lines)"
+node scripts/import-circles.mjs
+long=$(find src -name '*.rs' -exec awk 'END { if (NR > 400) print FILENAME " has " NR " lines" }' {} \;)
+if [ -n "$long" ]; then echo "$long; split it by concern" >&2; exit 1; fi
+
 step "native tests (domain core, storage, layout)"
 cargo test --quiet
 

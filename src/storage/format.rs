@@ -5,6 +5,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+pub use super::error::FormatError;
 use super::migrate;
 use crate::domain::model::Plan;
 use crate::domain::status::reopen_if_broken;
@@ -23,62 +24,6 @@ pub const MAX_FILE_BYTES: usize = 4 * MAX_PLAN_BYTES;
 /// Largest backup read: no browser gives a site more than 10 MB of `localStorage`, so a
 /// backup of every plan one can hold, indented, fits with room to spare.
 pub const MAX_BACKUP_BYTES: usize = 64 * 1024 * 1024;
-
-/// Why a stored record or a file could not be read, in words a person can act on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FormatError {
-    /// The file's bytes, and the most a file of its kind may be.
-    TooLarge {
-        bytes: usize,
-        max: usize,
-    },
-    /// The bytes are not UTF-8 text; the first bad byte is at this offset.
-    NotText(usize),
-    NotJson(String),
-    NotAPlan,
-    FutureVersion(u32),
-    UnknownVersion(u32),
-    /// The JSON has the wrong shape: what and where ("blocks[3].minutes: …").
-    Shape(String),
-    /// Every value that is out of range, one sentence each.
-    Invalid(Vec<String>),
-}
-
-impl std::fmt::Display for FormatError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FormatError::TooLarge { bytes, max } => write!(
-                f,
-                "The file is {:.1} MB; a {} is at most {} MB. Choose an Intensive Planner export.",
-                *bytes as f64 / 1_048_576.0,
-                if *max == MAX_BACKUP_BYTES { "backup" } else { "plan file" },
-                max / 1_048_576
-            ),
-            FormatError::NotText(at) => write!(
-                f,
-                "The file is not plain UTF-8 text (byte {} is not part of any character), so it is not a plan file \
-                 this app wrote.",
-                at + 1
-            ),
-            FormatError::NotJson(detail) => write!(f, "The text is not valid JSON ({detail})."),
-            FormatError::NotAPlan => {
-                write!(f, "This is not an Intensive Planner plan (the \"format\" field is missing or different).")
-            }
-            FormatError::FutureVersion(v) => write!(
-                f,
-                "This plan was saved by a newer version of Intensive Planner (format version {v}; this one reads up \
-                 to {CURRENT_VERSION}). Update the app to open it."
-            ),
-            FormatError::UnknownVersion(v) => write!(f, "Format version {v} is not one Intensive Planner ever wrote."),
-            FormatError::Shape(detail) => write!(f, "The plan is damaged: {detail}."),
-            FormatError::Invalid(problems) => {
-                write!(f, "The plan has values that cannot be right: {}", problems.join(" "))
-            }
-        }
-    }
-}
-
-impl std::error::Error for FormatError {}
 
 #[derive(Serialize)]
 struct Envelope<'a> {
@@ -143,7 +88,7 @@ pub fn check_size(bytes: usize) -> Result<(), FormatError> {
 
 fn within(bytes: usize, max: usize) -> Result<(), FormatError> {
     if bytes > max {
-        Err(FormatError::TooLarge { bytes, max })
+        Err(FormatError::TooLarge { bytes, max, backup: max == MAX_BACKUP_BYTES })
     } else {
         Ok(())
     }

@@ -19,7 +19,7 @@
 
 use serde_json::{json, Value};
 
-use super::format::FormatError;
+use super::error::FormatError;
 use crate::domain::limits::RuleLimits;
 
 /// One step: the text of version `from`, as version `from + 1` writes it.

@@ -1,5 +1,5 @@
 //! Storage: the versioned plan format (`format`, with `migrate` bringing older
-//! versions forward), the store of plans over a key-value
+//! versions forward and `error` saying why a text cannot be read), the store of plans over a key-value
 //! seam (`store`, with the clashes kept beside each plan in `clashes`), the book of
 //! plans a tab holds (`book`), and the browser's side:
 //! `local` is the only module that touches localStorage, `lock` the only one that
@@ -7,6 +7,7 @@
 
 pub mod book;
 pub mod clashes;
+pub mod error;
 pub mod format;
 pub mod local;
 pub mod lock;

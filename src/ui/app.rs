@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::download::{download_stored, download_text};
+use super::download::{download_backup, download_stored};
 use super::editor::EditorPage;
 use super::plans::PlansPage;
 use super::print::PrintPage;
@@ -12,14 +12,13 @@ use super::sharing::{ReplyPage, SharedPage};
 use super::state::{current_hash, AppState};
 use super::update::{Update, UpdateNotice};
 use crate::storage::book::PlanBook;
-use crate::storage::format::encode_backup;
 use crate::storage::store::Unreadable;
 
 pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
     // Mounting is synchronous: the stored plan is drawn and its handlers attached.
-    // The benchmark reads this mark (product brief: startup to "drawn and interactive").
+    // The benchmark reads this mark (BENCHMARKS.md: startup to "drawn and interactive").
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("app-drawn");
     }
@@ -71,12 +70,6 @@ pub fn App() -> impl IntoView {
         <Notices/>
         <main id="main">{page}</main>
     }
-}
-
-/// Downloads every plan this tab holds, saved or not, as one backup file.
-pub fn download_backup(book: RwSignal<PlanBook>) {
-    let text = book.with_untracked(|book| encode_backup(book.plans()));
-    download_text("intensive-planner-backup.json", "application/json", &text);
 }
 
 #[component]

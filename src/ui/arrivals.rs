@@ -7,24 +7,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::route::Route;
-use super::state::{new_plan_id, store, AppState};
+use super::state::{new_plan_id, store, AppState, Arrival, UndoArrival};
 use crate::domain::arrival::{
     arriving_kept_with_here, brought_in, compare, kept_both, over_unreadable_question, question, Incoming,
     LEFT_AS_IT_WAS, REPLACED_UNREADABLE, TOOK_ARRIVING, UNDONE,
 };
-use crate::domain::clash::Clash;
 use crate::domain::model::Plan;
 use crate::storage::store::StoreError;
-
-/// A plan arriving whose id is already here, waiting for the person's choice.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Arrival {
-    pub plan: Plan,
-    /// What is here under that id is a record that cannot be read.
-    pub over_unreadable: bool,
-    /// The version of the plan this browser last sent or received, read as it arrived.
-    pub shared: Option<Plan>,
-}
 
 /// What the person chose for an arriving copy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,14 +25,6 @@ pub enum Choice {
     LeaveHere,
     /// Written over a stored record that cannot be read (its copy stays set aside).
     ReplaceUnreadable,
-}
-
-/// How to take back what an arriving copy did: the plan as it was, or none (a copy kept).
-#[derive(Clone, Debug, PartialEq)]
-pub struct UndoArrival {
-    pub id: String,
-    pub before: Option<Plan>,
-    pub clashes_before: Vec<Clash>,
 }
 
 /// What became of plans handed to `receive`.

@@ -3,6 +3,10 @@
 use js_sys::{Array, JsString, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
+use leptos::prelude::*;
+
+use crate::storage::book::PlanBook;
+use crate::storage::format::encode_backup;
 use crate::storage::local::raw_value;
 
 /// Downloads one piece of data (a string or bytes) as a file.
@@ -42,4 +46,10 @@ fn utf16le(text: &JsString) -> Vec<u8> {
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(text.iter().flat_map(u16::to_le_bytes));
     bytes
+}
+
+/// Downloads every plan this tab holds, saved or not, as one backup file.
+pub fn download_backup(book: RwSignal<PlanBook>) {
+    let text = book.with_untracked(|book| encode_backup(book.plans()));
+    download_text("intensive-planner-backup.json", "application/json", &text);
 }

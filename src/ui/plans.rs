@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::app::download_backup;
 use super::arrivals::{ArrivalOutcome, Arrivals, Received};
+use super::download::download_backup;
 use super::new_plan::NewPlanForm;
 use super::route::Route;
 use super::state::{new_plan_id, AppState};

@@ -5,14 +5,32 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::arrivals::{Arrival, UndoArrival};
 use super::route::Route;
+use crate::domain::clash::Clash;
 use crate::domain::model::Plan;
 use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
 use crate::storage::lock::exclusively;
 use crate::storage::persist::{ask_to_persist, persisted, Keeping};
 use crate::storage::store::PlanStore;
+
+/// A plan arriving whose id is already here, waiting for the person's choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arrival {
+    pub plan: Plan,
+    /// What is here under that id is a record that cannot be read.
+    pub over_unreadable: bool,
+    /// The version of the plan this browser last sent or received, read as it arrived.
+    pub shared: Option<Plan>,
+}
+
+/// How to take back what an arriving copy did: the plan as it was, or none (a copy kept).
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoArrival {
+    pub id: String,
+    pub before: Option<Plan>,
+    pub clashes_before: Vec<Clash>,
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {

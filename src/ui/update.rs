@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::app::download_backup;
+use super::download::download_backup;
 use super::state::AppState;
 use crate::storage::book::PlanBook;
 

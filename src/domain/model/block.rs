@@ -5,7 +5,11 @@ use chrono::{NaiveTime, TimeDelta, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::partner::{Participants, PartnerSet};
-use super::plan::clock;
+
+/// A clock time from hours and minutes known to be valid at compile time.
+pub fn clock(hour: u32, minute: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(hour.min(23), minute.min(59), 0).unwrap_or(NaiveTime::MIN)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BlockKind {

@@ -4,12 +4,12 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
-use super::block::{Block, BlockId, BlockKind};
+use super::block::{clock, Block, BlockId, BlockKind};
 use super::partner::{Partner, PartnerSet, Partners, Therapist};
 use crate::domain::kap::KapSettings;
 use crate::domain::limits::RuleLimits;
 
-/// Most days an intensive may have (product brief §3).
+/// Most days an intensive may have (README, *How to use it*: 1–7 days).
 pub const MAX_DAYS: u8 = 7;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,11 +63,6 @@ impl DayWindow {
     pub fn minutes(self) -> i64 {
         (self.end - self.start).num_minutes()
     }
-}
-
-/// A clock time from hours and minutes known to be valid at compile time.
-pub fn clock(hour: u32, minute: u32) -> NaiveTime {
-    NaiveTime::from_hms_opt(hour.min(23), minute.min(59), 0).unwrap_or(NaiveTime::MIN)
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,33 +2,18 @@
 //! placed by time, parallel tracks in lanes. Blocks move by mouse drag or by
 //! keyboard (arrows: 15 min or a day; Shift+arrows: length), snapping to 15 min.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 
 use reactive_stores::{AtIndex, Patch, Store, StoreFieldIterator, Subfield};
 
-use super::grid_block::{Drag, GridBlock};
+use super::grid_block::{Drag, GridBlock, GridCtx};
 use super::grid_geometry::px;
 use super::grid_store::{
     DayOnGrid, DayOnGridStoreFields, GridBlocks, GridBlocksStoreFields, GridFrame, GridFrameStoreFields,
 };
 use super::EditorCtx;
-use crate::domain::model::{BlockId, MAX_DAYS};
+use crate::domain::model::MAX_DAYS;
 use crate::domain::time::minute_of_day;
-
-/// What every block on the grid reads: where the days and hours are, the names, and
-/// which block is selected or dragged.
-#[derive(Clone, Copy)]
-pub struct GridCtx {
-    pub frame: Store<GridFrame>,
-    pub drag: RwSignal<Option<Drag>>,
-    /// Which block is selected, and which is dragged: a change notifies the two blocks
-    /// concerned, not all of them.
-    pub selected: StoredValue<Selector<Option<BlockId>>>,
-    pub dragged: StoredValue<Selector<Option<BlockId>>>,
-    /// The layer the blocks are drawn on, as wide as all the columns shown.
-    pub layer: NodeRef<Div>,
-}
 
 #[component]
 pub fn TimeGrid() -> impl IntoView {

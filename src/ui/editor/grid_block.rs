@@ -2,20 +2,34 @@
 //! problem, moved by drag or by keyboard. Each block reads only what concerns it, so
 //! a change to one block redraws that block alone.
 
+use leptos::html::Div;
 use leptos::prelude::*;
-use reactive_stores::Field;
+use reactive_stores::{Field, Store};
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent};
 
-use super::grid::GridCtx;
 use super::grid_geometry::{px, PX_PER_MINUTE};
-use super::grid_store::{BlockOnGrid, BlockOnGridStoreFields, GridFrameStoreFields};
+use super::grid_store::{BlockOnGrid, BlockOnGridStoreFields, GridFrame, GridFrameStoreFields};
 use super::{focus_element, EditorCtx};
 use crate::domain::edit::Edit;
 use crate::domain::model::{BlockId, Participants};
 use crate::domain::rules::{day_label, Severity};
 use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use crate::ui::kind_class;
+
+/// What every block on the grid reads: where the days and hours are, the names, and
+/// which block is selected or dragged.
+#[derive(Clone, Copy)]
+pub struct GridCtx {
+    pub frame: Store<GridFrame>,
+    pub drag: RwSignal<Option<Drag>>,
+    /// Which block is selected, and which is dragged: a change notifies the two blocks
+    /// concerned, not all of them.
+    pub selected: StoredValue<Selector<Option<BlockId>>>,
+    pub dragged: StoredValue<Selector<Option<BlockId>>>,
+    /// The layer the blocks are drawn on, as wide as all the columns shown.
+    pub layer: NodeRef<Div>,
+}
 
 /// A drag in progress: which block, where it began, and where it would put the block now.
 #[derive(Clone, Copy, Debug, PartialEq)]
