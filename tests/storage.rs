@@ -5,7 +5,7 @@
 use intensive_planner::domain::edit::{apply, Edit};
 use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
-use intensive_planner::storage::format::{decode, decode_file, encode, FormatError, CURRENT_VERSION};
+use intensive_planner::storage::format::{decode, decode_arrival, decode_file, encode, FormatError, CURRENT_VERSION};
 use intensive_planner::storage::store::{
     aside_key, index_key, plan_key, KeyValue, MemoryStore, PlanStore, Saved, StoreError,
 };
@@ -72,8 +72,34 @@ fn a_backup_of_the_wrong_shape_says_where() {
     assert_eq!(backup(",\"version\":1,\"plans\":[]"), Ok(Vec::new()));
     assert_eq!(
         backup(",\"version\":1,\"plans\":[{\"id\":7}]"),
-        Err(FormatError::Shape("plans[0].id: invalid type: integer `7`, expected a string".into()))
+        Err(FormatError::Invalid(vec![
+            "Plan 1 of 1: The plan is damaged: id: invalid type: integer `7`, expected a string.".into()
+        ]))
     );
+}
+
+#[test]
+fn a_backup_with_bad_plans_names_each_and_still_holds_the_good_ones() {
+    let good = |id: &str| serde_json::to_value(plan_with_id(id)).expect("a plan is JSON");
+    let mut out_of_range = good("range");
+    out_of_range["title"] = "Too many days".into();
+    out_of_range["days"] = 99.into();
+    let mut wrong_shape = good("shape");
+    wrong_shape["blocks"][0]["minutes"] = "long".into();
+    let plans = vec![good("first"), out_of_range, good("last"), wrong_shape];
+    let text = serde_json::json!({ "format": "intensive-planner/backup", "version": CURRENT_VERSION, "plans": plans });
+    let arrival = decode_arrival(&text.to_string()).expect("the good plans are read");
+    assert_eq!(arrival.plans.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["first", "last"]);
+    assert_eq!(arrival.refused.len(), 2, "{:?}", arrival.refused);
+    assert!(arrival.refused[0].starts_with("Plan 2 of 4 (\u{201c}Too many days\u{201d}): "), "{}", arrival.refused[0]);
+    assert!(arrival.refused[1].starts_with("Plan 4 of 4 (\u{201c}"), "{}", arrival.refused[1]);
+    assert!(arrival.refused[1].contains("blocks[0].minutes"), "the wrong shape says where: {}", arrival.refused[1]);
+    assert!(!arrival.refused[1].contains("line 1"), "no line and column inside one plan's text");
+    let question = arrival.refusal_question("backup.json");
+    assert!(question.starts_with("2 plans of 4 in backup.json cannot be restored. Plan 2 of 4"), "{question}");
+    assert!(question.ends_with("Restore the other 2 plans, or nothing?"), "{question}");
+    // Read as one file that must hold only good plans, it is refused, naming them.
+    assert!(matches!(decode_file(&text.to_string()), Err(FormatError::Invalid(named)) if named.len() == 2));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 pub use super::error::FormatError;
 use super::migrate;
@@ -142,6 +143,36 @@ fn format_of(text: &str) -> Result<Option<String>, FormatError> {
 pub struct Arrival {
     pub plans: Vec<Plan>,
     pub reopened: Vec<String>,
+    /// The plans of a backup that cannot be read, one sentence each naming the plan:
+    /// the others are restored only if the person chooses.
+    pub refused: Vec<String>,
+}
+
+impl Arrival {
+    /// The question a backup with some plans that cannot be read asks, naming them.
+    pub fn refusal_question(&self, file: &str) -> String {
+        let bad = self.refused.len();
+        format!(
+            "{} of {} in {file} cannot be restored. {} {}, or nothing?",
+            plans(bad),
+            bad + self.plans.len(),
+            self.refused.join(" "),
+            self.restore_the_others()
+        )
+    }
+
+    /// The button that restores the plans that can be read.
+    pub fn restore_the_others(&self) -> String {
+        format!("Restore the other {}", plans(self.plans.len()))
+    }
+}
+
+fn plans(n: usize) -> String {
+    if n == 1 {
+        "1 plan".to_string()
+    } else {
+        format!("{n} plans")
+    }
 }
 
 /// The plans in a file of any version this app wrote: an older version's text is first
@@ -158,26 +189,52 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
         }
         v => return Err(FormatError::UnknownVersion(v)),
     };
-    let mut plans = if one {
-        vec![read::<PlanIn<Plan>>(current, migrated)?.plan]
-    } else {
-        read::<PlansIn<Plan>>(current, migrated)?.plans
-    };
-    let mut reopened = Vec::new();
-    let count = plans.len();
-    for (index, plan) in plans.iter_mut().enumerate() {
-        let mut problems = validate(plan);
-        if !one && !problems.is_empty() {
-            let title: String = plan.title.chars().take(80).collect();
-            let which = format!("Plan {} of {count} (\u{201c}{title}\u{201d}):", index + 1);
-            problems.insert(0, which);
-        }
+    if one {
+        let mut plan = read::<PlanIn<Plan>>(current, migrated)?.plan;
+        let problems = validate(&plan);
         if !problems.is_empty() {
             return Err(FormatError::Invalid(problems));
         }
-        reopened.extend(reopen_if_broken(plan));
+        let reopened = reopen_if_broken(&mut plan).into_iter().collect();
+        return Ok(Arrival { plans: vec![plan], reopened, refused: Vec::new() });
     }
-    Ok(Arrival { plans, reopened })
+    // A backup is read plan by plan, so one bad plan does not hide the others. A line
+    // and column inside one plan's text would point nowhere in the file: left out.
+    let raw = read::<PlansIn<Box<RawValue>>>(current, migrated)?.plans;
+    let count = raw.len();
+    let mut arrival = Arrival { plans: Vec::new(), reopened: Vec::new(), refused: Vec::new() };
+    for (index, text) in raw.into_iter().enumerate() {
+        let read_plan = read::<Plan>(text.get(), true).and_then(|plan| match validate(&plan) {
+            problems if problems.is_empty() => Ok(plan),
+            problems => Err(FormatError::Invalid(problems)),
+        });
+        match read_plan {
+            Ok(mut plan) => {
+                arrival.reopened.extend(reopen_if_broken(&mut plan));
+                arrival.plans.push(plan);
+            }
+            Err(problem) => {
+                let which = match serde_json::from_str::<Titled>(text.get()) {
+                    Ok(titled) => format!(" (\u{201c}{}\u{201d})", titled.title.chars().take(80).collect::<String>()),
+                    Err(_) => String::new(),
+                };
+                let problem = match problem {
+                    FormatError::Invalid(problems) => problems.join(" "),
+                    other => other.to_string(),
+                };
+                arrival.refused.push(format!("Plan {} of {count}{which}: {problem}", index + 1));
+            }
+        }
+    }
+    if arrival.plans.is_empty() && !arrival.refused.is_empty() {
+        return Err(FormatError::Invalid(arrival.refused));
+    }
+    Ok(arrival)
+}
+
+#[derive(Deserialize)]
+struct Titled {
+    title: String,
 }
 
 /// One plan from a stored record or a plan file.
@@ -190,7 +247,10 @@ pub fn decode(text: &str) -> Result<Plan, FormatError> {
 
 /// Every plan in a file: a single plan or a backup of several.
 pub fn decode_file(text: &str) -> Result<Vec<Plan>, FormatError> {
-    decode_arrival(text).map(|arrival| arrival.plans)
+    match decode_arrival(text)? {
+        arrival if arrival.refused.is_empty() => Ok(arrival.plans),
+        arrival => Err(FormatError::Invalid(arrival.refused)),
+    }
 }
 
 /// Every plan in a file, with what was changed on the way in for the person to read.
@@ -221,9 +281,5 @@ pub fn stored_revision(text: &str) -> Option<u64> {
 
 /// The title a damaged record still shows, if it shows one.
 pub fn stored_title(text: &str) -> Option<String> {
-    #[derive(Deserialize)]
-    struct Titled {
-        title: String,
-    }
     Some(serde_json::from_str::<PlanIn<Titled>>(text).ok()?.plan.title)
 }

@@ -10,7 +10,7 @@ use super::state::{new_plan_id, AppState};
 use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
-use crate::storage::format::{check_size, decode_arrival, FormatError};
+use crate::storage::format::{check_size, decode_arrival, Arrival, FormatError};
 use crate::storage::persist::Keeping;
 
 #[component]
@@ -105,6 +105,18 @@ fn ImportFile() -> impl IntoView {
         }
         Keeping::Unknown => "",
     };
+    // A backup with plans that cannot be read waits here for the person's choice.
+    let partly_refused = RwSignal::new(None::<(String, Arrival)>);
+    let restore = move |name: String, arrival: Arrival| {
+        leptos::task::spawn_local(async move {
+            let mut said = import_said(&name, &state.receive(arrival.plans).await);
+            for reopened in arrival.reopened {
+                said.push(' ');
+                said.push_str(&reopened);
+            }
+            state.import_message.set(Some(said));
+        });
+    };
     let chosen = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -119,19 +131,14 @@ fn ImportFile() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             let bytes = bytes.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).unwrap_or_default();
-            let arrival = text_of_file(bytes).and_then(|text| decode_arrival(&text));
-            let message = match arrival {
+            match text_of_file(bytes).and_then(|text| decode_arrival(&text)) {
+                Ok(arrival) if arrival.refused.is_empty() => restore(name, arrival),
                 Ok(arrival) => {
-                    let mut said = import_said(&name, &state.receive(arrival.plans).await);
-                    for reopened in arrival.reopened {
-                        said.push(' ');
-                        said.push_str(&reopened);
-                    }
-                    said
+                    state.import_message.set(None);
+                    partly_refused.set(Some((name, arrival)));
                 }
-                Err(error) => format!("Nothing was imported from {name}. {error}"),
-            };
-            state.import_message.set(Some(message));
+                Err(error) => state.import_message.set(Some(format!("Nothing was imported from {name}. {error}"))),
+            }
         });
     };
     view! {
@@ -149,6 +156,23 @@ fn ImportFile() -> impl IntoView {
             </div>
             <label for="import-file">"Import a plan file (.json)"</label>
             <input id="import-file" type="file" accept=".json,application/json" node_ref=file_input on:change=chosen/>
+            {move || partly_refused.get().map(|(name, arrival)| {
+                let question = arrival.refusal_question(&name);
+                let others = arrival.restore_the_others();
+                view! {
+                    <p class="notice" role="alert" data-testid="partly-refused">
+                        {question}" "
+                        <button type="button" on:click=move |_| {
+                            partly_refused.set(None);
+                            restore(name.clone(), arrival.clone());
+                        }>{others}</button>
+                        <button type="button" class="quiet" on:click=move |_| {
+                            partly_refused.set(None);
+                            state.import_message.set(Some("Nothing was restored.".to_string()));
+                        }>"Restore nothing"</button>
+                    </p>
+                }
+            })}
             <ArrivalOutcome/>
         </div>
     }

@@ -281,3 +281,39 @@ test("storage cleared with no event (the browser's Clear site data) is noticed w
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a backup with a bad plan names it, and restores the others only when asked", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await createIntensive(page, { a: "Good", b: "One" });
+  await page.getByRole("link", { name: "← All intensives" }).click();
+  const made = await download(page, () => page.getByRole("button", { name: "Download a backup of all plans" }).click());
+  const backup = JSON.parse(made.text);
+  const [good] = backup.plans;
+  const second = { ...structuredClone(good), id: "second", title: "Second good" };
+  const bad = { ...structuredClone(good), id: "bad", title: "Broken plan" };
+  bad.blocks[0].minutes = 5000;
+  backup.plans = [bad, second];
+  const path = "tests/e2e/out/partly-bad-backup.json";
+  writeFileSync(path, JSON.stringify(backup));
+
+  const restoring = page.getByLabel("Import a plan file (.json)");
+  await restoring.setInputFiles(path);
+  const question = page.getByTestId("partly-refused");
+  await question.waitFor();
+  assert.match(await question.innerText(), /1 plan of 2 in partly-bad-backup\.json cannot be restored\. Plan 1 of 2 \(\u201cBroken plan\u201d\): Block/);
+  assert.equal(await page.locator(".plan-card").count(), 1, "nothing restored before the choice");
+  await question.getByRole("button", { name: "Restore nothing" }).click();
+  await page.getByTestId("import-message").filter({ hasText: "Nothing was restored." }).waitFor();
+  assert.equal(await page.locator(".plan-card").count(), 1);
+
+  await restoring.setInputFiles(path);
+  await question.getByRole("button", { name: "Restore the other 1 plan" }).click();
+  await page.getByTestId("import-message").filter({ hasText: "Imported 1 plan" }).waitFor();
+  assert.equal(await page.locator(".plan-card").count(), 2);
+  await page.getByRole("link", { name: "Second good" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
