@@ -3,6 +3,7 @@
 //! keyboard (arrows: 15 min or a day; Shift+arrows: length), snapping to 15 min.
 
 use leptos::prelude::*;
+use leptos_use_media_query::use_media_query;
 
 use reactive_stores::{AtIndex, Patch, Store, StoreFieldIterator, Subfield};
 
@@ -19,9 +20,7 @@ use crate::domain::time::minute_of_day;
 pub fn TimeGrid() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let plan = ctx.plan;
-    let narrow = RwSignal::new(is_narrow());
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| narrow.set(is_narrow()));
-    on_cleanup(move || on_resize.remove());
+    let narrow = use_media_query("(max-width: 700px)");
 
     let drag = RwSignal::new(None::<Drag>);
     let frame_now = move || plan.with(|p| GridFrame::of(p, narrow.get(), ctx.visible_day.get()));
@@ -90,10 +89,6 @@ pub fn TimeGrid() -> impl IntoView {
             </div>
         </div>
     }
-}
-
-fn is_narrow() -> bool {
-    window().match_media("(max-width: 700px)").ok().flatten().map(|m| m.matches()).unwrap_or(false)
 }
 
 /// A day's place in the frame, read field by field; `None` for a moment when the day
