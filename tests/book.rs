@@ -292,3 +292,36 @@ fn another_tab_deleting_every_plan_is_a_delete_not_an_emptied_store() {
     assert!(saving.cleared_notice().is_some());
     assert!(disk.0.borrow().entries.is_empty());
 }
+
+#[test]
+fn edits_undo_and_redo_go_through_the_book_and_survive_another_tab_s_save() {
+    let disk = Shared::default();
+    let mut here = tab_holding(&disk, "p1");
+    let mut there = PlanBook::load(&mut disk.store());
+    let first = here.plan("p1").unwrap().clone();
+    let moved = first.blocks[1].id;
+    let move_it = Edit::MoveBlock { id: moved, day: 2, start: clock(11, 0) };
+    assert_eq!(here.apply("p1", &move_it), Ok(true));
+    assert!(here.is_unsaved("p1") && here.can_undo("p1") && !here.can_redo("p1"));
+    assert_eq!(here.apply("p1", &move_it), Ok(false), "the same edit again changes nothing");
+    assert_eq!(here.apply("gone", &move_it), Ok(false), "a plan not here is not changed");
+    here.flush(&mut disk.store());
+
+    // The other tab changes the location and saves; this tab hears of it.
+    there.reload(&mut disk.store());
+    assert_eq!(there.apply("p1", &Edit::SetLocation("Garden Studio".into())), Ok(true));
+    there.flush(&mut disk.store());
+    here.reload(&mut disk.store());
+    assert_eq!(here.plan("p1").unwrap().location, "Garden Studio");
+    assert!(here.can_undo("p1"), "another tab's save leaves this tab's undo in place");
+
+    assert!(here.undo("p1"));
+    here.flush(&mut disk.store());
+    let stored = disk.stored("p1");
+    assert_eq!(stored.block(moved).unwrap().day, first.blocks[1].day, "the move is taken back");
+    assert_eq!(stored.location, "Garden Studio", "the other tab's change is kept");
+    assert!(here.redo("p1"));
+    here.flush(&mut disk.store());
+    assert_eq!(disk.stored("p1").block(moved).unwrap().day, 2);
+    assert!(!here.redo("p1"));
+}

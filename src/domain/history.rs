@@ -1,6 +1,9 @@
-//! Undo and redo of every change: a plan's past and future versions.
+//! Undo and redo of every change: a plan's past and future versions. A version that
+//! arrives from elsewhere (another tab's save, merged) does not wipe them: each is
+//! carried over onto it, so undo takes back what was done here and keeps what came.
 
 use super::edit::{apply, Edit, EditError};
+use super::merge::merge;
 use super::model::Plan;
 
 /// How many steps back undo reaches.
@@ -27,17 +30,24 @@ impl History {
         !self.future.is_empty()
     }
 
-    /// Applies an edit as a new step; a refused edit changes nothing.
-    pub fn apply(&mut self, edit: &Edit) -> Result<(), EditError> {
+    /// Applies an edit as a new step; a refused edit changes nothing. Says whether the
+    /// plan changed.
+    pub fn apply(&mut self, edit: &Edit) -> Result<bool, EditError> {
         let next = apply(&self.present, edit)?;
-        if next != self.present {
-            self.past.push(std::mem::replace(&mut self.present, next));
-            if self.past.len() > MAX_UNDO {
-                self.past.remove(0);
-            }
-            self.future.clear();
+        Ok(self.push(next))
+    }
+
+    /// A new version made here (an arriving copy brought in, say) as one undoable step.
+    pub fn push(&mut self, next: Plan) -> bool {
+        if next == self.present {
+            return false;
         }
-        Ok(())
+        self.past.push(std::mem::replace(&mut self.present, next));
+        if self.past.len() > MAX_UNDO {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        true
     }
 
     pub fn undo(&mut self) -> bool {
@@ -58,14 +68,19 @@ impl History {
         true
     }
 
-    /// Records the revision storage gave the present plan; not an undoable step.
-    pub fn saved_as(&mut self, revision: u64) {
-        self.present.revision = revision;
-    }
-
-    /// Takes a newer copy from elsewhere (another tab) as a fresh start.
-    pub fn replace(&mut self, plan: Plan) {
-        *self = History::new(plan);
+    /// Takes the version the store now holds: the present as saved (only its revision
+    /// is new), or another tab's change merged in. Not an undoable step: undo and redo
+    /// go on from it, each step carried over onto it (a field both changed keeps the
+    /// arrived value).
+    pub fn take(&mut self, arrived: Plan) {
+        if arrived.same_content(&self.present) {
+            self.present.revision = arrived.revision;
+            return;
+        }
+        let was = std::mem::replace(&mut self.present, arrived);
+        for version in self.past.iter_mut().chain(self.future.iter_mut()) {
+            *version = merge(&was, version, &self.present).plan;
+        }
     }
 }
 
@@ -82,7 +97,9 @@ mod tests {
         let mut history = History::new(plan.clone());
         history.apply(&Edit::MoveBlock { id, day: 2, start: clock(11, 0) }).unwrap();
         history.apply(&Edit::ChangeKind { id, kind: BlockKind::Break }).unwrap();
-        history.saved_as(7);
+        let mut saved = history.present().clone();
+        saved.revision = 7;
+        history.take(saved);
         assert!(history.undo());
         assert_eq!(history.present().block(id).unwrap().kind, plan.blocks[1].kind);
         assert_eq!(history.present().revision, 7, "undo keeps the stored revision");
@@ -97,7 +114,31 @@ mod tests {
         // A refused or empty edit adds no step.
         assert!(history.apply(&Edit::DeleteBlock { id }).is_err());
         let steps = history.past.len();
-        history.apply(&Edit::SetTitle(history.present().title.clone())).unwrap();
+        assert!(!history.apply(&Edit::SetTitle(history.present().title.clone())).unwrap());
         assert_eq!(history.past.len(), steps);
+    }
+
+    #[test]
+    fn undo_after_another_tab_saved_takes_back_only_this_tabs_step() {
+        let plan = sample_plan(3, 0);
+        let (moved, renamed) = (plan.blocks[1].id, plan.blocks[2].id);
+        let mut history = History::new(plan.clone());
+        history.apply(&Edit::MoveBlock { id: moved, day: 2, start: clock(11, 0) }).unwrap();
+        // The other tab renamed another block and changed the location; merged in here.
+        let mut theirs = history.present().clone();
+        theirs.location = "Garden Studio".into();
+        theirs.blocks.iter_mut().find(|b| b.id == renamed).unwrap().title = "Renamed there".into();
+        theirs.revision = 9;
+        history.take(theirs);
+        assert!(history.can_undo(), "another tab's save leaves undo in place");
+        assert!(history.undo());
+        let now = history.present();
+        assert_eq!(now.block(moved).unwrap().day, plan.blocks[1].day, "this tab's move is taken back");
+        assert_eq!(now.location, "Garden Studio", "the other tab's change stays");
+        assert_eq!(now.block(renamed).unwrap().title, "Renamed there");
+        assert_eq!(now.revision, 9);
+        assert!(history.redo());
+        assert_eq!(history.present().block(moved).unwrap().day, 2);
+        assert_eq!(history.present().location, "Garden Studio");
     }
 }

@@ -1,18 +1,22 @@
-//! The plans this tab holds, one record each: the plan as shown, the version last read
-//! from or written to the store (what a change here started from), whether it is saved
-//! and why not, and what a merge left for the person to decide. Pure over any
-//! `KeyValue`: the UI keeps one in a signal and flushes it under the cross-tab lock.
+//! The plans this tab holds, one record each: the plan as shown with its undo history,
+//! the version last read from or written to the store (what a change here started
+//! from), whether it is saved and why not, and what a merge left for the person to
+//! decide. Every page changes a plan here (`apply`, `undo`, `redo`), nowhere else. Pure
+//! over any `KeyValue`: the UI keeps one in a signal and flushes it under the cross-tab
+//! lock.
 
 use super::store::{KeyValue, PlanStore, Saved, StoreError, Unreadable};
 use crate::domain::clash::Clash;
+use crate::domain::edit::{Edit, EditError};
+use crate::domain::history::History;
 use crate::domain::merge::merge;
 use crate::domain::model::Plan;
 
 /// Everything this tab knows of one plan.
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
-    /// As this tab shows it.
-    shown: Plan,
+    /// As this tab shows it, with the steps undo and redo walk.
+    history: History,
     /// The version last read from or written to the store; `None` for a plan new here.
     stored: Option<Plan>,
     /// The version shown is not in the store yet.
@@ -30,7 +34,7 @@ struct Entry {
 impl Entry {
     fn new(shown: Plan, stored: Option<Plan>) -> Entry {
         Entry {
-            shown,
+            history: History::new(shown),
             stored,
             unsaved: false,
             replacing: false,
@@ -38,6 +42,10 @@ impl Entry {
             clashes: Vec::new(),
             clashes_unsaved: false,
         }
+    }
+
+    fn shown(&self) -> &Plan {
+        self.history.present()
     }
 }
 
@@ -63,15 +71,15 @@ impl PlanBook {
     }
 
     fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.shown.id == id)
+        self.entries.iter().find(|e| e.shown().id == id)
     }
 
     fn entry_mut(&mut self, id: &str) -> Option<&mut Entry> {
-        self.entries.iter_mut().find(|e| e.shown.id == id)
+        self.entries.iter_mut().find(|e| e.shown().id == id)
     }
 
     pub fn plans(&self) -> impl Iterator<Item = &Plan> + '_ {
-        self.entries.iter().map(|e| &e.shown)
+        self.entries.iter().map(Entry::shown)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,7 +87,40 @@ impl PlanBook {
     }
 
     pub fn plan(&self, id: &str) -> Option<&Plan> {
-        self.entry(id).map(|e| &e.shown)
+        self.entry(id).map(Entry::shown)
+    }
+
+    /// An edit made here: one step of the plan's history, shown at once, written at the
+    /// next flush. Says whether the plan changed (a plan gone meanwhile does not).
+    pub fn apply(&mut self, id: &str, edit: &Edit) -> Result<bool, EditError> {
+        let Some(entry) = self.entry_mut(id) else { return Ok(false) };
+        let changed = entry.history.apply(edit)?;
+        entry.unsaved |= changed;
+        Ok(changed)
+    }
+
+    /// Takes back this tab's last step on a plan; false if there is none.
+    pub fn undo(&mut self, id: &str) -> bool {
+        self.step(id, History::undo)
+    }
+
+    pub fn redo(&mut self, id: &str) -> bool {
+        self.step(id, History::redo)
+    }
+
+    fn step(&mut self, id: &str, step: fn(&mut History) -> bool) -> bool {
+        let Some(entry) = self.entry_mut(id) else { return false };
+        let stepped = step(&mut entry.history);
+        entry.unsaved |= stepped;
+        stepped
+    }
+
+    pub fn can_undo(&self, id: &str) -> bool {
+        self.entry(id).is_some_and(|e| e.history.can_undo())
+    }
+
+    pub fn can_redo(&self, id: &str) -> bool {
+        self.entry(id).is_some_and(|e| e.history.can_redo())
     }
 
     pub fn is_unsaved(&self, id: &str) -> bool {
@@ -97,7 +138,7 @@ impl PlanBook {
 
     /// The plans that are not saved, with why the last try failed.
     pub fn not_saved(&self) -> Vec<(&Plan, Option<&StoreError>)> {
-        self.entries.iter().filter(|e| e.unsaved).map(|e| (&e.shown, e.failed.as_ref())).collect()
+        self.entries.iter().filter(|e| e.unsaved).map(|e| (e.shown(), e.failed.as_ref())).collect()
     }
 
     /// The titles of the plans not saved, quoted and joined, as notices name them.
@@ -143,12 +184,12 @@ impl PlanBook {
         self.entry(id).map_or(&[], |e| &e.clashes)
     }
 
-    /// A plan changed or made here: shown at once, written at the next flush.
+    /// A plan made here, or a whole version put in place of one (an arriving copy, one
+    /// undoable step): shown at once, written at the next flush.
     pub fn put(&mut self, plan: Plan) {
         match self.entry_mut(&plan.id) {
             Some(entry) => {
-                entry.shown = plan;
-                entry.unsaved = true;
+                entry.unsaved |= entry.history.push(plan);
             }
             None => self.entries.push(Entry { unsaved: true, ..Entry::new(plan, None) }),
         }
@@ -201,9 +242,9 @@ impl PlanBook {
     fn write_unsaved<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
         for entry in self.entries.iter_mut().filter(|e| e.unsaved) {
             let result = if entry.replacing {
-                store.replace(&entry.shown).map(Saved::Written)
+                store.replace(entry.shown()).map(Saved::Written)
             } else {
-                store.save(entry.stored.as_ref(), &entry.shown)
+                store.save(entry.stored.as_ref(), entry.shown())
             };
             match result {
                 Ok(saved) => {
@@ -216,14 +257,14 @@ impl PlanBook {
                     entry.replacing = false;
                     entry.failed = None;
                     entry.stored = Some(written.clone());
-                    entry.shown = written;
+                    entry.history.take(written);
                 }
                 Err(reason) => entry.failed = Some(reason),
             }
         }
         // A clash list is written once its plan is (it names the plan's fields).
         for entry in self.entries.iter_mut().filter(|e| e.clashes_unsaved && !e.unsaved) {
-            if store.record_clashes(&entry.shown.id, &entry.clashes).is_ok() {
+            if store.record_clashes(&entry.shown().id, &entry.clashes).is_ok() {
                 entry.clashes_unsaved = false;
             }
         }
@@ -250,7 +291,7 @@ impl PlanBook {
         let mut entries = Vec::with_capacity(loaded.plans.len());
         for theirs in loaded.plans {
             let id = theirs.id.clone();
-            let held = old.iter().position(|e| e.shown.id == id).map(|at| old.remove(at));
+            let held = old.iter().position(|e| e.shown().id == id).map(|at| old.remove(at));
             let mut entry = match held {
                 Some(mut entry) if entry.unsaved => {
                     match &entry.stored {
@@ -259,17 +300,20 @@ impl PlanBook {
                         // (`StoreError::AlreadyStored`).
                         None => {}
                         Some(base) if base.revision != theirs.revision => {
-                            let merged = merge(base, &entry.shown, &theirs);
+                            let merged = merge(base, entry.shown(), &theirs);
                             entry.clashes_unsaved |= !merged.clashes.is_empty();
                             entry.clashes.extend(merged.clashes);
-                            entry.shown = merged.plan;
+                            entry.history.take(merged.plan);
                             entry.stored = Some(theirs);
                         }
                         Some(_) => entry.stored = Some(theirs),
                     }
                     entry
                 }
-                Some(entry) => Entry { shown: theirs.clone(), stored: Some(theirs), ..entry },
+                Some(mut entry) => {
+                    entry.history.take(theirs.clone());
+                    Entry { stored: Some(theirs), ..entry }
+                }
                 None => Entry::new(theirs.clone(), Some(theirs)),
             };
             if !entry.clashes_unsaved {
@@ -326,14 +370,14 @@ impl PlanBook {
         if let Err(problem) = store.delete(id) {
             self.problem = Some(problem);
         }
-        let position = self.entries.iter().position(|e| e.shown.id == id)?;
-        Some(self.entries.remove(position).shown)
+        let position = self.entries.iter().position(|e| e.shown().id == id)?;
+        Some(self.entries.remove(position).shown().clone())
     }
 
     /// Takes a plan back out of this tab without touching the store (an arriving plan
     /// that turned out to be stored already, and waits for the person's choice).
     pub fn withdraw(&mut self, id: &str) -> Option<Plan> {
-        let position = self.entries.iter().position(|e| e.shown.id == id && e.stored.is_none())?;
-        Some(self.entries.remove(position).shown)
+        let position = self.entries.iter().position(|e| e.shown().id == id && e.stored.is_none())?;
+        Some(self.entries.remove(position).shown().clone())
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::rules::day_heading;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]
-pub fn AgendaDays(plan: RwSignal<Plan>, send: Option<Callback<Edit>>) -> impl IntoView {
+pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl IntoView {
     let days = Memo::new(move |_| plan.with(|p| p.shown_days()));
     view! {
         <For each=move || 1..=days.get() key=|day| *day let:day>
@@ -23,7 +23,7 @@ pub fn AgendaDays(plan: RwSignal<Plan>, send: Option<Callback<Edit>>) -> impl In
 }
 
 #[component]
-fn AgendaDay(plan: RwSignal<Plan>, day: u8, send: Option<Callback<Edit>>) -> impl IntoView {
+fn AgendaDay(plan: Signal<Plan>, day: u8, send: Option<Callback<Edit>>) -> impl IntoView {
     let heading = Memo::new(move |_| plan.with(|p| day_heading(p, day)));
     let cards = Memo::new(move |_| {
         plan.with(|p| preparation_cards(p).into_iter().filter(|c| c.day == day).collect::<Vec<_>>())
@@ -55,7 +55,7 @@ struct ItemWords {
 }
 
 #[component]
-fn AgendaItem(plan: RwSignal<Plan>, id: BlockId, send: Option<Callback<Edit>>) -> impl IntoView {
+fn AgendaItem(plan: Signal<Plan>, id: BlockId, send: Option<Callback<Edit>>) -> impl IntoView {
     let block = Memo::new(move |_| plan.with(|p| p.block(id).cloned()));
     let words = Memo::new(move |_| {
         plan.with(|p| {

@@ -11,7 +11,7 @@ use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::state::{store, today, AppState};
 use crate::domain::dates;
-use crate::domain::edit::{apply, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::model::Plan;
 use crate::sharing::reply::{reply_from, reply_text};
 
@@ -21,22 +21,12 @@ pub fn ReviewPage(id: String) -> impl IntoView {
     let Some(initial) = state.plan(&id) else {
         return view! { <PlanNotFound/> }.into_any();
     };
-    let plan = RwSignal::new(initial);
+    let plan = state.follow(initial);
     let message = RwSignal::new(None::<String>);
-    let send = Callback::new(move |edit: Edit| match apply(&plan.get_untracked(), &edit) {
-        Ok(next) => {
-            plan.set(next.clone());
-            state.put(next);
-            message.set(None);
-        }
-        Err(problem) => message.set(Some(problem.to_string())),
-    });
-    // The stored version changed (saved, or changed in another tab): show it.
-    let plan_id = id.clone();
-    Effect::new(move |_| {
-        if let Some(stored) = state.book.with(|b| b.plan(&plan_id).filter(|p| **p != plan.get_untracked()).cloned()) {
-            plan.set(stored);
-        }
+    let plan_id = StoredValue::new(id.clone());
+    let send = Callback::new(move |edit: Edit| {
+        let said = plan_id.with_value(|id| state.send(id, &edit)).err().map(|problem| problem.to_string());
+        message.set(said);
     });
     let reviewed_on = Memo::new(move |_| plan.with(|p| p.review.reviewed_on));
     // The copy the couple saved from the link: a reply says what each answer replaces.
@@ -50,9 +40,9 @@ pub fn ReviewPage(id: String) -> impl IntoView {
                 <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>
             </div>
             <ArrivalOutcome/>
-            <ReviewHeader plan/>
+            <ReviewHeader plan=plan.into()/>
             <p role="status" aria-live="polite">{move || message.get().unwrap_or_default()}</p>
-            <AgendaDays plan send=Some(send)/>
+            <AgendaDays plan=plan.into() send=Some(send)/>
             <section class="reviewed card" aria-label="Your review">
                 {move || match reviewed_on.get() {
                     Some(date) => view! {
@@ -77,7 +67,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
 }
 
 #[component]
-pub fn ReviewHeader(plan: RwSignal<Plan>) -> impl IntoView {
+pub fn ReviewHeader(plan: Signal<Plan>) -> impl IntoView {
     let words = Memo::new(move |_| {
         plan.with(|p| {
             let therapist = if p.therapist.name.is_empty() { "your therapist" } else { &p.therapist.name };

@@ -83,8 +83,8 @@ fn SharedPlan(plan: Plan) -> impl IntoView {
                 <p role="status">{move || message.get().unwrap_or_default()}</p>
                 <Arrivals/>
             </div>
-            <ReviewHeader plan=shown/>
-            <AgendaDays plan=shown send=None/>
+            <ReviewHeader plan=shown.into()/>
+            <AgendaDays plan=shown.into() send=None/>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::route::Route;
 use crate::domain::clash::Clash;
+use crate::domain::edit::{Edit, EditError};
 use crate::domain::model::Plan;
 use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
@@ -90,8 +91,56 @@ impl AppState {
         self.book.with_untracked(|book| book.plan(id).cloned())
     }
 
-    /// A plan changed or made here: shown at once, saved in the next task, as soon as
-    /// the lock is had.
+    /// A plan as the book shows it, followed: what every page draws. If the plan goes
+    /// (deleted in another tab), the last version shown stays on the page.
+    pub fn follow(&self, first: Plan) -> Memo<Plan> {
+        let book = self.book;
+        Memo::new_owning(move |last: Option<Plan>| {
+            book.with(|book| match (book.plan(&first.id), last) {
+                (Some(now), Some(last)) if *now == last => (last, false),
+                (Some(now), _) => (now.clone(), true),
+                (None, Some(last)) => (last, false),
+                (None, None) => (first.clone(), true),
+            })
+        })
+    }
+
+    /// An edit to a plan, from whichever page: one step of its history in the book,
+    /// shown at once and saved soon. A refused edit changes nothing and says why.
+    pub fn send(&self, id: &str, edit: &Edit) -> Result<(), EditError> {
+        let mut result = Ok(false);
+        self.book.maybe_update(|book| {
+            result = book.apply(id, edit);
+            matches!(result, Ok(true))
+        });
+        if result? {
+            self.flush_soon();
+        }
+        Ok(())
+    }
+
+    /// Takes back (`undo`) or puts again (`redo`) this tab's last step on a plan.
+    pub fn undo(&self, id: &str) {
+        self.step(|book| book.undo(id));
+    }
+
+    pub fn redo(&self, id: &str) {
+        self.step(|book| book.redo(id));
+    }
+
+    fn step(&self, step: impl FnOnce(&mut PlanBook) -> bool) {
+        let mut stepped = false;
+        self.book.maybe_update(|book| {
+            stepped = step(book);
+            stepped
+        });
+        if stepped {
+            self.flush_soon();
+        }
+    }
+
+    /// A plan made here or put in place whole: shown at once, saved in the next task, as
+    /// soon as the lock is had.
     pub fn put(&self, plan: Plan) {
         self.book.update(|book| book.put(plan));
         self.flush_soon();
@@ -137,8 +186,10 @@ impl AppState {
         }
     }
 
-    /// Reads storage again, after another tab wrote to it.
+    /// Reads storage again, after another tab wrote to it. What is being typed is sent
+    /// first, so the merge with the other tab's version keeps it or lists a clash.
     pub fn reload(&self) {
+        send_what_is_being_typed();
         let state = *self;
         spawn_local(async move {
             state.reread().await;
@@ -176,9 +227,35 @@ impl AppState {
         }
     }
 
+    /// Goes to a page: the link changes, and the route follows it (`follow_link`).
     pub fn go(&self, route: Route) {
         set_hash(&route.href());
-        self.route.set(route);
+    }
+
+    /// The route is the link's: read again when it changes, and only a new one rebuilds
+    /// the page.
+    pub fn follow_link(&self) {
+        let now = Route::parse(&current_hash());
+        self.route.maybe_update(|route| {
+            let changed = *route != now;
+            *route = now;
+            changed
+        });
+    }
+}
+
+/// Text typed into a field becomes an edit only when the field is left ("change"); until
+/// then it is in the page alone, and a merge could not see it. Sending the field's
+/// change now makes it this tab's change like any other.
+fn send_what_is_being_typed() {
+    let Some(field) = document().active_element() else { return };
+    if !matches!(field.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+        return;
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+        let _ = field.dispatch_event(&change);
     }
 }
 

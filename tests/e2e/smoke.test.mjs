@@ -38,3 +38,31 @@ test("a plan created in the UI survives a reload", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("each navigation builds its page once, by link or by the app's own step", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  const built = () => page.evaluate(() => performance.getEntriesByName("page-built").length);
+  assert.equal(await built(), 1, "the first page");
+  // The app's own step: creating a plan opens its editor.
+  await createIntensive(page);
+  await page.waitForTimeout(200);
+  assert.equal(await built(), 2, "the editor, once");
+  await page.getByRole("link", { name: "Couple review" }).click();
+  await page.locator(".review").waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(await built(), 3, "the review, once");
+  await page.goBack();
+  await page.waitForSelector(".editor .block");
+  await page.waitForTimeout(200);
+  assert.equal(await built(), 4, "back to the editor, once");
+  // An edit is not a navigation.
+  await page.locator(".editor .block").first().focus();
+  await page.keyboard.press("ArrowDown");
+  await page.waitForTimeout(200);
+  assert.equal(await built(), 4, "a move rebuilds no page");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

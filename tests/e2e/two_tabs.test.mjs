@@ -119,3 +119,41 @@ test("the same field changed in two tabs: the saved one is shown, and the other 
   assert.equal(await notice.count(), 0, "a settled clash stays settled after a reload");
   await context.close();
 });
+
+// Notes being typed are not yet a change: another tab's save must not sweep them away.
+async function halfTypeNotes(page, title, text) {
+  await block(page, title).click();
+  await page.locator("#bf-couple-notes").fill(text); // no Tab: still typing
+}
+
+test("notes half-typed in one tab while the other commits notes on that block: a clash, not lost", async () => {
+  const { context, first, second } = await twoTabs(browser, server);
+  await halfTypeNotes(second.page, HOMEWORK, "Half-typed in the second tab");
+  await block(first.page, HOMEWORK).click();
+  await first.page.locator("#bf-couple-notes").fill("Committed in the first tab");
+  await first.page.locator("#bf-couple-notes").press("Tab");
+  const notice = second.page.getByTestId("clash-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /this tab had “Half-typed in the second tab”/);
+  await notice.getByRole("button", { name: "Use this tab's" }).click();
+  await waitStored(second.page, (p) => p.blocks.find((b) => b.title === HOMEWORK).couple_notes === "Half-typed in the second tab",
+    "the typed notes, chosen");
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});
+
+test("notes half-typed in one tab while the other deletes the block: the block stays, deletion offered", async () => {
+  const { context, first, second } = await twoTabs(browser, server);
+  await halfTypeNotes(second.page, HOMEWORK, "Typed while it was deleted");
+  await block(first.page, HOMEWORK).click();
+  await first.page.getByRole("button", { name: "Delete block" }).click();
+  const notice = second.page.getByTestId("clash-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /deleted/i);
+  const stored = await waitStored(second.page, (p) => p.blocks.some((b) => b.title === HOMEWORK),
+    "the block kept with the typed notes");
+  assert.equal(stored.blocks.find((b) => b.title === HOMEWORK).couple_notes, "Typed while it was deleted");
+  assert.equal(await second.page.locator("#bf-couple-notes").inputValue(), "Typed while it was deleted");
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});

@@ -42,8 +42,9 @@ fn value_of(block: Chosen, field: BlockField) -> Memo<String> {
 /// The handler that turns a field's new text into its edit.
 fn on_change(ctx: EditorCtx, block: Chosen, field: BlockField) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     move |ev| {
-        let edit = block.with_untracked(|b| b.as_ref().and_then(|b| field.edit(b, event_target_value(&ev))));
-        if let Some(edit) = edit {
+        // A field left after its block went (deleted in another tab) has nothing to change.
+        let edit = block.try_with_untracked(|b| b.as_ref().and_then(|b| field.edit(b, event_target_value(&ev))));
+        if let Some(edit) = edit.flatten() {
             ctx.send(edit);
         }
     }

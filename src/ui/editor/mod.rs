@@ -21,14 +21,14 @@ use super::route::Route;
 use super::state::AppState;
 use crate::domain::clash::Clash;
 use crate::domain::edit::Edit;
-use crate::domain::history::History;
 use crate::domain::model::{BlockId, BlockKind, Participants, Plan, PlanStatus};
 use crate::domain::rules::{check, Problem};
 
-/// What the editor's parts share: the plan's history and what is selected.
+/// What the editor's parts share: the plan as the book shows it, and what is selected.
+/// The plan is changed only in the book (`send`, `undo`, `redo`).
 #[derive(Clone, Copy)]
 pub struct EditorCtx {
-    pub history: RwSignal<History>,
+    plan_id: StoredValue<String>,
     pub plan: Memo<Plan>,
     pub problems: Memo<Vec<Problem>>,
     pub selected: RwSignal<Option<BlockId>>,
@@ -71,45 +71,29 @@ impl EditorCtx {
     }
 
     pub fn send(&self, edit: Edit) {
-        let mut result = Ok(());
-        self.history.update(|h| result = h.apply(&edit));
-        match result {
+        match self.plan_id.with_value(|id| self.state.send(id, &edit)) {
             Ok(()) => {
                 if self.message.with_untracked(Option::is_some) {
                     self.message.set(None);
                 }
-                self.persist();
             }
             Err(problem) => self.message.set(Some(problem.to_string())),
         }
     }
 
     pub fn undo(&self) {
-        let mut done = false;
-        self.history.update(|h| done = h.undo());
-        if done {
-            self.persist();
-        }
+        self.plan_id.with_value(|id| self.state.undo(id));
     }
 
     pub fn redo(&self) {
-        let mut done = false;
-        self.history.update(|h| done = h.redo());
-        if done {
-            self.persist();
-        }
-    }
-
-    fn persist(&self) {
-        self.state.put(self.history.with_untracked(|h| h.present().clone()));
+        self.plan_id.with_value(|id| self.state.redo(id));
     }
 
     /// Settles a clash with another tab's change: `use_other` puts the other value in
     /// place (one more edit, undoable); otherwise the one shown stays.
     pub fn settle_clash(&self, clash: &Clash, use_other: bool) {
-        let id = self.plan.with_untracked(|p| p.id.clone());
         let mut settled = false;
-        self.state.book.update(|book| settled = book.settle_clash(&id, clash));
+        self.state.book.update(|book| settled = self.plan_id.with_value(|id| book.settle_clash(id, clash)));
         if settled && use_other {
             self.send(clash.alternative.clone());
         }
@@ -145,11 +129,10 @@ pub fn EditorPage(id: String) -> impl IntoView {
     let Some(plan) = state.plan(&id) else {
         return view! { <PlanNotFound/> }.into_any();
     };
-    let history = RwSignal::new(History::new(plan));
-    let plan = Memo::new(move |_| history.with(|h| h.present().clone()));
+    let plan = state.follow(plan);
     let problems = Memo::new(move |_| plan.with(check));
     let ctx = EditorCtx {
-        history,
+        plan_id: StoredValue::new(id.clone()),
         plan,
         problems,
         selected: RwSignal::new(None),
@@ -158,7 +141,6 @@ pub fn EditorPage(id: String) -> impl IntoView {
         state,
     };
     provide_context(ctx);
-    follow_the_book(ctx, id.clone());
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if !(ev.ctrl_key() || ev.meta_key()) || typing_in_a_field(&ev) {
@@ -203,29 +185,6 @@ pub fn EditorPage(id: String) -> impl IntoView {
     .into_any()
 }
 
-/// The book's version of this plan changed: saved (a new revision of what is shown
-/// here), or changed by another tab and merged with this one's changes.
-fn follow_the_book(ctx: EditorCtx, id: String) {
-    let (state, history) = (ctx.state, ctx.history);
-    Effect::new(move |_| {
-        let taken = state.book.with(|book| {
-            let stored = book.plan(&id)?;
-            history.with_untracked(|h| {
-                if stored.same_content(h.present()) {
-                    (stored.revision != h.present().revision).then_some(Err(stored.revision))
-                } else {
-                    Some(Ok(stored.clone()))
-                }
-            })
-        });
-        match taken {
-            Some(Err(revision)) => history.update_untracked(|h| h.saved_as(revision)),
-            Some(Ok(plan)) => history.update(|h| h.replace(plan)),
-            None => {}
-        }
-    });
-}
-
 fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     ev.target()
@@ -249,8 +208,8 @@ fn Toolbar(id: String) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let title = Memo::new(move |_| ctx.plan.with(|p| p.title.clone()));
     let status = Memo::new(move |_| ctx.plan.with(|p| p.status));
-    let can_undo = Memo::new(move |_| ctx.history.with(History::can_undo));
-    let can_redo = Memo::new(move |_| ctx.history.with(History::can_redo));
+    let can_undo = Memo::new(move |_| ctx.plan_id.with_value(|id| ctx.state.book.with(|b| b.can_undo(id))));
+    let can_redo = Memo::new(move |_| ctx.plan_id.with_value(|id| ctx.state.book.with(|b| b.can_redo(id))));
     let status_chosen = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
         if let Some(status) = PlanStatus::ALL.into_iter().find(|s| status_value(*s) == chosen) {
