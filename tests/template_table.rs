@@ -290,7 +290,7 @@ fn a_one_day_intensive_offers_no_midway_and_no_second_session_and_says_why() {
     assert!(refused.midway.as_deref().is_some_and(
         |why| why.starts_with("Midway is not offered with these answers: A 1-day intensive has no midway")
     ));
-    assert!(refused.two_sessions.as_deref().is_some_and(|why| why.contains("do not fit a 1-day intensive")));
+    assert!(refused.sessions(2).is_some_and(|why| why.contains("do not fit a 1-day intensive")));
     assert_eq!((refused.opening, refused.separate), (None, None));
     let both = choice_refusals(&asking(1, WhoDoses::Both));
     assert!(both.separate.as_deref().is_some_and(|why| why.starts_with("Separate sessions is not offered")));
@@ -313,7 +313,7 @@ fn every_choice_offered_builds_and_every_refused_one_does_not() {
         }
         assert_eq!(refused.midway.is_none(), with(&|r| r.kap.placement = Placement::Midway));
         assert_eq!(refused.opening.is_none(), with(&|r| r.kap.placement = Placement::Opening));
-        assert_eq!(refused.two_sessions.is_none(), with(&|r| r.kap.sessions_per_partner = 2));
+        assert_eq!(refused.sessions(2).is_none(), with(&|r| r.kap.sessions_per_partner = 2));
         if request.kap.who_doses == WhoDoses::Both {
             assert_eq!(refused.separate.is_none(), with(&|r| r.kap.both_dosing = BothDosing::SeparateSessions));
         } else {

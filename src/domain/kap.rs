@@ -25,6 +25,15 @@ impl WhoDoses {
             WhoDoses::Both => PartnerSet::BOTH,
         }
     }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WhoDoses::Nobody => "Nobody (no KAP)",
+            WhoDoses::PartnerA => "Partner A",
+            WhoDoses::PartnerB => "Partner B",
+            WhoDoses::Both => "Both partners",
+        }
+    }
 }
 
 /// Where the first dosing session sits in the intensive (README, *Where dosing goes*).
@@ -34,11 +43,29 @@ pub enum Placement {
     Midway,
 }
 
+impl Placement {
+    pub fn label(self) -> &'static str {
+        match self {
+            Placement::Opening => "Opening (day 1 morning)",
+            Placement::Midway => "Midway",
+        }
+    }
+}
+
 /// When both partners dose: in one shared session, or one after the other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BothDosing {
     SameSession,
     SeparateSessions,
+}
+
+impl BothDosing {
+    pub fn label(self) -> &'static str {
+        match self {
+            BothDosing::SameSession => "In one shared session",
+            BothDosing::SeparateSessions => "In separate sessions",
+        }
+    }
 }
 
 /// Answer to one contraindication question.

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod arrival;
+pub mod choice;
 pub mod clash;
 pub mod dates;
 pub mod edit;

@@ -21,24 +21,11 @@ mod update;
 
 pub use app::{mount, App};
 
+use crate::domain::choice::Choice;
 use crate::domain::model::BlockKind;
 
-/// The stylesheet's class for a block kind: its colour and border pattern.
-pub fn kind_class(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::KapPreparation => "kind-kappreparation",
-        BlockKind::KapDosing => "kind-kapdosing",
-        BlockKind::Integration => "kind-integration",
-        BlockKind::CouplesCheckIn => "kind-couplescheckin",
-        BlockKind::JointSession => "kind-jointsession",
-        BlockKind::IndividualSession => "kind-individualsession",
-        BlockKind::Assessment => "kind-assessment",
-        BlockKind::Feedback => "kind-feedback",
-        BlockKind::Psychoeducation => "kind-psychoeducation",
-        BlockKind::Break => "kind-break",
-        BlockKind::Lunch => "kind-lunch",
-        BlockKind::Reflection => "kind-reflection",
-        BlockKind::FollowUp => "kind-followup",
-        BlockKind::Custom => "kind-custom",
-    }
+/// The stylesheet's class for a block kind, named by its value: its colour and border
+/// pattern.
+pub fn kind_class(kind: BlockKind) -> String {
+    format!("kind-{}", kind.value())
 }

@@ -1,75 +1,95 @@
 //! The "new intensive" form: the answers a template needs, nothing more.
 
-use crate::domain::validate::MAX_TITLE_CHARS;
+use leptos::form::FromFormData;
 use leptos::prelude::*;
-
+use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
 use super::route::Route;
 use super::state::{new_plan_id, today, AppState};
+use crate::domain::choice::Choice;
 use crate::domain::dates;
 use crate::domain::kap::{BothDosing, KapSettings, Placement, WhoDoses};
 use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist, MAX_DAYS};
-use crate::domain::template::{build_plan, choice_refusals, ChoiceRefusals, TemplateRequest};
+use crate::domain::template::{build_plan, choice_refusals, ChoiceRefusals, TemplateRequest, SESSIONS_PER_PARTNER};
 use crate::domain::time::parse_hhmm;
+use crate::domain::validate::MAX_TITLE_CHARS;
 
-/// The template request from the form's answers, looked up by field name. The form is a
-/// plain HTML form read once on submit: its fields need no bindings of their own.
-fn request_from(answer: impl Fn(&str) -> String) -> Result<TemplateRequest, String> {
-    let text = |name: &str| answer(name).trim().to_string();
-    let name = |field: &str, fallback: &str| {
-        let given = text(field);
-        if given.is_empty() {
-            fallback.to_string()
-        } else {
-            given
-        }
+/// The form's answers as its fields name them, read once from the whole form with
+/// `FromFormData`: its fields need no bindings of their own. A field missing is empty.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Answers {
+    kind: String,
+    days: String,
+    first_day: String,
+    starts: String,
+    ends: String,
+    partner_a: String,
+    partner_b: String,
+    therapist: String,
+    contact: String,
+    location: String,
+    who: String,
+    placement: String,
+    together: String,
+    sessions: String,
+}
+
+/// The template request the answers make; a list's value it does not offer counts as
+/// its first choice.
+fn request_from(answers: &Answers) -> Result<TemplateRequest, String> {
+    fn pick<T: Choice>(value: &str) -> T {
+        T::from_value(value).unwrap_or(T::ALL[0])
+    }
+    let name = |given: &str, fallback: &str| match given.trim() {
+        "" => fallback.to_string(),
+        given => given.to_string(),
     };
-    let first_day = dates::parse_iso(&answer("first_day")).ok_or("Choose the first day of the intensive.")?;
-    let (Some(start), Some(end)) = (parse_hhmm(&answer("starts")), parse_hhmm(&answer("ends"))) else {
+    let first_day = dates::parse_iso(&answers.first_day).ok_or("Choose the first day of the intensive.")?;
+    let (Some(start), Some(end)) = (parse_hhmm(&answers.starts), parse_hhmm(&answers.ends)) else {
         return Err("Give the daily hours as times, for example 09:00 and 17:00.".into());
     };
     Ok(TemplateRequest {
-        kind: if answer("kind") == kind_value(IntensiveKind::AffairRecovery) {
-            IntensiveKind::AffairRecovery
-        } else {
-            IntensiveKind::Couples
-        },
-        days: answer("days").parse().unwrap_or(3),
+        kind: pick(&answers.kind),
+        days: answers.days.parse().unwrap_or(3),
         first_day,
         window: DayWindow { start, end },
-        partners: Partners { a: name("partner_a", "Partner A"), b: name("partner_b", "Partner B") },
-        therapist: Therapist { name: text("therapist"), contact: text("contact") },
-        location: text("location"),
+        partners: Partners { a: name(&answers.partner_a, "Partner A"), b: name(&answers.partner_b, "Partner B") },
+        therapist: Therapist { name: answers.therapist.trim().into(), contact: answers.contact.trim().into() },
+        location: answers.location.trim().into(),
         kap: KapSettings {
-            who_doses: who_doses(&answer("who")),
-            placement: if answer("placement") == "midway" { Placement::Midway } else { Placement::Opening },
-            both_dosing: if answer("together") == "separate" {
-                BothDosing::SeparateSessions
-            } else {
-                BothDosing::SameSession
-            },
-            sessions_per_partner: answer("sessions").parse().unwrap_or(1),
+            who_doses: pick(&answers.who),
+            placement: pick(&answers.placement),
+            both_dosing: pick(&answers.together),
+            sessions_per_partner: answers.sessions.parse().unwrap_or(*SESSIONS_PER_PARTNER.start()),
             ..KapSettings::default()
         },
     })
 }
 
-/// The value of a kind in the form's list.
-fn kind_value(kind: IntensiveKind) -> &'static str {
-    match kind {
-        IntensiveKind::Couples => "couples",
-        IntensiveKind::AffairRecovery => "affair",
-    }
+/// The request of the form an event (its submit, or a change in one of its fields)
+/// came from.
+fn answers_of(ev: &web_sys::Event) -> Option<Result<TemplateRequest, String>> {
+    let form = ev.current_target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    Some(match Answers::from_form_data(&data) {
+        Ok(answers) => request_from(&answers),
+        Err(problem) => {
+            Err(format!("The form's answers could not be read ({problem}); reload the page and try again."))
+        }
+    })
 }
 
-fn who_doses(value: &str) -> WhoDoses {
-    match value {
-        "a" => WhoDoses::PartnerA,
-        "b" => WhoDoses::PartnerB,
-        "both" => WhoDoses::Both,
-        _ => WhoDoses::Nobody,
-    }
+/// A list's options: each choice's value and words, and whether it is refused.
+fn options<T: Choice>(
+    words: impl Fn(T) -> &'static str,
+    refused: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    T::ALL
+        .iter()
+        .map(|&choice| view! { <option value=choice.value() disabled=move || refused(choice)>{words(choice)}</option> })
+        .collect_view()
 }
 
 #[component]
@@ -80,15 +100,8 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     // The dosing choices that can't make a schedule with the answers as they stand.
     let refused = RwSignal::new(ChoiceRefusals::default());
-    let answers = |ev: &web_sys::Event| {
-        let data = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-            .and_then(|form| web_sys::FormData::new_with_form(&form).ok())?;
-        Some(request_from(|name| data.get(name).as_string().unwrap_or_default()))
-    };
     let changed = move |ev: leptos::ev::Event| {
-        if let Some(Ok(request)) = answers(&ev) {
+        if let Some(Ok(request)) = answers_of(&ev) {
             refused.maybe_update(|now| {
                 let next = choice_refusals(&request);
                 let differs = *now != next;
@@ -100,7 +113,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(asked) = answers(&ev) else { return };
+        let Some(asked) = answers_of(&ev) else { return };
         let made =
             asked.and_then(|request| build_plan(&new_plan_id(), &request).map_err(|problem| problem.to_string()));
         match made {
@@ -127,7 +140,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 <legend>"The intensive"</legend>
                 <label for="np-kind">"Kind"</label>
                 <select id="np-kind" name="kind">
-                    {IntensiveKind::ALL.map(|kind| view! { <option value=kind_value(kind)>{kind.label()}</option> })}
+                    {options(IntensiveKind::label, |_| false)}
                 </select>
                 <label for="np-days">"Number of days"</label>
                 <select id="np-days" name="days">
@@ -151,36 +164,35 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
             <fieldset>
                 <legend>"Ketamine-assisted psychotherapy (KAP)"</legend>
                 <label for="np-who">"Who doses"</label>
-                <select id="np-who" name="who" on:change=move |ev| who.set(who_doses(&event_target_value(&ev)))>
-                    <option value="nobody">"Nobody (no KAP)"</option>
-                    <option value="a">"Partner A"</option>
-                    <option value="b">"Partner B"</option>
-                    <option value="both">"Both partners"</option>
+                <select id="np-who" name="who"
+                    on:change=move |ev| who.set(WhoDoses::from_value(&event_target_value(&ev)).unwrap_or(WhoDoses::Nobody))>
+                    {options(WhoDoses::label, |_| false)}
                 </select>
                 // Hidden rather than removed, so an answer survives changing who doses and back.
                 <div hidden=move || who.get() == WhoDoses::Nobody>
                     <label for="np-placement">"Placement of the dosing"</label>
                     <select id="np-placement" name="placement" aria-describedby="np-placement-why">
-                        <option value="opening" disabled=move || refused.with(|r| r.opening.is_some())>"Opening (day 1 morning)"</option>
-                        <option value="midway" disabled=move || refused.with(|r| r.midway.is_some())>"Midway"</option>
+                        {options(Placement::label, move |placement| refused.with(|r| r.placement_refused(placement)))}
                     </select>
                     <p id="np-placement-why" class="choice-why" aria-live="polite">
                         {move || refused.with(|r| r.placement().unwrap_or_default().to_string())}
                     </p>
                     <label for="np-sessions">"Dosing sessions per partner"</label>
                     <select id="np-sessions" name="sessions" aria-describedby="np-sessions-why">
-                        <option value="1">"1"</option>
-                        <option value="2" disabled=move || refused.with(|r| r.two_sessions.is_some())>"2"</option>
+                        {SESSIONS_PER_PARTNER.map(|n| view! {
+                            <option value=n.to_string() disabled=move || refused.with(|r| r.sessions(n).is_some())>{n.to_string()}</option>
+                        }).collect_view()}
                     </select>
                     <p id="np-sessions-why" class="choice-why" aria-live="polite">
-                        {move || refused.with(|r| r.two_sessions.clone().unwrap_or_default())}
+                        {move || refused.with(|r| r.all_sessions().unwrap_or_default().to_string())}
                     </p>
                 </div>
                 <div hidden=move || who.get() != WhoDoses::Both>
                     <label for="np-together">"When both dose"</label>
                     <select id="np-together" name="together" aria-describedby="np-together-why">
-                        <option value="same">"In one shared session"</option>
-                        <option value="separate" disabled=move || refused.with(|r| r.separate.is_some())>"In separate sessions"</option>
+                        {options(BothDosing::label, move |together| {
+                            together == BothDosing::SeparateSessions && refused.with(|r| r.separate.is_some())
+                        })}
                     </select>
                     <p id="np-together-why" class="choice-why" aria-live="polite">
                         {move || refused.with(|r| r.separate.clone().unwrap_or_default())}
@@ -202,8 +214,11 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
 mod tests {
     use super::*;
 
-    fn answers<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> String + 'a {
-        move |name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()).unwrap_or_default()
+    /// The answers as the form's data would carry them, read by the same derive.
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        let data: serde_json::Map<String, serde_json::Value> =
+            pairs.iter().map(|(name, value)| (name.to_string(), serde_json::Value::from(*value))).collect();
+        serde_json::from_value(data.into()).expect("every field is text")
     }
 
     const FILLED: &[(&str, &str)] = &[
@@ -223,7 +238,7 @@ mod tests {
 
     #[test]
     fn every_answer_reaches_the_template_request() {
-        let request = request_from(answers(FILLED)).expect("complete answers");
+        let request = request_from(&answers(FILLED)).expect("complete answers");
         assert_eq!(request.kind, IntensiveKind::AffairRecovery);
         assert_eq!(request.days, 4);
         assert_eq!(dates::iso(request.first_day), "2026-12-01");
@@ -242,12 +257,12 @@ mod tests {
     #[test]
     fn empty_names_fall_back_and_missing_dates_or_hours_say_what_to_fix() {
         let unnamed: Vec<_> = FILLED.iter().copied().filter(|(n, _)| !n.starts_with("partner")).collect();
-        let request = request_from(answers(&unnamed)).expect("names are optional");
+        let request = request_from(&answers(&unnamed)).expect("names are optional");
         assert_eq!((request.partners.a.as_str(), request.partners.b.as_str()), ("Partner A", "Partner B"));
 
         let no_day: Vec<_> = FILLED.iter().copied().filter(|(n, _)| *n != "first_day").collect();
-        assert_eq!(request_from(answers(&no_day)).err().as_deref(), Some("Choose the first day of the intensive."));
+        assert_eq!(request_from(&answers(&no_day)).err().as_deref(), Some("Choose the first day of the intensive."));
         let bad_end: Vec<_> = FILLED.iter().map(|&(n, v)| if n == "ends" { (n, "5pm") } else { (n, v) }).collect();
-        assert!(request_from(answers(&bad_end)).unwrap_err().starts_with("Give the daily hours as times"));
+        assert!(request_from(&answers(&bad_end)).unwrap_err().starts_with("Give the daily hours as times"));
     }
 }

@@ -6,7 +6,7 @@ mod choices;
 mod content;
 mod day;
 
-pub use choices::{choice_refusals, ChoiceRefusals};
+pub use choices::{choice_refusals, ChoiceRefusals, SESSIONS_PER_PARTNER};
 
 use chrono::NaiveDate;
 

@@ -2,8 +2,9 @@
 //! No browser types, so it is tested natively: the form's components only pass the
 //! field they are and its new text.
 
+use crate::domain::choice::Choice;
 use crate::domain::edit::{BlockText, Edit};
-use crate::domain::model::{Block, BlockKind, Modality, Participants, Partner, PartnerSet, Partners};
+use crate::domain::model::{Block, Participants, Partner, PartnerSet, Partners};
 use crate::domain::time::{hhmm, parse_hhmm};
 
 /// A field of the block form.
@@ -21,48 +22,18 @@ pub enum BlockField {
     PrivateNotes,
 }
 
-/// Whose medicine a KAP block is for, in the order the form lists them; `None` is
-/// everyone taking part.
-pub const KAP_FOR: [Option<PartnerSet>; 4] = [
-    None,
-    Some(PartnerSet { a: true, b: false }),
-    Some(PartnerSet { a: false, b: true }),
-    Some(PartnerSet { a: true, b: true }),
-];
-
-/// The values the "who takes part" list gives `Participants::ALL`.
-pub const WHO_VALUES: [&str; 6] = ["both-t", "a-t", "b-t", "couple", "a", "b"];
-/// The values the "whose medicine" list gives `KAP_FOR`.
-pub const KAP_FOR_VALUES: [&str; 4] = ["all", "a", "b", "both"];
-
-/// The value of a choice in a list: its place among the choices, or the name `values`
-/// gives that place.
-fn value<T: PartialEq>(choices: &[T], values: Option<&[&str]>, chosen: &T) -> String {
-    let Some(i) = choices.iter().position(|c| c == chosen) else { return String::new() };
-    values.and_then(|v| v.get(i)).map_or_else(|| i.to_string(), |name| name.to_string())
-}
-
-/// The choice a list's value names.
-fn chosen<T: Copy>(choices: &[T], values: Option<&[&str]>, text: &str) -> Option<T> {
-    let index = match values {
-        Some(values) => values.iter().position(|v| *v == text)?,
-        None => text.parse::<usize>().ok()?,
-    };
-    choices.get(index).copied()
-}
-
 impl BlockField {
     /// The text the field shows for `block` (for a list, the value of its choice).
     pub fn text(self, block: &Block) -> String {
         match self {
             BlockField::Title => block.title.clone(),
-            BlockField::Kind => value(&BlockKind::ALL, None, &block.kind),
+            BlockField::Kind => block.kind.value().to_string(),
             BlockField::Day => block.day.to_string(),
             BlockField::Start => hhmm(block.start),
             BlockField::Length => block.minutes.to_string(),
-            BlockField::Who => value(&Participants::ALL, Some(&WHO_VALUES), &block.who),
-            BlockField::KapFor => value(&KAP_FOR, Some(&KAP_FOR_VALUES), &block.kap_for),
-            BlockField::Modality => block.modality.map(|m| value(&Modality::ALL, None, &m)).unwrap_or_default(),
+            BlockField::Who => block.who.value().to_string(),
+            BlockField::KapFor => block.kap_for.value().to_string(),
+            BlockField::Modality => block.modality.value().to_string(),
             BlockField::CoupleNotes => block.couple_notes.clone(),
             BlockField::PrivateNotes => block.private_notes.clone(),
         }
@@ -76,13 +47,14 @@ impl BlockField {
             BlockField::Title => Edit::SetText { id, field: BlockText::Title, text },
             BlockField::CoupleNotes => Edit::SetText { id, field: BlockText::CoupleNotes, text },
             BlockField::PrivateNotes => Edit::SetText { id, field: BlockText::PrivateNotes, text },
-            BlockField::Kind => Edit::ChangeKind { id, kind: chosen(&BlockKind::ALL, None, &text)? },
+            BlockField::Kind => Edit::ChangeKind { id, kind: Choice::from_value(&text)? },
             BlockField::Day => Edit::MoveBlock { id, day: text.parse().ok()?, start: block.start },
             BlockField::Start => Edit::MoveBlock { id, day: block.day, start: parse_hhmm(&text)? },
             BlockField::Length => Edit::ResizeBlock { id, minutes: text.parse().ok()? },
-            BlockField::Who => Edit::ChangeWho { id, who: chosen(&Participants::ALL, Some(&WHO_VALUES), &text)? },
-            BlockField::KapFor => Edit::ChangeKapFor { id, kap_for: chosen(&KAP_FOR, Some(&KAP_FOR_VALUES), &text)? },
-            BlockField::Modality => Edit::ChangeModality { id, modality: chosen(&Modality::ALL, None, &text) },
+            BlockField::Who => Edit::ChangeWho { id, who: Choice::from_value(&text)? },
+            BlockField::KapFor => Edit::ChangeKapFor { id, kap_for: Choice::from_value(&text)? },
+            // A value no list gives leaves the approach unset, as "Not set" does.
+            BlockField::Modality => Edit::ChangeModality { id, modality: Choice::from_value(&text).flatten() },
         })
     }
 }
@@ -110,6 +82,7 @@ pub fn who_label(who: Participants, partners: &Partners) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::{BlockKind, Modality};
     use crate::domain::sample::sample_plan;
 
     const ALL: [BlockField; 10] = [
@@ -167,10 +140,11 @@ mod tests {
         );
         assert_eq!(edit(BlockField::KapFor, "all"), Some(Edit::ChangeKapFor { id, kap_for: None }));
         assert_eq!(edit(BlockField::Modality, ""), Some(Edit::ChangeModality { id, modality: None }));
-        assert_eq!(edit(BlockField::Kind, "1"), Some(Edit::ChangeKind { id, kind: BlockKind::ALL[1] }));
+        assert_eq!(edit(BlockField::Kind, "lunch"), Some(Edit::ChangeKind { id, kind: BlockKind::Lunch }));
+        assert_eq!(edit(BlockField::Modality, "ifs"), Some(Edit::ChangeModality { id, modality: Some(Modality::Ifs) }));
         let partners = Partners { a: "Sam".into(), b: "Alex".into() };
-        assert_eq!(kap_for_label(KAP_FOR[2], &partners), "Alex");
-        assert_eq!(kap_for_label(KAP_FOR[3], &partners), "Both partners");
+        assert_eq!(kap_for_label(Some(PartnerSet::only(Partner::B)), &partners), "Alex");
+        assert_eq!(kap_for_label(Some(PartnerSet::BOTH), &partners), "Both partners");
         assert_eq!(who_label(Participants::ALL[4], &partners), "Sam on their own");
     }
 

@@ -8,8 +8,9 @@ use leptos::either::Either;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::block_fields::{kap_for_label, who_label, BlockField, KAP_FOR, KAP_FOR_VALUES, WHO_VALUES};
+use super::block_fields::{kap_for_label, who_label, BlockField};
 use super::EditorCtx;
+use crate::domain::choice::Choice;
 use crate::domain::edit::{block_lengths, Edit};
 use crate::domain::model::{Block, BlockId, BlockKind, Modality, Participants};
 use crate::domain::rules::day_label;
@@ -29,6 +30,11 @@ pub fn BlockForm() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// A list's choices as (value, words).
+fn choices<T: Choice>(words: impl Fn(T) -> String) -> Vec<(String, String)> {
+    T::ALL.iter().map(|choice| (choice.value().to_string(), words(*choice))).collect()
 }
 
 /// The chosen block as the form's fields read it.
@@ -75,22 +81,10 @@ fn BlockFields(id: BlockId) -> impl IntoView {
         ctx.plan.with(|p| (1..=p.day_count() + 1).map(|d| (d.to_string(), day_label(p, d))).collect::<Vec<_>>())
     });
     let lengths: Vec<(String, String)> = block_lengths().map(|m| (m.to_string(), length_words(m))).collect();
-    let kinds: Vec<(String, String)> =
-        BlockKind::ALL.iter().enumerate().map(|(i, k)| (i.to_string(), k.label().to_string())).collect();
-    let who = Signal::derive(move || {
-        let partners = names.get();
-        Participants::ALL
-            .iter()
-            .zip(WHO_VALUES)
-            .map(|(w, value)| (value.to_string(), who_label(*w, &partners)))
-            .collect()
-    });
-    let kap_for = Signal::derive(move || {
-        let partners = names.get();
-        KAP_FOR.iter().zip(KAP_FOR_VALUES).map(|(k, value)| (value.to_string(), kap_for_label(*k, &partners))).collect()
-    });
-    let mut modalities = vec![(String::new(), "Not set".to_string())];
-    modalities.extend(Modality::ALL.iter().enumerate().map(|(i, m)| (i.to_string(), m.label().to_string())));
+    let kinds = choices(|kind: BlockKind| kind.label().to_string());
+    let who = Signal::derive(move || names.with(|partners| choices(|who: Participants| who_label(who, partners))));
+    let kap_for = Signal::derive(move || names.with(|partners| choices(|set| kap_for_label(set, partners))));
+    let modalities = choices(|modality: Option<Modality>| modality.map_or("Not set", Modality::label).to_string());
     let day_choices = Signal::derive(move || days.get());
 
     view! {

@@ -19,6 +19,7 @@ use web_sys::HtmlSelectElement;
 use super::not_found::PlanNotFound;
 use super::route::Route;
 use super::state::AppState;
+use crate::domain::choice::Choice;
 use crate::domain::clash::Clash;
 use crate::domain::edit::Edit;
 use crate::domain::model::{BlockId, BlockKind, Participants, Plan, PlanStatus};
@@ -193,15 +194,6 @@ fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
         .unwrap_or(false)
 }
 
-/// The value of a status in the status list.
-fn status_value(status: PlanStatus) -> &'static str {
-    match status {
-        PlanStatus::Draft => "draft",
-        PlanStatus::SharedWithCouple => "shared",
-        PlanStatus::Confirmed => "confirmed",
-    }
-}
-
 /// Links, undo and redo, adding a block, and the plan's status.
 #[component]
 fn Toolbar(id: String) -> impl IntoView {
@@ -212,11 +204,11 @@ fn Toolbar(id: String) -> impl IntoView {
     let can_redo = Memo::new(move |_| ctx.plan_id.with_value(|id| ctx.state.book.with(|b| b.can_redo(id))));
     let status_chosen = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
-        if let Some(status) = PlanStatus::ALL.into_iter().find(|s| status_value(*s) == chosen) {
+        if let Some(status) = PlanStatus::from_value(&chosen) {
             ctx.send(Edit::SetStatus(status));
         }
         // A refused confirmation must not leave the list showing "Confirmed".
-        event_target::<HtmlSelectElement>(&ev).set_value(status_value(status.get_untracked()));
+        event_target::<HtmlSelectElement>(&ev).set_value(status.get_untracked().value());
     };
     view! {
         <div class="toolbar no-print" role="toolbar" aria-label="Plan tools">
@@ -230,7 +222,7 @@ fn Toolbar(id: String) -> impl IntoView {
             <label for="plan-status" class="inline-label">"Status"</label>
             <select id="plan-status" on:change=status_chosen>
                 {PlanStatus::ALL.map(|choice| view! {
-                    <option value=status_value(choice) prop:selected=move || status.get() == choice>{choice.label()}</option>
+                    <option value=choice.value() prop:selected=move || status.get() == choice>{choice.label()}</option>
                 })}
             </select>
             <a class="button" href=Route::Review(id.clone()).href()>"Couple review"</a>

@@ -6,15 +6,12 @@ use crate::domain::validate::MAX_TITLE_CHARS;
 use leptos::prelude::*;
 
 use super::EditorCtx;
+use crate::domain::choice::Choice;
 use crate::domain::edit::Edit;
 use crate::domain::kap::{Contraindication, Driver, ReadinessItem, ReadinessValue, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
 use crate::domain::model::Partner;
 use crate::ui::folded::Folded;
-
-/// The screen's answers, with the value each has in its list.
-const ANSWERS: [(ScreenAnswer, &str); 3] =
-    [(ScreenAnswer::NotAsked, "not-asked"), (ScreenAnswer::No, "no"), (ScreenAnswer::Yes, "yes")];
 
 fn partner_key(partner: Partner) -> &'static str {
     match partner {
@@ -119,16 +116,16 @@ fn ScreenQuestion(partner: Partner, question: Contraindication) -> impl IntoView
     let id = item_id(partner, item);
     let chosen = move |ev| {
         let chosen = event_target_value(&ev);
-        if let Some((answer, _)) = ANSWERS.into_iter().find(|(_, value)| *value == chosen) {
+        if let Some(answer) = ScreenAnswer::from_value(&chosen) {
             set_item(ctx, partner, item, ReadinessValue::Answer(answer));
         }
     };
     view! {
         <label for=id.clone()>{question.question()}</label>
         <select id=id on:change=chosen>
-            {ANSWERS.map(|(answer, code)| view! {
-                <option value=code prop:selected=move || value.get() == ReadinessValue::Answer(answer)>{answer.label()}</option>
-            })}
+            {ScreenAnswer::ALL.iter().map(|&answer| view! {
+                <option value=answer.value() prop:selected=move || value.get() == ReadinessValue::Answer(answer)>{answer.label()}</option>
+            }).collect_view()}
         </select>
     }
 }

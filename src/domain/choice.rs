@@ -1,0 +1,190 @@
+//! Every closed list a person picks from, mapped once: its choices in the order a list
+//! shows them and the value a form field gives each. The words are each type's own
+//! (`label`, or a function of the partners' names where they appear in it).
+
+use super::kap::{BothDosing, Placement, ScreenAnswer, WhoDoses};
+use super::model::{BlockKind, IntensiveKind, Modality, Participants, Partner, PartnerSet, PlanStatus};
+
+pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    /// Every choice, in the order a list shows them.
+    const ALL: &'static [Self];
+
+    /// The value a form's field gives this choice.
+    fn value(self) -> &'static str;
+
+    /// The choice a field's value names; `None` for a value no list gives.
+    fn from_value(value: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|choice| choice.value() == value)
+    }
+}
+
+impl Choice for IntensiveKind {
+    const ALL: &'static [Self] = &IntensiveKind::ALL;
+    fn value(self) -> &'static str {
+        match self {
+            IntensiveKind::Couples => "couples",
+            IntensiveKind::AffairRecovery => "affair",
+        }
+    }
+}
+
+impl Choice for WhoDoses {
+    const ALL: &'static [Self] = &WhoDoses::ALL;
+    fn value(self) -> &'static str {
+        match self {
+            WhoDoses::Nobody => "nobody",
+            WhoDoses::PartnerA => "a",
+            WhoDoses::PartnerB => "b",
+            WhoDoses::Both => "both",
+        }
+    }
+}
+
+impl Choice for Placement {
+    const ALL: &'static [Self] = &[Placement::Opening, Placement::Midway];
+    fn value(self) -> &'static str {
+        match self {
+            Placement::Opening => "opening",
+            Placement::Midway => "midway",
+        }
+    }
+}
+
+impl Choice for BothDosing {
+    const ALL: &'static [Self] = &[BothDosing::SameSession, BothDosing::SeparateSessions];
+    fn value(self) -> &'static str {
+        match self {
+            BothDosing::SameSession => "same",
+            BothDosing::SeparateSessions => "separate",
+        }
+    }
+}
+
+impl Choice for PlanStatus {
+    const ALL: &'static [Self] = &PlanStatus::ALL;
+    fn value(self) -> &'static str {
+        match self {
+            PlanStatus::Draft => "draft",
+            PlanStatus::SharedWithCouple => "shared",
+            PlanStatus::Confirmed => "confirmed",
+        }
+    }
+}
+
+impl Choice for ScreenAnswer {
+    const ALL: &'static [Self] = &[ScreenAnswer::NotAsked, ScreenAnswer::No, ScreenAnswer::Yes];
+    fn value(self) -> &'static str {
+        match self {
+            ScreenAnswer::NotAsked => "not-asked",
+            ScreenAnswer::No => "no",
+            ScreenAnswer::Yes => "yes",
+        }
+    }
+}
+
+impl Choice for Participants {
+    const ALL: &'static [Self] = &Participants::ALL;
+    fn value(self) -> &'static str {
+        match self {
+            Participants::BothWithTherapist => "both-t",
+            Participants::OneWithTherapist(Partner::A) => "a-t",
+            Participants::OneWithTherapist(Partner::B) => "b-t",
+            Participants::CoupleOnTheirOwn => "couple",
+            Participants::OneOnTheirOwn(Partner::A) => "a",
+            Participants::OneOnTheirOwn(Partner::B) => "b",
+        }
+    }
+}
+
+/// Whose medicine a KAP block is for; `None` is everyone taking part.
+impl Choice for Option<PartnerSet> {
+    const ALL: &'static [Self] = &[
+        None,
+        Some(PartnerSet { a: true, b: false }),
+        Some(PartnerSet { a: false, b: true }),
+        Some(PartnerSet { a: true, b: true }),
+    ];
+    fn value(self) -> &'static str {
+        match self.map(|set| (set.a, set.b)) {
+            None => "all",
+            Some((true, false)) => "a",
+            Some((false, true)) => "b",
+            Some(_) => "both",
+        }
+    }
+}
+
+impl Choice for BlockKind {
+    const ALL: &'static [Self] = &BlockKind::ALL;
+    fn value(self) -> &'static str {
+        match self {
+            BlockKind::KapPreparation => "kappreparation",
+            BlockKind::KapDosing => "kapdosing",
+            BlockKind::Integration => "integration",
+            BlockKind::CouplesCheckIn => "couplescheckin",
+            BlockKind::JointSession => "jointsession",
+            BlockKind::IndividualSession => "individualsession",
+            BlockKind::Assessment => "assessment",
+            BlockKind::Feedback => "feedback",
+            BlockKind::Psychoeducation => "psychoeducation",
+            BlockKind::Break => "break",
+            BlockKind::Lunch => "lunch",
+            BlockKind::Reflection => "reflection",
+            BlockKind::FollowUp => "followup",
+            BlockKind::Custom => "custom",
+        }
+    }
+}
+
+/// A joint session's approach; `None` is not set.
+impl Choice for Option<Modality> {
+    const ALL: &'static [Self] = &[
+        None,
+        Some(Modality::Gottman),
+        Some(Modality::Eft),
+        Some(Modality::Ifs),
+        Some(Modality::Brainspotting),
+        Some(Modality::Emdr),
+        Some(Modality::Other),
+    ];
+    fn value(self) -> &'static str {
+        match self {
+            None => "",
+            Some(Modality::Gottman) => "gottman",
+            Some(Modality::Eft) => "eft",
+            Some(Modality::Ifs) => "ifs",
+            Some(Modality::Brainspotting) => "brainspotting",
+            Some(Modality::Emdr) => "emdr",
+            Some(Modality::Other) => "other",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn each_value_names_its_choice<T: Choice + std::fmt::Debug>() {
+        let mut seen = std::collections::BTreeSet::new();
+        for choice in T::ALL {
+            assert!(seen.insert(choice.value()), "{choice:?}: its value is another's too");
+            assert_eq!(T::from_value(choice.value()), Some(*choice));
+        }
+        assert_eq!(T::from_value("not a value"), None);
+    }
+
+    #[test]
+    fn every_list_reads_back_the_value_it_gives() {
+        each_value_names_its_choice::<IntensiveKind>();
+        each_value_names_its_choice::<WhoDoses>();
+        each_value_names_its_choice::<Placement>();
+        each_value_names_its_choice::<BothDosing>();
+        each_value_names_its_choice::<PlanStatus>();
+        each_value_names_its_choice::<ScreenAnswer>();
+        each_value_names_its_choice::<Participants>();
+        each_value_names_its_choice::<Option<PartnerSet>>();
+        each_value_names_its_choice::<BlockKind>();
+        each_value_names_its_choice::<Option<Modality>>();
+        assert_eq!(<Option<Modality>>::ALL.len(), Modality::ALL.len() + 1);
+    }
+}
