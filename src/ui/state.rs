@@ -278,15 +278,10 @@ pub fn new_plan_id() -> String {
 
 /// Now in UTC, for calendar stamps.
 pub fn now_utc() -> chrono::NaiveDateTime {
-    let date = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(date.get_utc_full_year() as i32, date.get_utc_month() + 1, date.get_utc_date())
-        .and_then(|d| d.and_hms_opt(date.get_utc_hours(), date.get_utc_minutes(), date.get_utc_seconds()))
-        .unwrap_or_default()
+    chrono::Utc::now().naive_utc()
 }
 
 /// Today's date in the person's time zone.
 pub fn today() -> chrono::NaiveDate {
-    let date = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
-        .unwrap_or_default()
+    chrono::Local::now().date_naive()
 }
