@@ -9,6 +9,7 @@ use common::*;
 use intensive_planner::domain::edit::{apply, BlockText, Edit};
 use intensive_planner::domain::kap::{Driver, Placement, Readiness, ScreenAnswer, WhoDoses};
 use intensive_planner::domain::model::*;
+use intensive_planner::domain::words::who_for_couple;
 use intensive_planner::export::ics::{calendar, fold};
 use intensive_planner::sharing::link::{compressed_bytes, fragment, read_share, share_text, LinkKind, ShareError};
 use intensive_planner::sharing::reply::{merge_reply, read_reply, reply_from, reply_text};
@@ -77,7 +78,7 @@ fn the_calendar_file_parses_and_every_event_matches_its_block() {
         assert_eq!(get("DTSTAMP"), "20261122T080000Z");
         assert_eq!(unescape(&get("LOCATION")), "Harbour Room");
         let description = unescape(&get("DESCRIPTION"));
-        assert!(description.starts_with(&block.who.describe(&plan.partners, &plan.therapist.name)));
+        assert!(description.starts_with(&who_for_couple(block.who, &plan.partners, &plan.therapist.name)));
         assert!(description.contains(block.couple_notes.trim()), "{description:?} vs {:?}", block.couple_notes);
         uids.push(get("UID"));
     }

@@ -8,6 +8,7 @@ use common::*;
 use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, error_count, Problem, RuleId, Severity};
+use intensive_planner::domain::words::{day_heading, day_label};
 
 #[test]
 fn r7_demanding_work_later_on_a_dosing_day_is_a_warning_whoever_attends() {
@@ -217,7 +218,6 @@ fn each_block_is_marked_with_its_worst_problem() {
 #[test]
 fn a_day_heading_names_the_day_and_its_date() {
     use intensive_planner::domain::dates;
-    use intensive_planner::domain::rules::day_heading;
     let plan = base();
     assert_eq!(day_heading(&plan, 1), format!("Day 1 \u{b7} {}", dates::long(plan.first_day)));
     assert_eq!(day_heading(&plan, 2), format!("Day 2 \u{b7} {}", dates::long(plan.date_of(2))));
@@ -226,7 +226,6 @@ fn a_day_heading_names_the_day_and_its_date() {
 
 #[test]
 fn the_last_day_is_a_day_and_the_one_after_is_named_as_such() {
-    use intensive_planner::domain::rules::day_label;
     let plan = base();
     let last = plan.day_count();
     assert_eq!(day_label(&plan, last), format!("day {last}"));

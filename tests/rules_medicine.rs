@@ -11,7 +11,7 @@ use intensive_planner::domain::kap::{Driver, KapSettings, Placement, ScreenAnswe
 use intensive_planner::domain::limits::EditableLimit;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, Problem, RuleId, Severity};
-use intensive_planner::domain::time::length_words;
+use intensive_planner::domain::words::length_words;
 
 /// The only problem of the plan, which must be of `rule`.
 fn only(plan: &Plan, rule: RuleId) -> Problem {

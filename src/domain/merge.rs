@@ -4,6 +4,7 @@
 //! `Clash` offering this tab's value; a block one side deleted while the other changed
 //! it is kept, and the deletion is offered. Nothing either side did is dropped unseen.
 
+use crate::domain::words::{day_label, describe_block, length_words, names, who_for_couple};
 use std::collections::BTreeMap;
 
 use super::clash::{Clash, Side};
@@ -12,9 +13,8 @@ use super::edit::{fresh_block_id, BlockText, Edit};
 use super::kap::{ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
-use super::rules::{day_label, describe_block, names};
 use super::status::reopen_if_broken;
-use super::time::{fits_in_day, hhmm, length_words};
+use super::time::{fits_in_day, hhmm};
 use super::validate::fit;
 use chrono::NaiveTime;
 
@@ -265,7 +265,7 @@ fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) 
         |k| k.label().to_string(),
         |kind| Edit::ChangeKind { id, kind },
     );
-    let who_words = |w: &Participants| w.describe(&theirs.partners, &theirs.therapist.name);
+    let who_words = |w: &Participants| who_for_couple(*w, &theirs.partners, &theirs.therapist.name);
     let who = m.field(&b.who, &mi.who, &t.who, what("who takes part"), who_words, |who| Edit::ChangeWho { id, who });
     let kap_words =
         |k: &Option<PartnerSet>| k.map_or_else(|| "everyone taking part".to_string(), |s| names(theirs, s.iter()));

@@ -19,3 +19,4 @@ pub mod status;
 pub mod template;
 pub mod time;
 pub mod validate;
+pub mod words;

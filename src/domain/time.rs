@@ -24,23 +24,6 @@ pub fn fits_in_day(start: NaiveTime, minutes: u16) -> bool {
     minute_of_day(start) + i64::from(minutes) <= MINUTES_PER_DAY
 }
 
-/// A length in words, exact to the minute: "45 min", "4 h", "2 h 30 min". The one
-/// wording of a duration, for every message and form.
-pub fn length_words(minutes: u16) -> String {
-    duration_words(i64::from(minutes))
-}
-
-/// A span of time in words, exact to the minute, however long: "72 h 15 min".
-pub fn duration_words(minutes: i64) -> String {
-    let sign = if minutes < 0 { "\u{2212}" } else { "" };
-    let minutes = minutes.unsigned_abs();
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{sign}{m} min"),
-        (h, 0) => format!("{sign}{h} h"),
-        (h, m) => format!("{sign}{h} h {m} min"),
-    }
-}
-
 /// Nearest grid point, halves rounding up.
 pub fn snap_minutes(minutes: i64) -> i64 {
     (minutes + GRID_MINUTES / 2).div_euclid(GRID_MINUTES) * GRID_MINUTES
@@ -85,18 +68,5 @@ mod tests {
         for bad in ["09:60", "", "09", "09:30:00:00", "+9:30", "09:30:xx"] {
             assert_eq!(parse_hhmm(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn durations_are_worded_exactly() {
-        assert_eq!(length_words(15), "15 min");
-        assert_eq!(length_words(59), "59 min");
-        assert_eq!(length_words(60), "1 h");
-        assert_eq!(length_words(150), "2 h 30 min");
-        assert_eq!(length_words(12 * 60), "12 h");
-        assert_eq!(duration_words(72 * 60 + 15), "72 h 15 min");
-        assert_eq!(duration_words(23 * 60 + 45), "23 h 45 min");
-        assert_eq!(duration_words(0), "0 min");
-        assert_eq!(duration_words(-90), "\u{2212}1 h 30 min");
     }
 }

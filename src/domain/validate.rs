@@ -4,7 +4,8 @@
 
 use super::kap::Driver;
 use super::model::{Plan, MAX_DAYS};
-use super::time::{fits_in_day, length_words};
+use super::time::fits_in_day;
+use crate::domain::words::length_words;
 
 /// Titles, names, contacts and checklist items.
 pub const MAX_TITLE_CHARS: usize = 200;

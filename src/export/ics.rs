@@ -1,6 +1,7 @@
 //! iCalendar (RFC 5545) export of the couple-visible agenda: one event per block,
 //! in floating local time (the intensive's own clock), never with private notes.
 
+use crate::domain::words::who_for_couple;
 use chrono::NaiveDateTime;
 
 use crate::domain::dates::ics_stamp;
@@ -65,7 +66,7 @@ pub fn calendar(plan: &Plan, now: NaiveDateTime) -> String {
     let mut blocks: Vec<_> = plan.blocks.iter().collect();
     Block::sort_in_time(&mut blocks);
     for block in blocks {
-        let who = block.who.describe(&plan.partners, &plan.therapist.name);
+        let who = who_for_couple(block.who, &plan.partners, &plan.therapist.name);
         let description =
             if block.couple_notes.trim().is_empty() { who } else { format!("{who}\n{}", block.couple_notes.trim()) };
         lines.push("BEGIN:VEVENT".into());

@@ -5,6 +5,7 @@
 //! listed as a clash; a reply older than one already added never overwrites a newer
 //! answer unseen.
 
+use crate::domain::words::describe_block;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -13,7 +14,6 @@ use crate::domain::clash::{Clash, Side};
 use crate::domain::dates;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{Block, BlockId, ChecklistItem, Plan};
-use crate::domain::rules::describe_block;
 use crate::domain::validate::{fit, MAX_BLOCKS, MAX_NOTE_CHARS};
 
 const REPLY_FORMAT: &str = "intensive-planner/reply";

@@ -11,6 +11,7 @@ use crate::domain::edit::{Edit, EditError};
 use crate::domain::history::History;
 use crate::domain::merge::merge;
 use crate::domain::model::Plan;
+use crate::domain::words::count;
 
 /// Everything this tab knows of one plan.
 #[derive(Clone, Debug, PartialEq)]
@@ -353,10 +354,7 @@ impl PlanBook {
         if !self.cleared {
             return None;
         }
-        let held = match self.entries.len() {
-            1 => "one plan".to_string(),
-            n => format!("{n} plans"),
-        };
+        let held = count(self.entries.len(), "plan", "plans");
         Some(format!(
             "This browser's storage for the app was emptied while this tab was open (by another tab, or by \
              clearing this site's data). This tab still holds {held}: {}. Save them back, or download a backup \

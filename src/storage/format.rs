@@ -11,6 +11,7 @@ use super::migrate;
 use crate::domain::model::Plan;
 use crate::domain::status::reopen_if_broken;
 use crate::domain::validate::{validate, MAX_PLAN_BYTES};
+use crate::domain::words::count;
 
 /// Names what the JSON is, so a stray file is not mistaken for a plan.
 pub const FORMAT_NAME: &str = "intensive-planner/plan";
@@ -168,11 +169,7 @@ impl Arrival {
 }
 
 fn plans(n: usize) -> String {
-    if n == 1 {
-        "1 plan".to_string()
-    } else {
-        format!("{n} plans")
-    }
+    count(n, "plan", "plans")
 }
 
 /// The plans in a file of any version this app wrote: an older version's text is first

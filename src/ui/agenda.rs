@@ -2,6 +2,7 @@
 //! couple review and the shared-link view. Private notes are never rendered.
 
 use crate::domain::validate::MAX_NOTE_CHARS;
+use crate::domain::words::{day_heading, who_for_couple};
 use leptos::prelude::*;
 
 use super::kind_class;
@@ -9,7 +10,6 @@ use super::preparation::PreparationBox;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{Block, BlockId, Plan};
-use crate::domain::rules::day_heading;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]
@@ -60,7 +60,7 @@ fn AgendaItem(plan: Signal<Plan>, id: BlockId, send: Option<Callback<Edit>>) -> 
     let words = Memo::new(move |_| {
         plan.with(|p| {
             let b = p.block(id)?;
-            let who = b.who.describe(&p.partners, &p.therapist.name);
+            let who = who_for_couple(b.who, &p.partners, &p.therapist.name);
             Some(ItemWords { time: b.time_range(), title: b.title.clone(), who, notes: b.couple_notes.clone() })
         })
     });

@@ -10,6 +10,7 @@ use super::state::{new_plan_id, AppState};
 use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
+use crate::domain::words::count;
 use crate::storage::format::{check_size, decode_arrival, Arrival, FormatError};
 use crate::storage::persist::Keeping;
 
@@ -55,8 +56,7 @@ fn PlanCard(plan: Plan) -> impl IntoView {
     let state = expect_context::<AppState>();
     let errors = match error_count(&check(&plan)) {
         0 => " No errors".to_string(),
-        1 => " 1 error to resolve".to_string(),
-        n => format!(" {n} errors to resolve"),
+        n => format!(" {} to resolve", count(n, "error", "errors")),
     };
     let days = plan.day_count();
     let dates =

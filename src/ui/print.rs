@@ -1,6 +1,7 @@
 //! The printable agenda: one day per page, black-and-white readable, no app chrome.
 //! The couple copy leaves private notes out of the page entirely.
 
+use crate::domain::words::{day_heading, therapist_or, who_for_couple};
 use leptos::prelude::*;
 
 use super::not_found::PlanNotFound;
@@ -9,7 +10,6 @@ use super::route::Route;
 use super::state::AppState;
 use crate::domain::agenda::{preparation_cards, PreparationCard};
 use crate::domain::model::{Block, Plan};
-use crate::domain::rules::day_heading;
 
 #[component]
 pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
@@ -53,7 +53,7 @@ fn copy_label(therapist_copy: bool) -> &'static str {
 /// the page is read, not edited.
 #[component]
 fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bool) -> impl IntoView {
-    let therapist = if plan.therapist.name.is_empty() { "Therapist" } else { &plan.therapist.name };
+    let therapist = therapist_or(&plan.therapist.name, "Therapist");
     let place = if plan.location.is_empty() { String::new() } else { format!(" \u{b7} {}", plan.location) };
     let people = format!("{} & {} \u{b7} {therapist}{place}", plan.partners.a, plan.partners.b);
     let rows: Vec<Block> = plan.blocks_on(day).into_iter().cloned().collect();
@@ -72,7 +72,7 @@ fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bo
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|b| {
-                        let who = b.who.describe(&plan.partners, &plan.therapist.name);
+                        let who = who_for_couple(b.who, &plan.partners, &plan.therapist.name);
                         let time = b.time_range();
                         let private = (therapist_copy && !b.private_notes.is_empty()).then_some(b.private_notes);
                         let notes = (!b.couple_notes.is_empty()).then_some(b.couple_notes);

@@ -13,6 +13,7 @@ use super::state::{store, today, AppState};
 use crate::domain::dates;
 use crate::domain::edit::Edit;
 use crate::domain::model::Plan;
+use crate::domain::words::therapist_or;
 use crate::sharing::reply::{reply_from, reply_text};
 
 #[component]
@@ -70,7 +71,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
 pub fn ReviewHeader(plan: Signal<Plan>) -> impl IntoView {
     let words = Memo::new(move |_| {
         plan.with(|p| {
-            let therapist = if p.therapist.name.is_empty() { "your therapist" } else { &p.therapist.name };
+            let therapist = therapist_or(&p.therapist.name, "your therapist");
             let place = if p.location.is_empty() { "location to be confirmed" } else { &p.location };
             let people = format!("{} and {} \u{b7} with {therapist} \u{b7} {place}", p.partners.a, p.partners.b);
             let contact = if p.therapist.contact.is_empty() {

@@ -244,7 +244,7 @@ test("storage emptied by another tab is said; this tab's plans are in its backup
   const notice = first.page.getByTestId("cleared-notice");
   await notice.waitFor();
   assert.match(await notice.innerText(), /storage for the app was emptied while this tab was open/);
-  assert.match(await notice.innerText(), /This tab still holds one plan: \u201cKept & InMemory: Couples intensive\u201d/);
+  assert.match(await notice.innerText(), /This tab still holds 1 plan: \u201cKept & InMemory: Couples intensive\u201d/);
   // Nothing is written back by itself, not even at the next change.
   await first.page.getByLabel("Location").fill(`${location}, and after`);
   await first.page.getByLabel("Location").blur();

@@ -102,14 +102,4 @@ impl Participants {
     pub fn has_therapist(self) -> bool {
         matches!(self, Participants::BothWithTherapist | Participants::OneWithTherapist(_))
     }
-    /// Words for the couple: "Sam and Alex with Dr Lee", "Sam on their own".
-    pub fn describe(self, partners: &Partners, therapist: &str) -> String {
-        let with = if therapist.trim().is_empty() { "the therapist" } else { therapist.trim() };
-        match self {
-            Participants::BothWithTherapist => format!("{} and {} with {}", partners.a, partners.b, with),
-            Participants::OneWithTherapist(p) => format!("{} with {}", partners.name(p), with),
-            Participants::CoupleOnTheirOwn => format!("{} and {} together", partners.a, partners.b),
-            Participants::OneOnTheirOwn(p) => format!("{} on their own", partners.name(p)),
-        }
-    }
 }

@@ -1,12 +1,13 @@
 //! Rule 1: every dosing session has its own integration session for each partner who
 //! dosed, and a preparation block right before it.
 
+use crate::domain::words::{day_title, describe_block, duration_words, length_words, names};
 use chrono::TimeDelta;
 
-use super::{day_title, describe_block, free_for, names, Problem, RuleId};
+use super::{free_for, Problem, RuleId};
 use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
-use crate::domain::time::{duration_words, hhmm, length_words, minute_of_day, time_at, GRID_MINUTES};
+use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
 
 /// Shortest integration session that counts as one (R1-integration-within-window).
 pub const MIN_INTEGRATION_MINUTES: u16 = 45;

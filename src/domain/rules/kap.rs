@@ -1,13 +1,13 @@
 //! Rules about the medicine besides integration: the morning check-in, readiness,
 //! ride home, fasting, how often and how long (rules 2–6, 10).
 
+use crate::domain::words::{describe_block, duration_words, length_words, names};
 use chrono::TimeDelta;
 
 use super::integration::{integration, integrations, preparation, Integrated};
-use super::{describe_block, names, Problem, RuleId};
+use super::{Problem, RuleId};
 use crate::domain::kap::{Driver, ScreenAnswer};
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
-use crate::domain::time::{duration_words, length_words};
 
 pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     let dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();

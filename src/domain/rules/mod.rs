@@ -9,8 +9,7 @@ mod schedule;
 pub use integration::MIN_INTEGRATION_MINUTES;
 pub use schedule::{LUNCH_FROM, LUNCH_UNTIL};
 
-use super::model::{Block, BlockId, Partner, Plan};
-use super::time::hhmm;
+use super::model::{BlockId, Partner, Plan};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -152,47 +151,4 @@ pub fn worst_of(worst: &[(BlockId, Severity)], id: BlockId) -> Option<Severity> 
 /// busy span: the one test of "free", for a lunch break and for an integration offered.
 pub(super) fn free_for(busy: &[(i64, i64)], start: i64, minutes: i64) -> bool {
     busy.iter().all(|(from, to)| *to <= start || *from >= start + minutes)
-}
-
-/// How a block is named in messages: its title, day and start time.
-pub fn describe_block(plan: &Plan, block: &Block) -> String {
-    format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), hhmm(block.start))
-}
-
-pub fn day_label(plan: &Plan, day: u8) -> String {
-    if day > plan.day_count() {
-        "the day after the intensive".to_string()
-    } else {
-        format!("day {day}")
-    }
-}
-
-/// A day as a heading: "Day 2", "The day after the intensive".
-pub fn day_title(plan: &Plan, day: u8) -> String {
-    // Labels are plain ASCII words, so no Unicode case tables are needed.
-    let mut label = day_label(plan, day);
-    if let Some(first) = label.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    label
-}
-
-/// A day's heading with its date, for the couple's agenda and print: "Day 2 · Tuesday 3 March 2026".
-pub fn day_heading(plan: &Plan, day: u8) -> String {
-    format!("{} \u{b7} {}", day_title(plan, day), crate::domain::dates::long(plan.date_of(day)))
-}
-
-/// "Sam", "Sam and Alex": the names of a set of partners.
-pub fn names(plan: &Plan, partners: impl Iterator<Item = Partner>) -> String {
-    let list: Vec<String> = partners.map(|p| plan.partner_name(p).to_string()).collect();
-    and_list(&list)
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }

@@ -1,11 +1,12 @@
 //! Rules about the shape of the days: rest after dosing, no double booking,
 //! the daily window, breaks, lunch and the meal after a dose (R7–R9).
 
+use crate::domain::words::{and_list, describe_block, duration_words, names};
 use std::collections::BTreeMap;
 
-use super::{and_list, describe_block, free_for, names, Problem, RuleId};
+use super::{free_for, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, PartnerSet, Plan};
-use crate::domain::time::{duration_words, hhmm, time_at};
+use crate::domain::time::{hhmm, time_at};
 
 pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
     rest_after_dosing(plan, out);

@@ -8,6 +8,7 @@ mod day;
 
 pub use choices::{choice_refusals, ChoiceRefusals, SESSIONS_PER_PARTNER};
 
+use crate::domain::words::length_words;
 use chrono::NaiveDate;
 
 use content::{day_steps, DayPlan, Phase, PHASES};
@@ -19,7 +20,6 @@ use super::limits::RuleLimits;
 use super::model::*;
 use super::placement::{dosing_slots, PlacementError};
 use super::rules::{check, RuleId, Severity};
-use super::time::length_words;
 use super::validate::{fit, validate, MAX_TITLE_CHARS};
 
 /// The answers of the "new intensive" form.

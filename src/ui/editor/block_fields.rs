@@ -4,7 +4,7 @@
 
 use crate::domain::choice::Choice;
 use crate::domain::edit::{BlockText, Edit};
-use crate::domain::model::{Block, Participants, Partner, PartnerSet, Partners};
+use crate::domain::model::Block;
 use crate::domain::time::{hhmm, parse_hhmm};
 
 /// A field of the block form.
@@ -59,31 +59,12 @@ impl BlockField {
     }
 }
 
-/// A partner set's words in the "whose medicine" list.
-pub fn kap_for_label(kap_for: Option<PartnerSet>, partners: &Partners) -> String {
-    match kap_for {
-        None => "Everyone taking part".to_string(),
-        Some(set) if set == PartnerSet::BOTH => "Both partners".to_string(),
-        Some(set) if set.contains(Partner::A) => partners.a.clone(),
-        Some(_) => partners.b.clone(),
-    }
-}
-
-/// Who takes part, in the words of the "who takes part" list.
-pub fn who_label(who: Participants, partners: &Partners) -> String {
-    match who {
-        Participants::BothWithTherapist => format!("{} and {} with the therapist", partners.a, partners.b),
-        Participants::OneWithTherapist(p) => format!("{} with the therapist", partners.name(p)),
-        Participants::CoupleOnTheirOwn => "The couple on their own".to_string(),
-        Participants::OneOnTheirOwn(p) => format!("{} on their own", partners.name(p)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{BlockKind, Modality};
+    use crate::domain::model::{BlockKind, Modality, Participants, Partner, PartnerSet, Partners};
     use crate::domain::sample::sample_plan;
+    use crate::domain::words::{kap_for_label, who_label};
 
     const ALL: [BlockField; 10] = [
         BlockField::Title,

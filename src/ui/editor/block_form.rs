@@ -4,17 +4,16 @@
 //! typed into one is not reset by a change elsewhere.
 
 use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
+use crate::domain::words::{day_label, kap_for_label, length_words, who_label};
 use leptos::either::Either;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::block_fields::{kap_for_label, who_label, BlockField};
+use super::block_fields::BlockField;
 use super::EditorCtx;
 use crate::domain::choice::Choice;
 use crate::domain::edit::{block_lengths, Edit};
 use crate::domain::model::{Block, BlockId, BlockKind, Modality, Participants};
-use crate::domain::rules::day_label;
-use crate::domain::time::length_words;
 
 #[component]
 pub fn BlockForm() -> impl IntoView {

@@ -2,6 +2,7 @@
 //! problem, moved by drag or by keyboard. Each block reads only what concerns it, so
 //! a change to one block redraws that block alone.
 
+use crate::domain::words::{day_label, who_for_couple, who_short};
 use leptos::html::Div;
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
@@ -12,8 +13,8 @@ use super::grid_geometry::{px, PX_PER_MINUTE};
 use super::grid_store::{BlockOnGrid, BlockOnGridStoreFields, GridFrame, GridFrameStoreFields};
 use super::{focus_element, EditorCtx};
 use crate::domain::edit::Edit;
-use crate::domain::model::{BlockId, Participants};
-use crate::domain::rules::{day_label, Severity};
+use crate::domain::model::BlockId;
+use crate::domain::rules::Severity;
 use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use crate::ui::kind_class;
 
@@ -101,12 +102,7 @@ pub fn GridBlock(entry: Field<BlockOnGrid>) -> impl IntoView {
                 format!("calc(100% / {n} / {} - 6px)", lane.lanes),
             ])
         });
-        let who = match block.who {
-            Participants::BothWithTherapist => "Both + therapist".to_string(),
-            Participants::OneWithTherapist(x) => format!("{} + therapist", partners.name(x)),
-            Participants::CoupleOnTheirOwn => "Couple".to_string(),
-            Participants::OneOnTheirOwn(x) => format!("{} alone", partners.name(x)),
-        };
+        let who = who_short(block.who, &partners);
         let day_words = ctx.plan.with_untracked(|p| day_label(p, block.day));
         Look {
             class: format!(
@@ -120,7 +116,11 @@ pub fn GridBlock(entry: Field<BlockOnGrid>) -> impl IntoView {
             marker: entry.marker().get(),
             title: block.title.clone(),
             meta: format!("{} \u{b7} {who}", block.time_range()),
-            spoken: format!(", {day_words}, {}. {}.", block.kind.label(), block.who.describe(&partners, &therapist)),
+            spoken: format!(
+                ", {day_words}, {}. {}.",
+                block.kind.label(),
+                who_for_couple(block.who, &partners, &therapist)
+            ),
         }
     });
     let place = move |i: usize| move || look.with(|l| l.place.as_ref().map(|p| p[i].clone()));

@@ -3,12 +3,13 @@
 //! what changed, so a move reaches the block that moved (and any block whose lane or
 //! marker changed with it), not every block on the grid.
 
+use crate::domain::words::day_title;
 use reactive_stores::{Patch, Store};
 
 use super::grid_geometry::{grid_range, lane_of, lanes_by_block, Lane};
 use crate::domain::dates;
 use crate::domain::model::{Block, BlockId, DayWindow, Partners, Plan};
-use crate::domain::rules::{day_title, worst_of, worst_per_block, Problem, Severity};
+use crate::domain::rules::{worst_of, worst_per_block, Problem, Severity};
 use crate::domain::time::hhmm;
 
 /// What every block is placed and described by; it changes far less often than a plan.
