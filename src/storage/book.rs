@@ -5,50 +5,14 @@
 //! over any `KeyValue`: the UI keeps one in a signal and flushes it under the cross-tab
 //! lock.
 
+use super::entry::Entry;
+use super::other_tab::OtherTabWrite;
 use super::store::{KeyValue, PlanStore, Saved, StoreError, Unreadable};
 use crate::domain::clash::Clash;
 use crate::domain::edit::{Edit, EditError};
 use crate::domain::history::History;
-use crate::domain::merge::merge;
 use crate::domain::model::Plan;
 use crate::domain::words::count;
-
-/// Everything this tab knows of one plan.
-#[derive(Clone, Debug, PartialEq)]
-struct Entry {
-    /// As this tab shows it, with the steps undo and redo walk.
-    history: History,
-    /// The version last read from or written to the store; `None` for a plan new here.
-    stored: Option<Plan>,
-    /// The version shown is not in the store yet.
-    unsaved: bool,
-    /// The person chose to write it over whatever is stored under its id.
-    replacing: bool,
-    /// Why the last attempt to save it failed.
-    failed: Option<StoreError>,
-    /// Fields both this tab and another copy changed, kept in the store beside the plan
-    /// so a reload does not forget them.
-    clashes: Vec<Clash>,
-    clashes_unsaved: bool,
-}
-
-impl Entry {
-    fn new(shown: Plan, stored: Option<Plan>) -> Entry {
-        Entry {
-            history: History::new(shown),
-            stored,
-            unsaved: false,
-            replacing: false,
-            failed: None,
-            clashes: Vec::new(),
-            clashes_unsaved: false,
-        }
-    }
-
-    fn shown(&self) -> &Plan {
-        self.history.present()
-    }
-}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanBook {
@@ -278,6 +242,12 @@ impl PlanBook {
     /// the stored version; one with unsaved changes keeps them, merged with the other
     /// tab's version, and is saved at the next flush.
     pub fn reload<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
+        self.reload_after(store, None);
+    }
+
+    /// `reload`, told by the storage event what the other tab's write replaced in its
+    /// own copy of storage: the version that write started from (`Entry::take_stored`).
+    pub fn reload_after<S: KeyValue>(&mut self, store: &mut PlanStore<S>, write: Option<&OtherTabWrite>) {
         if self.notice_cleared(store) {
             return;
         }
@@ -293,27 +263,11 @@ impl PlanBook {
         for theirs in loaded.plans {
             let id = theirs.id.clone();
             let held = old.iter().position(|e| e.shown().id == id).map(|at| old.remove(at));
+            let written_from = write.and_then(|write| write.started_from(store, &id));
             let mut entry = match held {
-                Some(mut entry) if entry.unsaved => {
-                    match &entry.stored {
-                        // New here, and stored by another tab meanwhile: no common version
-                        // to merge from, so the next save asks instead
-                        // (`StoreError::AlreadyStored`).
-                        None => {}
-                        Some(base) if base.revision != theirs.revision => {
-                            let merged = merge(base, entry.shown(), &theirs);
-                            entry.clashes_unsaved |= !merged.clashes.is_empty();
-                            entry.clashes.extend(merged.clashes);
-                            entry.history.take(merged.plan);
-                            entry.stored = Some(theirs);
-                        }
-                        Some(_) => entry.stored = Some(theirs),
-                    }
-                    entry
-                }
                 Some(mut entry) => {
-                    entry.history.take(theirs.clone());
-                    Entry { stored: Some(theirs), ..entry }
+                    entry.take_stored(theirs, written_from.as_ref());
+                    entry
                 }
                 None => Entry::new(theirs.clone(), Some(theirs)),
             };

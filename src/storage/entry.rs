@@ -1,0 +1,77 @@
+//! One plan as a tab holds it: the plan shown with its undo history, the version last
+//! read from or written to the store, whether it is saved and why not, and its clashes.
+//! The book keeps one per plan (`book.rs`).
+
+use super::store::StoreError;
+use crate::domain::clash::Clash;
+use crate::domain::history::History;
+use crate::domain::merge::merge;
+use crate::domain::model::Plan;
+
+/// Everything this tab knows of one plan.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Entry {
+    /// As this tab shows it, with the steps undo and redo walk.
+    pub(super) history: History,
+    /// The version last read from or written to the store; `None` for a plan new here.
+    pub(super) stored: Option<Plan>,
+    /// The version shown is not in the store yet.
+    pub(super) unsaved: bool,
+    /// The person chose to write it over whatever is stored under its id.
+    pub(super) replacing: bool,
+    /// Why the last attempt to save it failed.
+    pub(super) failed: Option<StoreError>,
+    /// Fields both this tab and another copy changed, kept in the store beside the plan
+    /// so a reload does not forget them.
+    pub(super) clashes: Vec<Clash>,
+    pub(super) clashes_unsaved: bool,
+}
+
+impl Entry {
+    pub(super) fn new(shown: Plan, stored: Option<Plan>) -> Entry {
+        Entry {
+            history: History::new(shown),
+            stored,
+            unsaved: false,
+            replacing: false,
+            failed: None,
+            clashes: Vec::new(),
+            clashes_unsaved: false,
+        }
+    }
+
+    pub(super) fn shown(&self) -> &Plan {
+        self.history.present()
+    }
+
+    /// Takes the version another tab stored. Changes here are kept, merged with it
+    /// against the version both started from, and saved at the next flush. That is
+    /// `written_from` when the storage event told what the other tab's write replaced:
+    /// a tab closing writes at once from its own copy of storage, which may not yet
+    /// hold this tab's last save, and merging against this tab's stored version would
+    /// then take that save as undone.
+    pub(super) fn take_stored(&mut self, theirs: Plan, written_from: Option<&Plan>) {
+        let base = match (written_from, &self.stored) {
+            (Some(from), _) => from.clone(),
+            (None, _) if !self.unsaved => {
+                self.history.take(theirs.clone());
+                self.stored = Some(theirs);
+                return;
+            }
+            // New here, and stored by another tab meanwhile: no common version to merge
+            // from, so the next save asks instead (`StoreError::AlreadyStored`).
+            (None, None) => return,
+            (None, Some(stored)) if stored.revision == theirs.revision => {
+                self.stored = Some(theirs);
+                return;
+            }
+            (None, Some(stored)) => stored.clone(),
+        };
+        let merged = merge(&base, self.shown(), &theirs);
+        self.clashes_unsaved |= !merged.clashes.is_empty();
+        self.clashes.extend(merged.clashes);
+        self.unsaved |= !merged.plan.same_content(&theirs);
+        self.history.take(merged.plan);
+        self.stored = Some(theirs);
+    }
+}
