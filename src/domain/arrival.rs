@@ -10,6 +10,7 @@ use super::kap::{Driver, Readiness};
 use super::merge::{merge_sides, Merged};
 use super::model::{Partner, Plan};
 use super::status::reopen_if_broken;
+use super::words::count;
 
 /// What an arriving copy would change in the plan here.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +110,19 @@ pub const TOOK_ARRIVING: &str = "Took the arriving copy, with this browser's pri
                                  couple's answers where it had none.";
 pub const UNDONE: &str = "Undone: the plans are as they were before the arriving copy.";
 
+pub const LINK_ALREADY_SAVED: &str =
+    "This plan is already saved in this browser, as the link holds it: nothing was changed.";
+
+/// A share link's plan that could not be saved: it stays open on that page only.
+pub fn link_not_saved(reason: &str) -> String {
+    format!("Not saved: {reason} The plan is open here only while this page is open.")
+}
+
+/// An arrival that is in this tab but could not be stored.
+pub fn not_saved_in_tab(said: &str, reason: &str) -> String {
+    format!("{said} Not saved: {reason} The plan is open in this tab; download a backup to keep it.")
+}
+
 pub fn kept_both(copy_title: &str) -> String {
     format!("Kept both: the arriving copy is \u{201c}{copy_title}\u{201d}.")
 }
@@ -131,14 +145,6 @@ pub fn brought_in(clashes: &[Clash], brought: usize) -> String {
         ));
     }
     said
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// The first few, and how many more.

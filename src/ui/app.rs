@@ -2,17 +2,18 @@
 
 use leptos::prelude::*;
 
-use super::download::{download_backup, download_stored};
-use super::editor::EditorPage;
-use super::plans::PlansPage;
-use super::print::PrintPage;
-use super::review::ReviewPage;
-use super::route::Route;
-use super::sharing::{ReplyPage, SharedPage};
-use super::state::AppState;
-use super::update::{Update, UpdateNotice};
 use crate::storage::book::PlanBook;
 use crate::storage::store::Unreadable;
+use crate::ui::pages::editor::EditorPage;
+use crate::ui::pages::plans::PlansPage;
+use crate::ui::pages::print::PrintPage;
+use crate::ui::pages::reply::ReplyPage;
+use crate::ui::pages::review::ReviewPage;
+use crate::ui::pages::shared::SharedPage;
+use crate::ui::parts::download::{download_backup, download_stored};
+use crate::ui::parts::update::{Update, UpdateNotice};
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 
 pub fn mount() {
     console_error_panic_hook::set_once();

@@ -1,31 +1,13 @@
 //! The Leptos UI: pages and components that read state and send edits. No
 //! scheduling rule lives here; everything clinical comes from `domain`.
+//!
+//! The shell (`app`, `route`, `state`) picks the page and holds what every page shares;
+//! `pages` has one module per page; `parts` holds what several pages use.
 
-mod agenda;
 mod app;
-pub(crate) mod arrivals;
-mod download;
-pub mod editor;
-mod folded;
-mod link_box;
-mod new_plan;
-mod not_found;
-mod plans;
-mod preparation;
-mod print;
-mod review;
+mod pages;
+mod parts;
 pub mod route;
-mod sharing;
 mod state;
-mod update;
 
 pub use app::{mount, App};
-
-use crate::domain::choice::Choice;
-use crate::domain::model::BlockKind;
-
-/// The stylesheet's class for a block kind, named by its value: its colour and border
-/// pattern.
-pub fn kind_class(kind: BlockKind) -> String {
-    format!("kind-{}", kind.value())
-}

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::route::Route;
 use crate::domain::clash::Clash;
 use crate::domain::edit::{Edit, EditError};
 use crate::domain::model::Plan;
@@ -14,6 +13,7 @@ use crate::storage::local::LocalStore;
 use crate::storage::lock::exclusively;
 use crate::storage::persist::{ask_to_persist, persisted, Keeping};
 use crate::storage::store::PlanStore;
+use crate::ui::route::Route;
 
 /// A plan arriving whose id is already here, waiting for the person's choice.
 #[derive(Clone, Debug, PartialEq)]

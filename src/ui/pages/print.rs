@@ -4,12 +4,12 @@
 use crate::domain::words::{day_heading, therapist_or, who_for_couple};
 use leptos::prelude::*;
 
-use super::not_found::PlanNotFound;
-use super::preparation::PreparationBox;
-use super::route::Route;
-use super::state::AppState;
 use crate::domain::agenda::{preparation_cards, PreparationCard};
 use crate::domain::model::{Block, Plan};
+use crate::ui::parts::not_found::PlanNotFound;
+use crate::ui::parts::preparation::PreparationBox;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 
 #[component]
 pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {

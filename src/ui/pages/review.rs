@@ -4,17 +4,16 @@
 
 use leptos::prelude::*;
 
-use super::agenda::AgendaDays;
-use super::arrivals::ArrivalOutcome;
-use super::link_box::LinkBox;
-use super::not_found::PlanNotFound;
-use super::route::Route;
-use super::state::{store, today, AppState};
 use crate::domain::dates;
 use crate::domain::edit::Edit;
-use crate::domain::model::Plan;
-use crate::domain::words::therapist_or;
 use crate::sharing::reply::{reply_from, reply_text};
+use crate::ui::parts::agenda::AgendaDays;
+use crate::ui::parts::arrivals::ArrivalOutcome;
+use crate::ui::parts::link_box::LinkBox;
+use crate::ui::parts::not_found::PlanNotFound;
+use crate::ui::parts::review_header::ReviewHeader;
+use crate::ui::route::Route;
+use crate::ui::state::{store, today, AppState};
 
 #[component]
 pub fn ReviewPage(id: String) -> impl IntoView {
@@ -65,28 +64,4 @@ pub fn ReviewPage(id: String) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-#[component]
-pub fn ReviewHeader(plan: Signal<Plan>) -> impl IntoView {
-    let words = Memo::new(move |_| {
-        plan.with(|p| {
-            let therapist = therapist_or(&p.therapist.name, "your therapist");
-            let place = if p.location.is_empty() { "location to be confirmed" } else { &p.location };
-            let people = format!("{} and {} \u{b7} with {therapist} \u{b7} {place}", p.partners.a, p.partners.b);
-            let contact = if p.therapist.contact.is_empty() {
-                String::new()
-            } else {
-                format!("Questions before the day: {}", p.therapist.contact)
-            };
-            (p.title.clone(), people, contact)
-        })
-    });
-    view! {
-        <header class="review-head">
-            <h1>{move || words.with(|w| w.0.clone())}</h1>
-            <p>{move || words.with(|w| w.1.clone())}</p>
-            <p class="muted">{move || words.with(|w| w.2.clone())}</p>
-        </header>
-    }
 }

@@ -5,11 +5,11 @@ use crate::domain::validate::MAX_NOTE_CHARS;
 use crate::domain::words::{day_heading, who_for_couple};
 use leptos::prelude::*;
 
-use super::kind_class;
-use super::preparation::PreparationBox;
 use crate::domain::agenda::preparation_cards;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{Block, BlockId, Plan};
+use crate::ui::parts::kind_class;
+use crate::ui::parts::preparation::PreparationBox;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]

@@ -6,14 +6,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::route::Route;
-use super::state::{new_plan_id, store, AppState, Arrival, UndoArrival};
 use crate::domain::arrival::{
-    arriving_kept_with_here, brought_in, compare, kept_both, over_unreadable_question, question, Incoming,
-    LEFT_AS_IT_WAS, REPLACED_UNREADABLE, TOOK_ARRIVING, UNDONE,
+    arriving_kept_with_here, brought_in, compare, kept_both, not_saved_in_tab, over_unreadable_question, question,
+    Incoming, LEFT_AS_IT_WAS, REPLACED_UNREADABLE, TOOK_ARRIVING, UNDONE,
 };
 use crate::domain::model::Plan;
 use crate::storage::store::StoreError;
+use crate::ui::route::Route;
+use crate::ui::state::{new_plan_id, store, AppState, Arrival, UndoArrival};
 
 /// What the person chose for an arriving copy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,10 +174,7 @@ impl AppState {
     fn saved_or_why(&self, id: &str, said: String) -> String {
         match self.book.with_untracked(|b| b.is_unsaved(id).then(|| b.failure(id).map(|f| f.to_string()))) {
             None => said,
-            Some(reason) => format!(
-                "{said} Not saved: {} The plan is open in this tab; download a backup to keep it.",
-                reason.unwrap_or_default()
-            ),
+            Some(reason) => not_saved_in_tab(&said, &reason.unwrap_or_default()),
         }
     }
 }

@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::download::download_backup;
-use super::state::AppState;
 use crate::storage::book::PlanBook;
+use crate::ui::parts::download::download_backup;
+use crate::ui::state::AppState;
 
 /// Where an update stands in this tab.
 #[derive(Clone, Copy)]

@@ -9,7 +9,7 @@ use crate::domain::dates;
 use crate::domain::edit::Edit;
 use crate::domain::model::{DayWindow, Partner, Plan};
 use crate::domain::time::{hhmm, parse_hhmm};
-use crate::ui::folded::Folded;
+use crate::ui::parts::folded::Folded;
 
 /// A field of the plan details.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,8 +6,8 @@ use super::EditorCtx;
 use crate::export::ics::calendar;
 use crate::sharing::link::{share_text, shared_copy};
 use crate::storage::format::encode_pretty;
-use crate::ui::download::download_text;
-use crate::ui::link_box::LinkBox;
+use crate::ui::parts::download::download_text;
+use crate::ui::parts::link_box::LinkBox;
 use crate::ui::state::{now_utc, store};
 
 /// A file name from the plan title: letters, digits and dashes.

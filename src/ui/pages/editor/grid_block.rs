@@ -16,7 +16,7 @@ use crate::domain::edit::Edit;
 use crate::domain::model::BlockId;
 use crate::domain::rules::Severity;
 use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
-use crate::ui::kind_class;
+use crate::ui::parts::kind_class;
 
 /// What every block on the grid reads: where the days and hours are, the names, and
 /// which block is selected or dragged.

@@ -16,14 +16,14 @@ mod readiness;
 use leptos::prelude::*;
 use web_sys::HtmlSelectElement;
 
-use super::not_found::PlanNotFound;
-use super::route::Route;
-use super::state::AppState;
 use crate::domain::choice::Choice;
 use crate::domain::clash::Clash;
 use crate::domain::edit::Edit;
 use crate::domain::model::{BlockId, BlockKind, Participants, Plan, PlanStatus};
 use crate::domain::rules::{check, Problem};
+use crate::ui::parts::not_found::PlanNotFound;
+use crate::ui::route::Route;
+use crate::ui::state::AppState;
 
 /// What the editor's parts share: the plan as the book shows it, and what is selected.
 /// The plan is changed only in the book (`send`, `undo`, `redo`).
@@ -165,7 +165,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
         <section class="editor">
             <Toolbar id/>
             <export::ExportBar/>
-            <crate::ui::arrivals::ArrivalOutcome/>
+            <crate::ui::parts::arrivals::ArrivalOutcome/>
             <clashes::ClashNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
                 {move || ctx.message.get().unwrap_or_default()}

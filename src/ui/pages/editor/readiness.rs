@@ -11,7 +11,7 @@ use crate::domain::edit::Edit;
 use crate::domain::kap::{Contraindication, Driver, ReadinessItem, ReadinessValue, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
 use crate::domain::model::Partner;
-use crate::ui::folded::Folded;
+use crate::ui::parts::folded::Folded;
 
 fn partner_key(partner: Partner) -> &'static str {
     match partner {

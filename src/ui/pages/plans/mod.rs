@@ -1,18 +1,20 @@
 //! Plans page: every intensive in this browser, and the way to start a new one.
 
+mod new_plan;
+
 use leptos::prelude::*;
 
-use super::arrivals::{ArrivalOutcome, Arrivals, Received};
-use super::download::download_backup;
-use super::new_plan::NewPlanForm;
-use super::route::Route;
-use super::state::{new_plan_id, AppState};
 use crate::domain::dates;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
 use crate::domain::words::count;
 use crate::storage::format::{check_size, decode_arrival, Arrival, FormatError};
 use crate::storage::persist::Keeping;
+use crate::ui::parts::arrivals::{ArrivalOutcome, Arrivals, Received};
+use crate::ui::parts::download::download_backup;
+use crate::ui::route::Route;
+use crate::ui::state::{new_plan_id, AppState};
+use new_plan::NewPlanForm;
 
 #[component]
 pub fn PlansPage() -> impl IntoView {

@@ -5,8 +5,6 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 
-use super::route::Route;
-use super::state::{new_plan_id, today, AppState};
 use crate::domain::choice::Choice;
 use crate::domain::dates;
 use crate::domain::kap::{BothDosing, KapSettings, Placement, WhoDoses};
@@ -14,6 +12,8 @@ use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist, MAX_DA
 use crate::domain::template::{build_plan, choice_refusals, ChoiceRefusals, TemplateRequest, SESSIONS_PER_PARTNER};
 use crate::domain::time::parse_hhmm;
 use crate::domain::validate::MAX_TITLE_CHARS;
+use crate::ui::route::Route;
+use crate::ui::state::{new_plan_id, today, AppState};
 
 /// The form's answers as its fields name them, read once from the whole form with
 /// `FromFormData`: its fields need no bindings of their own. A field missing is empty.
