@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::storage::book::PlanBook;
+use crate::storage::other_tab::OtherTabWrite;
 use crate::storage::store::Unreadable;
 use crate::ui::pages::editor::EditorPage;
 use crate::ui::pages::plans::PlansPage;
@@ -37,18 +38,22 @@ pub fn App() -> impl IntoView {
     provide_context(update);
     state.keep_plans();
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| state.follow_link());
-    // Another tab wrote to storage: read it again so this tab shows it.
-    let on_storage = window_event_listener(leptos::ev::storage, move |_| state.reload());
+    // Another tab wrote to storage: read it again so this tab shows it, merged against
+    // what that write replaced in the other tab's copy.
+    let on_storage = window_event_listener(leptos::ev::storage, move |event| {
+        let write = event.key().map(|key| OtherTabWrite { key, replaced: event.old_value(), wrote: event.new_value() });
+        state.reload(write);
+    });
     let on_leaving = window_event_listener(leptos::ev::pagehide, move |_| state.flush_before_leaving());
     // Shown again: storage may have been emptied meanwhile with no storage event (the
     // browser's "Clear site data" sends none), so it is read again.
     let on_shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden()) {
             update.check();
-            state.reload();
+            state.reload(None);
         }
     });
-    let on_focus = window_event_listener(leptos::ev::focus, move |_| state.reload());
+    let on_focus = window_event_listener(leptos::ev::focus, move |_| state.reload(None));
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();

@@ -11,6 +11,7 @@ use crate::domain::model::Plan;
 use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
 use crate::storage::lock::exclusively;
+use crate::storage::other_tab::OtherTabWrite;
 use crate::storage::persist::{ask_to_persist, persisted, Keeping};
 use crate::storage::store::PlanStore;
 use crate::ui::route::Route;
@@ -188,11 +189,12 @@ impl AppState {
 
     /// Reads storage again, after another tab wrote to it. What is being typed is sent
     /// first, so the merge with the other tab's version keeps it or lists a clash.
-    pub fn reload(&self) {
+    pub fn reload(&self, write: Option<OtherTabWrite>) {
         send_what_is_being_typed();
+        let book = self.book;
         let state = *self;
         spawn_local(async move {
-            state.reread().await;
+            exclusively(move || book.update(|book| book.reload_after(&mut store(), write.as_ref()))).await;
             // Unsaved changes merged with the other tab's are saved now, if storage allows.
             state.flush().await;
         });

@@ -2,7 +2,7 @@
 // write merges instead of overwriting, and a field changed in both waits for a choice.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, storedPlan, waitStored, placeOf, twoTabs } from "./harness.mjs";
+import { serveDist, launch, storedPlan, waitStored, placeOf, twoTabs, watchedPage } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -47,6 +47,49 @@ test("twenty trials of moves made in two tabs at the same moment: none is lost",
   }
   assert.equal(await first.page.getByTestId("clash-notice").count(), 0, "different blocks merge without asking");
   assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});
+
+const TRIALS = Number(process.env.TRIALS ?? 12);
+test("twelve trials of a tab closed within 10 ms of its move, the other tab moving too: no move is lost", async () => {
+  const { context, first, second } = await twoTabs(browser, server);
+  await first.page.close();
+  const start = await storedPlan(second.page);
+  let homework = minutes(start.blocks.find((b) => b.title === HOMEWORK).start);
+  let feedback = minutes(start.blocks.find((b) => b.title === FEEDBACK).start);
+  const errors = [...second.errors];
+  for (let trial = 0; trial < TRIALS; trial++) {
+    const closing = await watchedPage(context);
+    await closing.page.goto(second.page.url());
+    await closing.page.waitForSelector(".editor .block");
+    const key = trial % 2 === 0 ? "ArrowDown" : "ArrowUp";
+    const shift = trial % 2 === 0 ? 15 : -15;
+    await block(closing.page, HOMEWORK).focus();
+    await block(second.page, FEEDBACK).focus();
+    const at = Date.now() + 150;
+    const press = (page, at) => page.evaluate(({ at, key }) => new Promise((resolve) => {
+      setTimeout(() => {
+        document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+        resolve();
+      }, Math.max(0, at - Date.now()));
+    }), { at, key });
+    // The closing tab is closed as a person closes it, 0 to 10 ms after its move, the
+    // other tab's move a few milliseconds before or after it.
+    const [lead, wait] = [[4, 0], [0, 3], [-3, 6], [2, 10]][trial % 4];
+    await Promise.all([
+      press(second.page, at - lead),
+      press(closing.page, at).then(() => new Promise((r) => setTimeout(r, wait))).then(() => closing.page.close({ runBeforeUnload: true })),
+    ]);
+    homework += shift;
+    feedback += shift;
+    await waitStored(second.page, (p) =>
+      minutes(p.blocks.find((b) => b.title === HOMEWORK).start) === homework &&
+      minutes(p.blocks.find((b) => b.title === FEEDBACK).start) === feedback,
+    `trial ${trial + 1}: both moves stored`);
+    errors.push(...closing.errors);
+  }
+  assert.equal(await second.page.getByTestId("clash-notice").count(), 0, "different blocks merge without asking");
+  assert.deepEqual([...errors, ...second.errors], []);
   await context.close();
 });
 
