@@ -102,12 +102,17 @@ impl Update {
     /// Looks for a newer version now: a tab left open for days learns of one when it is
     /// shown again.
     pub fn check(self) {
-        self.registration.with_value(|registration| {
-            if let Some(registration) = registration {
-                // A failed check (offline) changes nothing; the next one tries again.
-                let _ = registration.update();
-            }
-        });
+        // Offline a check can only fail; the next time the tab is shown online it runs.
+        if !window().navigator().on_line() {
+            return;
+        }
+        let checking = self.registration.with_value(|r| r.as_ref().map(ServiceWorkerRegistration::update));
+        if let Some(Ok(checking)) = checking {
+            // A failed check changes nothing, and is not an error worth a console line.
+            spawn_local(async move {
+                let _ = JsFuture::from(checking).await;
+            });
+        }
     }
 
     /// The person's Reload: save what is unsaved, then let the waiting version take over
