@@ -11,8 +11,16 @@ import { serveDir } from "../../scripts/static-server.mjs";
 import { launch, launchProfile, offlineReady, watchedPage, appReady, createIntensive, storedPlan, waitStored, download, fillStorage, emptyStorage } from "./harness.mjs";
 
 let browser;
+// Each test starts its own server; one a failed test left open is closed here, or the
+// file's process would never end.
+const servers = [];
+async function serve(dir) {
+  const server = await serveDir(dir);
+  servers.push(server);
+  return server;
+}
 before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+after(async () => { await browser?.close(); await Promise.all(servers.map((server) => server.close())); });
 
 /** The plan's location field, inside the editor's folded "Plan details". */
 async function locationField(page) {
@@ -22,7 +30,7 @@ async function locationField(page) {
 }
 
 test("the manifest makes the app installable, with its icons beside it", async () => {
-  const server = await serveDir("dist");
+  const server = await serve("dist");
   // Chromium never offers to install from an incognito context, which browser.newContext() is.
   const profile = mkdtempSync(join(tmpdir(), "planner-profile-"));
   const context = await launchProfile(profile);
@@ -56,7 +64,7 @@ test("the manifest makes the app installable, with its icons beside it", async (
 });
 
 test("after one visit the app works offline: plans listed, an edit saved, a share link opened, print", async () => {
-  const server = await serveDir("dist");
+  const server = await serve("dist");
   const context = await browser.newContext();
   const { page, errors, foreign } = await watchedPage(context);
   await page.goto(server.url);
@@ -109,7 +117,7 @@ async function tabWithUpdateWaiting() {
   writeFileSync(`${b}/index.html`, html.replace("<title>Intensive Planner</title>", "<title>Intensive Planner (B)</title>"));
   execFileSync("node", ["scripts/service-worker.mjs", b], { stdio: "ignore" });
 
-  const server = await serveDir("dist");
+  const server = await serve("dist");
   const context = await browser.newContext();
   const { page, errors } = await watchedPage(context);
   await page.goto(server.url);
@@ -153,7 +161,7 @@ test("a new build says 'A new version is ready' and waits for Reload; the plans 
 });
 
 test("the start page says whether plans are kept, and always offers a backup and a restore", async () => {
-  const server = await serveDir("dist");
+  const server = await serve("dist");
   const context = await browser.newContext();
   // Counts the app's requests to keep its storage.
   await context.addInitScript(() => {
@@ -198,7 +206,7 @@ test("the start page says whether plans are kept, and always offers a backup and
 });
 
 test("a browser that grants persistence is said to keep the plans", async () => {
-  const server = await serveDir("dist");
+  const server = await serve("dist");
   const context = await browser.newContext();
   const { page } = await watchedPage(context);
   const cdp = await context.newCDPSession(page);
