@@ -92,18 +92,20 @@ impl AppState {
         self.book.with_untracked(|book| book.plan(id).cloned())
     }
 
-    /// A plan as the book shows it, followed: what every page draws. If the plan goes
-    /// (deleted in another tab), the last version shown stays on the page.
-    pub fn follow(&self, first: Plan) -> Memo<Plan> {
+    /// A plan as the book shows it, followed: what every page draws; `None` if it is not
+    /// here. If the plan goes later (deleted in another tab), the last version shown
+    /// stays on the page.
+    pub fn follow(&self, id: &str) -> Option<Memo<Plan>> {
+        let first = self.plan(id)?;
         let book = self.book;
-        Memo::new_owning(move |last: Option<Plan>| {
+        Some(Memo::new_owning(move |last: Option<Plan>| {
             book.with(|book| match (book.plan(&first.id), last) {
                 (Some(now), Some(last)) if *now == last => (last, false),
                 (Some(now), _) => (now.clone(), true),
                 (None, Some(last)) => (last, false),
                 (None, None) => (first.clone(), true),
             })
-        })
+        }))
     }
 
     /// An edit to a plan, from whichever page: one step of its history in the book,
@@ -191,18 +193,19 @@ impl AppState {
     /// first, so the merge with the other tab's version keeps it or lists a clash.
     pub fn reload(&self, write: Option<OtherTabWrite>) {
         send_what_is_being_typed();
-        let book = self.book;
         let state = *self;
         spawn_local(async move {
-            exclusively(move || book.update(|book| book.reload_after(&mut store(), write.as_ref()))).await;
+            state.reread(write).await;
             // Unsaved changes merged with the other tab's are saved now, if storage allows.
             state.flush().await;
         });
     }
 
-    pub(super) async fn reread(&self) {
+    /// Reads storage again under the lock; `write` is what another tab's storage event
+    /// told of its write, when this follows one.
+    pub(super) async fn reread(&self, write: Option<OtherTabWrite>) {
         let book = self.book;
-        exclusively(move || book.update(|book| book.reload(&mut store()))).await;
+        exclusively(move || book.update(|book| book.reload_after(&mut store(), write.as_ref()))).await;
     }
 
     /// After storage was emptied under this tab: writes back every plan it holds.

@@ -18,10 +18,9 @@ use crate::ui::state::{store, today, AppState};
 #[component]
 pub fn ReviewPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(initial) = state.plan(&id) else {
+    let Some(plan) = state.follow(&id) else {
         return view! { <PlanNotFound/> }.into_any();
     };
-    let plan = state.follow(initial);
     let message = RwSignal::new(None::<String>);
     let plan_id = StoredValue::new(id.clone());
     let send = Callback::new(move |edit: Edit| {

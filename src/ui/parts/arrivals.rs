@@ -88,7 +88,7 @@ impl AppState {
         }
         if stored_elsewhere {
             // The book learns of the stored plan, so the arriving copy can be merged with it.
-            self.reread().await;
+            self.reread(None).await;
         }
         received
     }
@@ -149,7 +149,7 @@ impl AppState {
         let saved = !self.book.with_untracked(|b| b.is_unsaved(&kept_as));
         if saved && choice == Choice::ReplaceUnreadable {
             // The record it replaced is no longer unreadable (its copy stays set aside).
-            self.reread().await;
+            self.reread(None).await;
         }
         self.undo_arrival.set(undo);
         Some((kept_as.clone(), self.saved_or_why(&kept_as, said)))

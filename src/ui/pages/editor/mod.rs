@@ -127,10 +127,9 @@ pub fn focus_element(dom_id: &str) {
 #[component]
 pub fn EditorPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(plan) = state.plan(&id) else {
+    let Some(plan) = state.follow(&id) else {
         return view! { <PlanNotFound/> }.into_any();
     };
-    let plan = state.follow(plan);
     let problems = Memo::new(move |_| plan.with(check));
     let ctx = EditorCtx {
         plan_id: StoredValue::new(id.clone()),
