@@ -33,6 +33,7 @@ fn main() {
         partners: Partners { a: "Sam".into(), b: "Alex".into() },
         therapist: Therapist { name: "Dr Lee".into(), contact: String::new() },
         location: String::new(),
+        follow_ups: FollowUpRequest::usual(kap.who_doses),
         kap,
     };
     match build_plan("x", &request) {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use intensive_planner::domain::kap::{Driver, KapSettings, Placement, Readiness, WhoDoses};
 use intensive_planner::domain::model::*;
-use intensive_planner::domain::template::{build_plan, TemplateRequest};
+use intensive_planner::domain::template::{build_plan, FollowUpRequest, TemplateRequest};
 use intensive_planner::storage::format::{encode_backup, encode_pretty, CURRENT_VERSION};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -32,6 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             readiness_a: Readiness::complete(Driver::other_adult("Jordan Reyes", "+1 555 0100")),
             ..KapSettings::default()
         },
+        follow_ups: FollowUpRequest::usual(who),
     };
     let affair =
         build_plan("frozen-affair", &request(IntensiveKind::AffairRecovery, 3, WhoDoses::PartnerA, Placement::Midway))?;

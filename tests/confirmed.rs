@@ -77,7 +77,7 @@ proptest! {
         for restored in decode_file(&encode_backup(std::slice::from_ref(&plan))).expect("reads") {
             sound("a backup restored", &plan, &restored)?;
         }
-        let migrated = decode(&text.replacen("\"version\":4", "\"version\":2", 1)).expect("migrates");
+        let migrated = decode(&text.replacen("\"version\":5", "\"version\":2", 1)).expect("migrates");
         sound("a migration from version 2", &plan, &migrated)?;
         let shared = read_share(share_text(&plan).text.into_bytes()).expect("opens");
         sound("a share link", &plan, &shared)?;

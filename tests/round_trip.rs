@@ -8,6 +8,7 @@ mod common;
 
 use common::*;
 use intensive_planner::domain::edit::{apply, apply_all, BlockText, Edit};
+use intensive_planner::domain::follow_up_edit::GuideChange;
 use intensive_planner::domain::kap::{BothDosing, Placement, WhoDoses};
 use intensive_planner::domain::merge::merge;
 use intensive_planner::domain::model::*;
@@ -55,6 +56,33 @@ fn any_edit() -> impl Strategy<Value = (usize, Edit)> {
         text(MAX_TITLE_CHARS).prop_map(|b| Edit::SetPartnerName(Partner::B, b)),
         text(MAX_TITLE_CHARS).prop_map(Edit::SetLocation),
         Just(Edit::SetStatus(PlanStatus::Confirmed)),
+        // Follow-ups from before the first day to past a year after the last, and at every length.
+        (0i64..420, 0u32..24, 0u16..800, 0usize..3).prop_map(|(n, hour, minutes, who)| Edit::AddFollowUp {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date") + chrono::TimeDelta::days(n),
+            start: clock(hour, 45),
+            minutes,
+            who: FOLLOW_UP_WHO[who],
+        }),
+        (0i64..420).prop_map(|n| Edit::ChangeFollowUp {
+            id: FollowUpId(0),
+            change: FollowUpChange::Date(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date") + chrono::TimeDelta::days(n)
+            ),
+        }),
+        (0u16..2000).prop_map(|m| Edit::ChangeFollowUp { id: FollowUpId(0), change: FollowUpChange::Length(m) }),
+        (0u32..24)
+            .prop_map(|h| Edit::ChangeFollowUp { id: FollowUpId(0), change: FollowUpChange::Start(clock(h, 15)) }),
+        text(MAX_NOTE_CHARS).prop_map(|t| Edit::ChangeFollowUp {
+            id: FollowUpId(0),
+            change: FollowUpChange::Text(FollowUpText::PrivateNotes, t)
+        }),
+        text(MAX_TITLE_CHARS).prop_map(|t| Edit::ChangeFollowUp {
+            id: FollowUpId(0),
+            change: FollowUpChange::Text(FollowUpText::Title, t)
+        }),
+        Just(Edit::DeleteFollowUp { id: FollowUpId(0) }),
+        text(MAX_TITLE_CHARS).prop_map(|t| Edit::ChangeGuide(GuideChange::AddPrompt(t))),
+        text(MAX_NOTE_CHARS).prop_map(|t| Edit::ChangeGuide(GuideChange::DaysFor(t))),
     ];
     (0usize..400, edit)
 }

@@ -35,7 +35,7 @@ fn a_plan_survives_encode_and_decode_unchanged() {
 fn bad_text_is_named_not_accepted() {
     assert!(matches!(decode("{not json"), Err(FormatError::NotJson(_))));
     assert_eq!(decode("{\"hello\":1}"), Err(FormatError::NotAPlan));
-    let future = encode(&sample_plan(2, 0)).replace("\"version\":4", "\"version\":99");
+    let future = encode(&sample_plan(2, 0)).replace("\"version\":5", "\"version\":99");
     assert_eq!(decode(&future), Err(FormatError::FutureVersion(99)));
     assert!(decode(&future).unwrap_err().to_string().contains("newer version"));
     let bad_day = encode(&sample_plan(2, 0)).replace("\"day\":1,", "\"day\":40,");
@@ -58,10 +58,10 @@ fn bad_text_is_named_not_accepted() {
 fn a_backup_of_the_wrong_shape_says_where() {
     let backup = |rest: &str| decode_file(&format!("{{\"format\":\"intensive-planner/backup\"{rest}}}"));
     assert_eq!(
-        backup(",\"version\":4,\"plans\":{}"),
+        backup(",\"version\":5,\"plans\":{}"),
         Err(FormatError::Shape("plans: invalid type: map, expected a sequence at line 1 column 57".into()))
     );
-    assert_eq!(backup(",\"version\":4"), Err(FormatError::Shape("missing field `plans` at line 1 column 49".into())));
+    assert_eq!(backup(",\"version\":5"), Err(FormatError::Shape("missing field `plans` at line 1 column 49".into())));
     assert_eq!(
         backup(",\"version\":-1,\"plans\":[]"),
         Err(FormatError::Shape("version: invalid value: integer `-1`, expected u32 at line 1 column 49".into()))
@@ -180,7 +180,7 @@ fn unreadable_records_are_set_aside_exactly_and_never_overwritten() {
     assert_eq!(loaded.unreadable[0].aside, aside_key(&plan_key("broken"), 2));
     assert_eq!(store.kv.get(&aside_key(&plan_key("broken"), 1)).unwrap().as_deref(), Some("{\"format\": oops"));
     // A plan from a newer version is named by its title.
-    let future = encode(&plan_with_id("later")).replace("\"version\":4", "\"version\":7");
+    let future = encode(&plan_with_id("later")).replace("\"version\":5", "\"version\":7");
     store.kv.entries.insert(plan_key("later"), future);
     let loaded = store.load_all().unwrap();
     let later = loaded.unreadable.iter().find(|u| u.key.ends_with("later")).unwrap();

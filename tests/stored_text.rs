@@ -1,6 +1,6 @@
 //! The stored text, byte for byte. The fixtures in `tests/formats/v1/` to
-//! `tests/formats/v3/` were written by versions 1 to 3 and are read through the
-//! migrations to version 4; those in `tests/formats/v4/` are what version 4 writes.
+//! `tests/formats/v4/` were written by versions 1 to 4 and are read through the
+//! migrations to version 5; those in `tests/formats/v5/` are what version 5 writes.
 //! `tests/links/reply-v1.json` is a reply as the first builds wrote it, `reply-v2.json`
 //! one as this build writes it.
 //! Frozen files are never rewritten: a missing file is written once, when the tests
@@ -100,8 +100,44 @@ pub fn every_variant_plan() -> Plan {
         limits: RuleLimits { max_minutes_without_break: 60, fasting_hours: 5, ..RuleLimits::default() },
         review: CoupleReview { reviewed_on: Some(date(2027, 1, 2)), last_reply: None },
         next_block_id: 4_294_967_295,
+        follow_ups: Vec::new(),
+        next_follow_up_id: 1,
+        guide: IntegrationGuide::default(),
         shared_from: Some("therapist-plan".into()),
     }
+}
+
+/// Version 5 added follow-up sessions and the integration guide: every variant of a
+/// follow-up, at the edges of its dates and lengths, and a guide of the therapist's own.
+fn followed_up_plan() -> Plan {
+    let mut plan = replied_plan();
+    let last = plan.last_date();
+    let who = [Participants::BothWithTherapist, Participants::OneWithTherapist(Partner::A)]
+        .into_iter()
+        .chain([Participants::OneWithTherapist(Partner::B)]);
+    plan.follow_ups = who
+        .cycle()
+        .zip(FOR.iter().cycle())
+        .take(6)
+        .enumerate()
+        .map(|(i, (who, kap_for))| {
+            let n = u32::try_from(i).expect("small");
+            FollowUpSession {
+                id: FollowUpId(n * 3 + 2),
+                date: last + chrono::TimeDelta::days([1, 7, 28, 90, 364, 365][i]),
+                start: clock(8 + n, (n * 15) % 60),
+                minutes: [15, 90, 720, 45, 60, 120][i],
+                title: if i == 1 { AWKWARD.into() } else { format!("Follow-up {i}") },
+                who,
+                kap_for: *kap_for,
+                couple_notes: if i % 2 == 0 { String::new() } else { format!("Notes {i}\nsecond") },
+                private_notes: if i == 3 { AWKWARD.into() } else { String::new() },
+            }
+        })
+        .collect();
+    plan.next_follow_up_id = 4_294_967_295;
+    plan.guide = IntegrationGuide { days_for: AWKWARD.into(), prompts: vec![String::new(), AWKWARD.into()] };
+    plan
 }
 
 /// The same plan with the other side of each choice that has two.
@@ -201,19 +237,30 @@ fn replied_plan() -> Plan {
 }
 
 #[test]
-fn plans_are_written_as_version_4_froze_them() {
-    frozen("formats/v4/every-variant.compact.json", &encode(&replied_plan()));
-    frozen("formats/v4/every-variant.json", &encode_pretty(&replied_plan()));
-    frozen("formats/v4/other-side.compact.json", &encode(&other_side_plan()));
-    frozen("formats/v4/drivers.json", &encode_pretty(&drivers_plan()));
+fn plans_are_written_as_version_5_froze_them() {
+    frozen("formats/v5/every-variant.compact.json", &encode(&followed_up_plan()));
+    frozen("formats/v5/every-variant.json", &encode_pretty(&followed_up_plan()));
+    frozen("formats/v5/other-side.compact.json", &encode(&other_side_plan()));
+    frozen("formats/v5/drivers.json", &encode_pretty(&drivers_plan()));
     frozen(
-        "formats/v4/backup-three-plans.json",
-        &encode_backup(&[replied_plan(), other_side_plan(), confirmed_plan()]),
+        "formats/v5/backup-three-plans.json",
+        &encode_backup(&[followed_up_plan(), other_side_plan(), confirmed_plan()]),
     );
 }
 
 #[test]
-fn version_4_text_reads_back_to_the_same_plans() {
+fn version_5_text_reads_back_to_the_same_plans() {
+    assert_eq!(decode(&fixture("formats/v5/every-variant.compact.json")), Ok(followed_up_plan()));
+    assert_eq!(decode(&fixture("formats/v5/every-variant.json")), Ok(followed_up_plan()));
+    assert_eq!(decode(&fixture("formats/v5/drivers.json")), Ok(drivers_plan()));
+    assert_eq!(
+        decode_file(&fixture("formats/v5/backup-three-plans.json")),
+        Ok(vec![followed_up_plan(), other_side_plan(), confirmed_plan()])
+    );
+}
+
+#[test]
+fn version_4_text_reads_through_the_migration_to_the_same_plans() {
     assert_eq!(decode(&fixture("formats/v4/every-variant.compact.json")), Ok(replied_plan()));
     assert_eq!(decode(&fixture("formats/v4/every-variant.json")), Ok(replied_plan()));
     assert_eq!(decode(&fixture("formats/v4/drivers.json")), Ok(drivers_plan()));
@@ -234,7 +281,7 @@ fn version_3_text_reads_through_the_migration_to_the_same_plans() {
     );
     let read = decode(&fixture("formats/v3/every-variant.compact.json")).expect("reads");
     assert_eq!(encode(&read), encode(&every_variant_plan()));
-    assert!(encode(&read).contains("\"version\":4"));
+    assert!(encode(&read).contains("\"version\":5"));
 }
 
 /// A plan as an older version stored it, read through the migrations: the same plan,

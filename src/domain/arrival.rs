@@ -55,6 +55,12 @@ pub fn arriving_kept_with_here(here: &Plan, arriving: &Plan) -> Plan {
             item.done |= mine.checklist.iter().any(|m| m.done && m.text == item.text);
         }
     }
+    for session in &mut plan.follow_ups {
+        let Some(mine) = here.follow_up(session.id) else { continue };
+        if session.private_notes.is_empty() {
+            session.private_notes.clone_from(&mine.private_notes);
+        }
+    }
     for partner in [Partner::A, Partner::B] {
         let theirs = plan.kap.readiness(partner).clone();
         let mine = here.kap.readiness(partner);

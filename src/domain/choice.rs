@@ -4,6 +4,7 @@
 
 use super::kap::{BothDosing, Placement, ScreenAnswer, WhoDoses};
 use super::model::{BlockKind, IntensiveKind, Modality, Participants, Partner, PartnerSet, PlanStatus};
+use super::template::FollowUpSpacing;
 
 pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
     /// Every choice, in the order a list shows them.
@@ -56,6 +57,18 @@ impl Choice for BothDosing {
         match self {
             BothDosing::SameSession => "same",
             BothDosing::SeparateSessions => "separate",
+        }
+    }
+}
+
+impl Choice for FollowUpSpacing {
+    const ALL: &'static [Self] = &FollowUpSpacing::ALL;
+    fn value(self) -> &'static str {
+        match self {
+            FollowUpSpacing::WeekThenMonthly => "week-then-monthly",
+            FollowUpSpacing::Weekly => "weekly",
+            FollowUpSpacing::EveryTwoWeeks => "two-weeks",
+            FollowUpSpacing::Monthly => "monthly",
         }
     }
 }

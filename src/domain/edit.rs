@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::agenda;
+use super::follow_up_edit::{self, GuideChange};
 use super::kap::{Driver, ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
@@ -121,6 +122,20 @@ pub enum Edit {
     MarkReviewed(Option<NaiveDate>),
     /// A couple's reply of this revision is added: an older one never overwrites it unseen.
     RecordReply(u64),
+    AddFollowUp {
+        date: NaiveDate,
+        start: NaiveTime,
+        minutes: u16,
+        who: Participants,
+    },
+    ChangeFollowUp {
+        id: FollowUpId,
+        change: FollowUpChange,
+    },
+    DeleteFollowUp {
+        id: FollowUpId,
+    },
+    ChangeGuide(GuideChange),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +158,14 @@ pub enum EditError {
     CannotConfirm(Vec<String>),
     /// The change would leave values the plan cannot be stored with (`validate`).
     WouldNotRead(Vec<String>),
+    NoSuchFollowUp,
+    TooManyFollowUps,
+    /// A follow-up goes after the last day and within a year of it.
+    FollowUpDate {
+        last: NaiveDate,
+    },
+    NoSuchPrompt,
+    TooManyPrompts,
 }
 
 impl std::fmt::Display for EditError {
@@ -170,6 +193,21 @@ impl std::fmt::Display for EditError {
             EditError::WouldNotRead(problems) => {
                 write!(f, "That change cannot be saved: {}", problems.join(" "))
             }
+            EditError::NoSuchFollowUp => {
+                write!(f, "That follow-up session no longer exists; it may have been removed.")
+            }
+            EditError::TooManyFollowUps => {
+                write!(f, "A plan holds at most {MAX_FOLLOW_UPS} follow-up sessions: remove one first.")
+            }
+            EditError::FollowUpDate { last } => write!(
+                f,
+                "A follow-up session goes on a date after the last day of the intensive ({}) and within a year of it.",
+                super::dates::short_with_year(*last)
+            ),
+            EditError::NoSuchPrompt => write!(f, "That journaling prompt no longer exists."),
+            EditError::TooManyPrompts => {
+                write!(f, "The integration guide holds at most {MAX_PROMPTS} prompts: remove one first.")
+            }
         }
     }
 }
@@ -191,12 +229,12 @@ fn check_day(plan: &Plan, day: u8) -> Result<u8, EditError> {
 }
 
 /// A start on the grid that keeps the whole block inside the calendar day.
-fn fit_start(start_minutes: i64, minutes: u16) -> NaiveTime {
+pub(super) fn fit_start(start_minutes: i64, minutes: u16) -> NaiveTime {
     let latest = MINUTES_PER_DAY - i64::from(minutes);
     time_at(snap_minutes(start_minutes).clamp(0, latest.max(0)))
 }
 
-fn check_text(text: &str, max: usize) -> Result<String, EditError> {
+pub(super) fn check_text(text: &str, max: usize) -> Result<String, EditError> {
     if text.chars().count() > max {
         Err(EditError::TextTooLong { max })
     } else {
@@ -349,6 +387,12 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::RecordReply(revision) => {
             next.review.last_reply = Some(next.review.last_reply.map_or(*revision, |last| last.max(*revision)));
         }
+        Edit::AddFollowUp { date, start, minutes, who } => {
+            follow_up_edit::add(&mut next, *date, *start, *minutes, *who)?
+        }
+        Edit::ChangeFollowUp { id, change } => follow_up_edit::change(&mut next, *id, change)?,
+        Edit::DeleteFollowUp { id } => follow_up_edit::delete(&mut next, *id)?,
+        Edit::ChangeGuide(change) => follow_up_edit::change_guide(&mut next, change)?,
     }
     // A change that breaks a rule reopens a confirmed plan.
     let _ = reopen_if_broken(&mut next);

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::edit::{apply, Edit};
 use super::kap::{Driver, KapSettings, Placement, Readiness, WhoDoses};
 use super::model::*;
-use super::template::{build_plan, TemplateRequest};
+use super::template::{build_plan, FollowUpRequest, TemplateRequest};
 
 /// A ready-to-confirm affair-recovery plan of `days` days with at least `blocks` blocks.
 pub fn sample_plan(days: u8, blocks: usize) -> Plan {
@@ -25,6 +25,7 @@ pub fn sample_plan(days: u8, blocks: usize) -> Plan {
         partners: Partners { a: "Sam".into(), b: "Alex".into() },
         therapist: Therapist { name: "Dr Lee".into(), contact: String::new() },
         location: "Harbour Room".into(),
+        follow_ups: FollowUpRequest::usual(kap.who_doses),
         kap,
     };
     let Ok(mut plan) = build_plan("sample", &request) else { return fallback(days) };
@@ -91,6 +92,9 @@ fn fallback(days: u8) -> Plan {
         limits: Default::default(),
         review: CoupleReview::default(),
         next_block_id: 1,
+        follow_ups: Vec::new(),
+        next_follow_up_id: 1,
+        guide: IntegrationGuide::default(),
         shared_from: None,
     }
 }

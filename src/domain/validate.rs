@@ -2,8 +2,9 @@
 //! every path applies, reading and writing alike. Edits, templates, copies and merges
 //! run it on what they make, so the app never writes a plan it would refuse to read.
 
+use super::dates;
 use super::kap::Driver;
-use super::model::{Plan, MAX_DAYS};
+use super::model::{Plan, FOLLOW_UP_WHO, MAX_DAYS, MAX_DAYS_AFTER, MAX_FOLLOW_UPS, MAX_PROMPTS};
 use super::time::fits_in_day;
 use crate::domain::words::length_words;
 
@@ -125,8 +126,63 @@ pub fn validate(plan: &Plan) -> Vec<String> {
     if ids.windows(2).any(|w| w[0] == w[1]) {
         problems.push("Two blocks share one id.".to_string());
     }
+    follow_up_problems(plan, &mut problems);
     problems.extend(too_large(plan));
     problems
+}
+
+/// The follow-ups and the integration guide: as many as a plan holds, on dates after
+/// the last day and within a year of it, always with the therapist.
+fn follow_up_problems(plan: &Plan, problems: &mut Vec<String>) {
+    if plan.follow_ups.len() > MAX_FOLLOW_UPS {
+        problems.push(format!(
+            "It has {} follow-up sessions; at most {MAX_FOLLOW_UPS} are accepted.",
+            plan.follow_ups.len()
+        ));
+    }
+    let last = plan.last_date();
+    let mut ids: Vec<u32> = Vec::with_capacity(plan.follow_ups.len());
+    for session in plan.follow_ups.iter().take(MAX_FOLLOW_UPS) {
+        let name = || format!("The follow-up \u{201c}{}\u{201d}", session.title.chars().take(60).collect::<String>());
+        let after = (session.date - last).num_days();
+        if !(1..=MAX_DAYS_AFTER).contains(&after) {
+            problems.push(format!(
+                "{} is on {}; a follow-up comes after the last day ({}) and within a year of it.",
+                name(),
+                dates::short_with_year(session.date),
+                dates::short_with_year(last)
+            ));
+        }
+        if session.minutes == 0 || !fits_in_day(session.start, session.minutes) {
+            problems.push(format!(
+                "{} lasts {}, which does not fit in its day.",
+                name(),
+                length_words(session.minutes)
+            ));
+        }
+        if !FOLLOW_UP_WHO.contains(&session.who) {
+            problems.push(format!("{} is without the therapist; a follow-up is always with the therapist.", name()));
+        }
+        if session.id.0 >= plan.next_follow_up_id {
+            problems.push(format!("{} has an id beyond the plan's counter.", name()));
+        }
+        too_long(problems, || format!("{}'s title", name()), &session.title, MAX_TITLE_CHARS);
+        too_long(problems, || format!("{}'s notes for the couple", name()), &session.couple_notes, MAX_NOTE_CHARS);
+        too_long(problems, || format!("{}'s private notes", name()), &session.private_notes, MAX_NOTE_CHARS);
+        ids.push(session.id.0);
+    }
+    ids.sort_unstable();
+    if ids.windows(2).any(|w| w[0] == w[1]) {
+        problems.push("Two follow-up sessions share one id.".to_string());
+    }
+    too_long(problems, || "The integration guide".to_string(), &plan.guide.days_for, MAX_NOTE_CHARS);
+    if plan.guide.prompts.len() > MAX_PROMPTS {
+        problems
+            .push(format!("The integration guide has {} prompts; at most {MAX_PROMPTS}.", plan.guide.prompts.len()));
+    }
+    for prompt in &plan.guide.prompts {
+        too_long(problems, || "A journaling prompt".to_string(), prompt, MAX_TITLE_CHARS);
+    }
 }
 
 /// The plan written out is larger than a plan may be. Written only when a bound from
@@ -173,7 +229,13 @@ fn written_at_most(plan: &Plan) -> usize {
                 + [&b.title, &b.couple_notes, &b.private_notes, &b.couple_question].map(text).iter().sum::<usize>()
         })
         .sum();
-    PLAN_FIELDS + plan.days.len() * 64 + plan_texts + drivers.iter().sum::<usize>() + blocks
+    let follow_ups: usize = plan
+        .follow_ups
+        .iter()
+        .map(|f| BLOCK_FIELDS + [&f.title, &f.couple_notes, &f.private_notes].map(text).iter().sum::<usize>())
+        .sum();
+    let guide = text(&plan.guide.days_for) + plan.guide.prompts.iter().map(|p| ITEM_FIELDS + text(p)).sum::<usize>();
+    PLAN_FIELDS + plan.days.len() * 64 + plan_texts + drivers.iter().sum::<usize>() + blocks + follow_ups + guide
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The one wording of what messages, lists and pages say again and again: lengths,
 //! days, who takes part, lists of names, counts, and the therapist when unnamed.
 
-use super::model::{Block, Participants, Partner, PartnerSet, Partners, Plan};
+use super::dates;
+use super::model::{Block, FollowUpSession, Participants, Partner, PartnerSet, Partners, Plan};
 use super::time::hhmm;
 
 /// A length in words, exact to the minute: "45 min", "4 h", "2 h 30 min". The one
@@ -24,6 +25,11 @@ pub fn duration_words(minutes: i64) -> String {
 /// How a block is named in messages: its title, day and start time.
 pub fn describe_block(plan: &Plan, block: &Block) -> String {
     format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), hhmm(block.start))
+}
+
+/// How a follow-up session is named in messages: its title, date and start time.
+pub fn describe_follow_up(session: &FollowUpSession) -> String {
+    format!("\u{201c}{}\u{201d} (follow-up, {}, {})", session.title, dates::short(session.date), hhmm(session.start))
 }
 
 pub fn day_label(plan: &Plan, day: u8) -> String {

@@ -91,6 +91,9 @@ pub fn shared_copy(plan: &Plan) -> Plan {
     for block in &mut shared.blocks {
         block.private_notes.clear();
     }
+    for session in &mut shared.follow_ups {
+        session.private_notes.clear();
+    }
     for partner in [Partner::A, Partner::B] {
         let ride_home = shared.kap.readiness(partner).ride_home.clone();
         *shared.kap.readiness_mut(partner) = Readiness { ride_home, ..Readiness::default() };

@@ -18,7 +18,7 @@ pub const FORMAT_NAME: &str = "intensive-planner/plan";
 /// Several plans in one file: the backup of every plan in a browser.
 pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
 /// The schema version this build writes. Older versions are migrated on read.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 /// Largest plan file or record read. A plan holds at most `MAX_PLAN_BYTES` written
 /// compactly; indented, as files are, it is at most this (a real plan is a few tens of
 /// kilobytes), so whatever the app writes, it reads.

@@ -16,11 +16,16 @@
 //! Version 3 → 4: a plan may record the revision of the last couple's reply added
 //! (`review.last_reply`), so an older reply never overwrites newer answers unseen. A
 //! version 3 plan has added none this build can order, so only the version changes.
+//!
+//! Version 4 → 5: a plan holds follow-up sessions after its last day and the couple's
+//! integration guide. A version 4 plan has no follow-ups yet (its counter starts at 1)
+//! and the guide every new plan starts with.
 
 use serde_json::{json, Value};
 
 use super::error::FormatError;
 use crate::domain::limits::RuleLimits;
+use crate::domain::model::IntegrationGuide;
 
 /// One step: the text of version `from`, as version `from + 1` writes it.
 pub struct Step {
@@ -29,8 +34,12 @@ pub struct Step {
 }
 
 /// Every step, oldest first; the last one's `from + 1` is the version this build writes.
-pub const STEPS: [Step; 3] =
-    [Step { from: 1, run: v1_to_v2 }, Step { from: 2, run: v2_to_v3 }, Step { from: 3, run: v3_to_v4 }];
+pub const STEPS: [Step; 4] = [
+    Step { from: 1, run: v1_to_v2 },
+    Step { from: 2, run: v2_to_v3 },
+    Step { from: 3, run: v3_to_v4 },
+    Step { from: 4, run: v4_to_v5 },
+];
 
 /// `text` of version `from`, brought up through every later step.
 pub fn to_current(text: &str, from: u32) -> Result<String, FormatError> {
@@ -69,6 +78,20 @@ pub fn v2_to_v3(text: &str) -> Result<String, FormatError> {
 /// `text` in version 3, as version 4 writes it.
 pub fn v3_to_v4(text: &str) -> Result<String, FormatError> {
     each_plan(text, 4, |_, _| Ok(()))
+}
+
+/// `text` in version 4, as version 5 writes it.
+pub fn v4_to_v5(text: &str) -> Result<String, FormatError> {
+    let guide = serde_json::to_value(IntegrationGuide::default()).map_err(|e| FormatError::Shape(e.to_string()))?;
+    each_plan(text, 5, |plan, place| {
+        let Value::Object(fields) = plan else {
+            return Err(FormatError::Shape(format!("{place}plan: expected an object")));
+        };
+        fields.insert("follow_ups".into(), json!([]));
+        fields.insert("next_follow_up_id".into(), json!(1));
+        fields.insert("guide".into(), guide.clone());
+        Ok(())
+    })
 }
 
 /// A name without its spaces, in lower case: "Alex " and "alex" are one name.
@@ -160,7 +183,7 @@ mod tests {
         limits["full_day_hours"] = json!(24);
         let v2 = json!({ "version": 2, "plans": [{ "limits": limits }] });
         let v3: Value = serde_json::from_str(&to_current(&v2.to_string(), 2).expect("migrates")).expect("JSON");
-        assert_eq!(v3["version"], json!(4));
+        assert_eq!(v3["version"], json!(5));
         let migrated = &v3["plans"][0]["limits"];
         assert_eq!(migrated["integration_window_hours"], json!(72));
         assert_eq!(migrated["min_hours_between_dosings"], json!(24));
@@ -175,6 +198,6 @@ mod tests {
         older["fasting_hours"] = json!(0);
         let v1 = json!({ "version": 1, "plan": { "limits": older } });
         let up: Value = serde_json::from_str(&to_current(&v1.to_string(), 1).expect("migrates")).expect("JSON");
-        assert_eq!((up["version"].clone(), up["plan"]["limits"]["fasting_hours"].clone()), (json!(4), json!(4)));
+        assert_eq!((up["version"].clone(), up["plan"]["limits"]["fasting_hours"].clone()), (json!(5), json!(4)));
     }
 }

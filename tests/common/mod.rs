@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::kap::{BothDosing, Driver, KapSettings, Placement, Readiness, WhoDoses};
 use intensive_planner::domain::model::*;
-use intensive_planner::domain::template::{build_plan, TemplateRequest};
+use intensive_planner::domain::template::{build_plan, FollowUpRequest, TemplateRequest};
 
 pub fn request(kind: IntensiveKind, days: u8, placement: Placement, who: WhoDoses) -> TemplateRequest {
     TemplateRequest {
@@ -17,6 +17,7 @@ pub fn request(kind: IntensiveKind, days: u8, placement: Placement, who: WhoDose
         therapist: Therapist { name: "Dr Lee".into(), contact: "lee@example.org".into() },
         location: "Harbour Room".into(),
         kap: KapSettings { who_doses: who, placement, ..KapSettings::default() },
+        follow_ups: FollowUpRequest::usual(who),
     }
 }
 
@@ -45,6 +46,15 @@ pub fn find(plan: &Plan, kind: BlockKind) -> Vec<&Block> {
 /// `edit` aimed at an existing block, chosen by index (wrapping), so that random edits
 /// mostly land.
 pub fn aim(plan: &Plan, index: usize, edit: Edit) -> Edit {
+    let follow_up = plan.follow_ups.get(index % plan.follow_ups.len().max(1)).map(|f| f.id);
+    match (edit, follow_up) {
+        (Edit::ChangeFollowUp { change, .. }, Some(id)) => Edit::ChangeFollowUp { id, change },
+        (Edit::DeleteFollowUp { .. }, Some(id)) => Edit::DeleteFollowUp { id },
+        (edit, _) => aim_at_block(plan, index, edit),
+    }
+}
+
+fn aim_at_block(plan: &Plan, index: usize, edit: Edit) -> Edit {
     let Some(block) = plan.blocks.get(index % plan.blocks.len().max(1)) else { return edit };
     let id = block.id;
     match edit {

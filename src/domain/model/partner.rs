@@ -44,6 +44,9 @@ impl PartnerSet {
     pub fn union(self, other: PartnerSet) -> PartnerSet {
         PartnerSet { a: self.a || other.a, b: self.b || other.b }
     }
+    pub fn intersection(self, other: PartnerSet) -> PartnerSet {
+        PartnerSet { a: self.a && other.a, b: self.b && other.b }
+    }
     pub fn is_empty(self) -> bool {
         !self.a && !self.b
     }

@@ -5,6 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::block::{clock, Block, BlockId, BlockKind};
+use super::follow_up::{FollowUpId, FollowUpSession};
+use super::guide::IntegrationGuide;
 use super::partner::{Partner, PartnerSet, Partners, Therapist};
 use crate::domain::kap::KapSettings;
 use crate::domain::limits::RuleLimits;
@@ -93,6 +95,10 @@ pub struct Plan {
     pub limits: RuleLimits,
     pub review: CoupleReview,
     pub next_block_id: u32,
+    /// Sessions on real dates after the last day, in no particular order.
+    pub follow_ups: Vec<FollowUpSession>,
+    pub next_follow_up_id: u32,
+    pub guide: IntegrationGuide,
     /// For a copy saved from a share link under a new id: the therapist's plan id,
     /// so the couple's reply finds its way back. Left out of the stored text when
     /// empty, so plans that were never shared keep the text they had.
@@ -106,6 +112,19 @@ impl Plan {
     }
     pub fn block(&self, id: BlockId) -> Option<&Block> {
         self.blocks.iter().find(|b| b.id == id)
+    }
+    pub fn follow_up(&self, id: FollowUpId) -> Option<&FollowUpSession> {
+        self.follow_ups.iter().find(|f| f.id == id)
+    }
+    /// The follow-ups in date order.
+    pub fn follow_ups_in_order(&self) -> Vec<&FollowUpSession> {
+        let mut list: Vec<&FollowUpSession> = self.follow_ups.iter().collect();
+        list.sort_by_key(|f| f.order_key());
+        list
+    }
+    /// The intensive's last day.
+    pub fn last_date(&self) -> NaiveDate {
+        self.date_of(self.day_count())
     }
     pub fn date_of(&self, day: u8) -> NaiveDate {
         self.first_day + TimeDelta::days(i64::from(day.max(1)) - 1)
@@ -160,6 +179,9 @@ impl Plan {
             limits,
             review,
             next_block_id,
+            follow_ups,
+            next_follow_up_id,
+            guide,
             shared_from,
         } = self;
         *id == other.id
@@ -176,6 +198,9 @@ impl Plan {
             && *limits == other.limits
             && *review == other.review
             && *next_block_id == other.next_block_id
+            && *follow_ups == other.follow_ups
+            && *next_follow_up_id == other.next_follow_up_id
+            && *guide == other.guide
             && *shared_from == other.shared_from
     }
 

@@ -1,41 +1,86 @@
 //! Rule 1: every dosing session has its own integration session for each partner who
-//! dosed, and a preparation block right before it.
+//! dosed, and a preparation block right before it. A follow-up session after the
+//! intensive that names whose medicine it integrates counts as one, inside the window.
 
-use crate::domain::words::{day_title, describe_block, duration_words, length_words, names};
-use chrono::TimeDelta;
+use crate::domain::words::{day_title, describe_block, describe_follow_up, duration_words, length_words, names};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::{free_for, Problem, RuleId};
 use crate::domain::dates;
-use crate::domain::model::{Block, BlockId, BlockKind, Partner, Plan};
+use crate::domain::model::{Block, BlockId, BlockKind, FollowUpSession, Participants, Partner, PartnerSet, Plan};
 use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
 
 /// Shortest integration session that counts as one (R1-integration-within-window).
 pub const MIN_INTEGRATION_MINUTES: u16 = 45;
 
+/// A session that can integrate a dose: an integration block, or a follow-up session
+/// that names whose medicine it integrates.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Session<'a> {
+    Block(&'a Block),
+    FollowUp(&'a FollowUpSession),
+}
+
+impl<'a> Session<'a> {
+    /// Every session that may integrate a dose, blocks first.
+    fn all(plan: &'a Plan) -> impl Iterator<Item = Session<'a>> {
+        let blocks = plan.blocks.iter().filter(|b| b.kind == BlockKind::Integration).map(Session::Block);
+        blocks.chain(plan.follow_ups.iter().filter(|f| f.kap_for.is_some()).map(Session::FollowUp))
+    }
+    pub fn starts_at(self, plan: &Plan) -> NaiveDateTime {
+        match self {
+            Session::Block(b) => plan.starts_at(b),
+            Session::FollowUp(f) => f.starts_at(),
+        }
+    }
+    fn date(self, plan: &Plan) -> NaiveDate {
+        self.starts_at(plan).date()
+    }
+    fn parts(self) -> (Participants, Option<PartnerSet>, u16) {
+        match self {
+            Session::Block(b) => (b.who, b.kap_for, b.minutes),
+            Session::FollowUp(f) => (f.who, f.kap_for, f.minutes),
+        }
+    }
+    fn name(self, plan: &Plan) -> String {
+        match self {
+            Session::Block(b) => describe_block(plan, b),
+            Session::FollowUp(f) => describe_follow_up(f),
+        }
+    }
+    fn block(self) -> Option<&'a Block> {
+        match self {
+            Session::Block(b) => Some(b),
+            Session::FollowUp(_) => None,
+        }
+    }
+}
+
 /// The integration session that serves one partner's dose, if any does.
 pub(super) struct Integrated<'a> {
     pub dosing: &'a Block,
     pub partner: Partner,
-    pub session: Option<&'a Block>,
+    pub session: Option<Session<'a>>,
 }
 
 /// Whether `session` can be `partner`'s integration of `dosing`, or why not, in words
 /// that name the session.
-fn unfit(plan: &Plan, dosing: &Block, partner: Partner, session: &Block) -> Option<String> {
-    let name = describe_block(plan, session);
+fn unfit(plan: &Plan, dosing: &Block, partner: Partner, session: Session) -> Option<String> {
+    let name = session.name(plan);
     let who = plan.partner_name(partner);
     let window = TimeDelta::hours(i64::from(plan.limits.integration_window_hours));
-    let after = plan.starts_at(session) - plan.ends_at(dosing);
-    if !session.who.partners().contains(partner) {
+    let after = session.starts_at(plan) - plan.ends_at(dosing);
+    let (attending, kap_for, minutes) = session.parts();
+    if !attending.partners().contains(partner) {
         Some(format!("{name} is not attended by {who}"))
-    } else if session.kap_for.is_some_and(|set| !set.contains(partner)) {
+    } else if kap_for.is_some_and(|set| !set.contains(partner)) {
         Some(format!("{name} is for the other partner's medicine"))
-    } else if session.day <= dosing.day {
+    } else if session.date(plan) <= plan.date_of(dosing.day) {
         Some(format!("{name} is on the day of the dosing, which is the dosing session's own closing; the integration session comes on a later day"))
-    } else if session.minutes < MIN_INTEGRATION_MINUTES {
+    } else if minutes < MIN_INTEGRATION_MINUTES {
         Some(format!(
             "{name} lasts {}; an integration session needs at least {}",
-            length_words(session.minutes),
+            length_words(minutes),
             length_words(MIN_INTEGRATION_MINUTES)
         ))
     } else if after > window {
@@ -55,19 +100,16 @@ fn unfit(plan: &Plan, dosing: &Block, partner: Partner, session: &Block) -> Opti
 pub(super) fn integrations<'a>(plan: &'a Plan, dosings: &[&'a Block]) -> Vec<Integrated<'a>> {
     let mut in_order: Vec<&Block> = dosings.to_vec();
     in_order.sort_by_key(|d| plan.ends_at(d));
-    let mut taken: Vec<(BlockId, BlockId)> = Vec::new(); // (integration, dosing)
+    let mut taken: Vec<(Session, BlockId)> = Vec::new(); // (integration, dosing)
     let mut found = Vec::new();
     for dosing in in_order {
         for partner in dosing.kap_partners().iter() {
-            let session = plan
-                .blocks
-                .iter()
-                .filter(|b| b.kind == BlockKind::Integration)
-                .filter(|b| !taken.iter().any(|(i, d)| *i == b.id && *d != dosing.id))
-                .filter(|b| plan.starts_at(b) >= plan.ends_at(dosing) && unfit(plan, dosing, partner, b).is_none())
-                .min_by_key(|b| plan.starts_at(b));
+            let session = Session::all(plan)
+                .filter(|s| !taken.iter().any(|(i, d)| i == s && *d != dosing.id))
+                .filter(|s| s.starts_at(plan) >= plan.ends_at(dosing) && unfit(plan, dosing, partner, *s).is_none())
+                .min_by_key(|s| s.starts_at(plan));
             if let Some(session) = session {
-                taken.push((session.id, dosing.id));
+                taken.push((session, dosing.id));
             }
             found.push(Integrated { dosing, partner, session });
         }
@@ -81,9 +123,11 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
     for dosing in found.iter().map(|f| f.dosing.id).collect::<std::collections::BTreeSet<_>>() {
         let mine: Vec<&Integrated> = found.iter().filter(|f| f.dosing.id == dosing).collect();
         let Some(dose) = mine.first().map(|f| f.dosing) else { continue };
-        let after: Vec<&&Integrated> =
-            mine.iter().filter(|f| f.session.is_some_and(|s| s.day > plan.day_count())).collect();
-        if let Some(session) = after.first().and_then(|f| f.session) {
+        let after: Vec<&&Integrated> = mine
+            .iter()
+            .filter(|f| f.session.and_then(Session::block).is_some_and(|s| s.day > plan.day_count()))
+            .collect();
+        if let Some(session) = after.first().and_then(|f| f.session).and_then(Session::block) {
             let message = format!(
                 "The integration for {} after {} falls on the day after the intensive ({}). That is allowed, but \
                  make sure the couple can come back for it; one more day keeps it inside the intensive.",
@@ -101,11 +145,10 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
         for missing in mine.iter().filter(|f| f.session.is_none()) {
             let who = plan.partner_name(missing.partner);
             // The nearest session that was meant as one, and why it does not count.
-            let near_miss = plan
-                .blocks
-                .iter()
-                .filter(|b| b.kind == BlockKind::Integration && plan.starts_at(b) >= plan.starts_at(dose))
-                .filter_map(|b| unfit(plan, dose, missing.partner, b))
+            // Follow-ups weeks later are not near misses: they serve the time after.
+            let near_miss = Session::all(plan)
+                .filter(|s| s.block().is_some() && s.starts_at(plan) >= plan.starts_at(dose))
+                .filter_map(|s| unfit(plan, dose, missing.partner, s))
                 .next();
             let because = near_miss.map(|why| format!(" ({why})")).unwrap_or_default();
             let window = duration_words(i64::from(plan.limits.integration_window_hours) * 60);

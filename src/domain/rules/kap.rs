@@ -6,6 +6,7 @@ use chrono::TimeDelta;
 
 use super::integration::{integration, integrations, preparation, Integrated};
 use super::{Problem, RuleId};
+use crate::domain::dates;
 use crate::domain::kap::{Driver, ScreenAnswer};
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
 
@@ -25,6 +26,24 @@ pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
     readiness(plan, &dosings, out);
     ride_home(plan, &dosings, out);
     count_and_spacing(plan, &dosings, &integrated, out);
+    follow_up_after(plan, &dosings, out);
+}
+
+/// Rule 11: a KAP intensive carries its integration past the last day: at least one
+/// follow-up session after it (a warning: the therapist may decline).
+fn follow_up_after(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
+    let after_last_day = plan.blocks.iter().any(|b| b.day > plan.day_count());
+    if !plan.follow_ups.is_empty() || after_last_day {
+        return;
+    }
+    let Some(last) = dosings.iter().max_by_key(|d| plan.ends_at(d)) else { return };
+    let message = format!(
+        "This KAP intensive has no follow-up session after its last day ({}). Integration goes on after the \
+         intensive: add one under After the intensive, for example an integration session about one week and \
+         another about four weeks later. If the couple's integration is planned elsewhere, this may stay as it is.",
+        dates::short(plan.last_date())
+    );
+    out.push(Problem::new(RuleId::FollowUpAfterIntensive, vec![last.id], None, message));
 }
 
 /// Rule 2: the morning after a dosing day opens with a couples check-in.
@@ -206,7 +225,7 @@ fn count_and_spacing(plan: &Plan, dosings: &[&Block], integrated: &[Integrated],
                 .iter()
                 .find(|i| i.dosing.id == first.id && i.partner == partner)
                 .and_then(|i| i.session)
-                .filter(|session| plan.starts_at(session) < plan.starts_at(next));
+                .filter(|session| session.starts_at(plan) < plan.starts_at(next));
             let message = if gap < spacing {
                 format!(
                     "{} begins only {} after {} ends, for {name}; keep at least {} from the end of one dose to \

@@ -37,10 +37,11 @@ pub enum RuleId {
     LunchEveryFullDay,
     MealAfterDosing,
     DosingLength,
+    FollowUpAfterIntensive,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 15] = [
+    pub const ALL: [RuleId; 16] = [
         RuleId::IntegrationWithinWindow,
         RuleId::IntegrationAfterIntensive,
         RuleId::PreparationBeforeDosing,
@@ -56,6 +57,7 @@ impl RuleId {
         RuleId::LunchEveryFullDay,
         RuleId::MealAfterDosing,
         RuleId::DosingLength,
+        RuleId::FollowUpAfterIntensive,
     ];
 
     /// The stable id, as the README's rule table lists it.
@@ -76,6 +78,7 @@ impl RuleId {
             RuleId::LunchEveryFullDay => "R9-lunch-every-full-day",
             RuleId::MealAfterDosing => "R9-meal-after-dosing",
             RuleId::DosingLength => "R10-dosing-length",
+            RuleId::FollowUpAfterIntensive => "R11-follow-up-after-intensive",
         }
     }
 

@@ -5,8 +5,10 @@
 mod choices;
 mod content;
 mod day;
+mod follow_ups;
 
 pub use choices::{choice_refusals, ChoiceRefusals, SESSIONS_PER_PARTNER};
+pub use follow_ups::{FollowUpRequest, FollowUpSpacing, FOLLOW_UP_COUNTS, FOLLOW_UP_MINUTES};
 
 use crate::domain::words::length_words;
 use chrono::NaiveDate;
@@ -34,6 +36,8 @@ pub struct TemplateRequest {
     pub location: String,
     /// Who doses, placement, separate or shared sessions, sessions per partner.
     pub kap: KapSettings,
+    /// How many follow-up sessions after the last day, and how far apart.
+    pub follow_ups: FollowUpRequest,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -224,6 +228,8 @@ fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec
         })
         .collect();
     let next_block_id = u32::try_from(blocks.len() + 1).unwrap_or(u32::MAX);
+    let follow_ups = follow_ups::planned(request);
+    let next_follow_up_id = u32::try_from(follow_ups.len() + 1).unwrap_or(u32::MAX);
     Plan {
         id: id.to_string(),
         revision: 0,
@@ -243,6 +249,9 @@ fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec
         limits,
         review: CoupleReview::default(),
         next_block_id,
+        follow_ups,
+        next_follow_up_id,
+        guide: IntegrationGuide::default(),
         shared_from: None,
     }
 }

@@ -9,7 +9,10 @@ use crate::domain::choice::Choice;
 use crate::domain::dates;
 use crate::domain::kap::{BothDosing, KapSettings, Placement, WhoDoses};
 use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist, MAX_DAYS};
-use crate::domain::template::{build_plan, choice_refusals, ChoiceRefusals, TemplateRequest, SESSIONS_PER_PARTNER};
+use crate::domain::template::{
+    build_plan, choice_refusals, ChoiceRefusals, FollowUpRequest, FollowUpSpacing, TemplateRequest, FOLLOW_UP_COUNTS,
+    SESSIONS_PER_PARTNER,
+};
 use crate::domain::time::parse_hhmm;
 use crate::domain::validate::MAX_TITLE_CHARS;
 use crate::ui::route::Route;
@@ -34,6 +37,8 @@ struct Answers {
     placement: String,
     together: String,
     sessions: String,
+    follow_ups: String,
+    spacing: String,
 }
 
 /// The template request the answers make; a list's value it does not offer counts as
@@ -50,6 +55,8 @@ fn request_from(answers: &Answers) -> Result<TemplateRequest, String> {
     let (Some(start), Some(end)) = (parse_hhmm(&answers.starts), parse_hhmm(&answers.ends)) else {
         return Err("Give the daily hours as times, for example 09:00 and 17:00.".into());
     };
+    let who_doses: WhoDoses = pick(&answers.who);
+    let usual = FollowUpRequest::usual(who_doses);
     Ok(TemplateRequest {
         kind: pick(&answers.kind),
         days: answers.days.parse().unwrap_or(3),
@@ -59,11 +66,15 @@ fn request_from(answers: &Answers) -> Result<TemplateRequest, String> {
         therapist: Therapist { name: answers.therapist.trim().into(), contact: answers.contact.trim().into() },
         location: answers.location.trim().into(),
         kap: KapSettings {
-            who_doses: pick(&answers.who),
+            who_doses,
             placement: pick(&answers.placement),
             both_dosing: pick(&answers.together),
             sessions_per_partner: answers.sessions.parse().unwrap_or(*SESSIONS_PER_PARTNER.start()),
             ..KapSettings::default()
+        },
+        follow_ups: FollowUpRequest {
+            count: answers.follow_ups.parse().unwrap_or(usual.count),
+            spacing: FollowUpSpacing::from_value(&answers.spacing).unwrap_or(usual.spacing),
         },
     })
 }
@@ -198,6 +209,18 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                         {move || refused.with(|r| r.separate.clone().unwrap_or_default())}
                     </p>
                 </div>
+            </fieldset>
+            <fieldset>
+                <legend>"After the intensive"</legend>
+                <label for="np-follow-ups">"Follow-up sessions"</label>
+                <select id="np-follow-ups" name="follow_ups" aria-describedby="np-follow-ups-hint">
+                    {FOLLOW_UP_COUNTS.map(|n| view! { <option value=n.to_string() selected=n == 2>{n.to_string()}</option> }).collect_view()}
+                </select>
+                <p id="np-follow-ups-hint" class="hint">"Integration sessions on dates after the last day; you can move, add or remove them later."</p>
+                <label for="np-spacing">"Spacing"</label>
+                <select id="np-spacing" name="spacing">
+                    {options(FollowUpSpacing::label, |_| false)}
+                </select>
             </fieldset>
             <Show when=move || error.with(Option::is_some)>
                 <p class="form-error" role="alert">{move || error.get().unwrap_or_default()}</p>

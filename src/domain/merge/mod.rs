@@ -4,6 +4,8 @@
 //! `Clash` offering this tab's value; a block one side deleted while the other changed
 //! it is kept, and the deletion is offered. Nothing either side did is dropped unseen.
 
+mod follow_ups;
+
 use crate::domain::words::{day_label, describe_block, length_words, names, who_for_couple};
 use std::collections::BTreeMap;
 
@@ -87,6 +89,8 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) ->
     }
     merge_kap(&mut m, base, mine, theirs, &mut plan);
     merge_blocks(&mut m, base, mine, theirs, &mut plan);
+    follow_ups::merge_follow_ups(&mut m, base, mine, theirs, &mut plan);
+    plan.guide = follow_ups::merge_guide(&mut m, base, mine, theirs);
     let _ = reopen_if_broken(&mut plan);
     Merged { plan, clashes: m.clashes, brought: m.brought }
 }

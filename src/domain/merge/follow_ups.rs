@@ -1,0 +1,178 @@
+//! The follow-ups and the integration guide of two versions brought together: each
+//! follow-up field by field, as blocks are; one deleted on one side and changed on the
+//! other is kept, and its deletion offered.
+
+use std::collections::BTreeMap;
+
+use super::{Merger, Side};
+use crate::domain::clash::Clash;
+use crate::domain::dates;
+use crate::domain::edit::Edit;
+use crate::domain::follow_up_edit::GuideChange;
+use crate::domain::model::*;
+use crate::domain::time::hhmm;
+use crate::domain::validate::fit;
+use crate::domain::words::{describe_follow_up, length_words, names, who_for_couple};
+
+fn quoted(text: &str) -> String {
+    if text.is_empty() {
+        "empty".to_string()
+    } else {
+        format!("\u{201c}{}\u{201d}", fit(text, 60))
+    }
+}
+
+pub(super) fn merge_follow_ups(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut Plan) {
+    let by_id = |p: &Plan| p.follow_ups.iter().map(|f| (f.id, f.clone())).collect::<BTreeMap<_, _>>();
+    let (base_all, mine_all, theirs_all) = (by_id(base), by_id(mine), by_id(theirs));
+    let [mine_side, theirs_side] = m.sides;
+    let mut merged = Vec::with_capacity(theirs.follow_ups.len());
+    for t in &theirs.follow_ups {
+        match (base_all.get(&t.id), mine_all.get(&t.id)) {
+            (Some(b), Some(mi)) => merged.push(merge_one(m, theirs, b, mi, t)),
+            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_follow_up(b))),
+            (Some(_), None) => {
+                let words =
+                    (format!("changed in {}", theirs_side.words()), format!("deleted in {}", mine_side.words()));
+                m.clashes.push(deletion(t, words, mine_side));
+                merged.push(t.clone());
+            }
+            (None, _) => merged.push(t.clone()),
+        }
+    }
+    plan.next_follow_up_id = mine.next_follow_up_id.max(theirs.next_follow_up_id);
+    for mi in &mine.follow_ups {
+        match (base_all.get(&mi.id), theirs_all.get(&mi.id)) {
+            (None, Some(t)) if t != mi => {
+                // Added on both sides under one id: this side's takes the next free one.
+                let id = FollowUpId(plan.next_follow_up_id);
+                plan.next_follow_up_id = plan.next_follow_up_id.saturating_add(1);
+                m.brought.push(format!("{} added", describe_follow_up(mi)));
+                merged.push(FollowUpSession { id, ..mi.clone() });
+            }
+            (None, None) => {
+                m.brought.push(format!("{} added", describe_follow_up(mi)));
+                merged.push(mi.clone());
+            }
+            (Some(b), None) if b != mi => {
+                let words =
+                    (format!("changed in {}", mine_side.words()), format!("deleted in {}", theirs_side.words()));
+                m.clashes.push(deletion(mi, words, theirs_side));
+                merged.push(mi.clone());
+            }
+            _ => {}
+        }
+    }
+    // A plan holds at most so many; what one side added beyond that stays on that side's copy.
+    merged.truncate(MAX_FOLLOW_UPS);
+    plan.follow_ups = merged;
+}
+
+fn deletion(session: &FollowUpSession, (kept, other): (String, String), other_side: Side) -> Clash {
+    Clash {
+        what: describe_follow_up(session),
+        kept,
+        other,
+        other_side,
+        alternative: Edit::DeleteFollowUp { id: session.id },
+    }
+}
+
+fn merge_one(
+    m: &mut Merger,
+    theirs: &Plan,
+    b: &FollowUpSession,
+    mi: &FollowUpSession,
+    t: &FollowUpSession,
+) -> FollowUpSession {
+    if mi == b || mi == t {
+        return t.clone();
+    }
+    if t == b {
+        m.brought.push(describe_follow_up(t));
+        return mi.clone();
+    }
+    let id = t.id;
+    let name = describe_follow_up(t);
+    let what = |part: &str| format!("{name}: {part}");
+    let edit = |change: FollowUpChange| Edit::ChangeFollowUp { id, change };
+    let date = m.field(
+        &b.date,
+        &mi.date,
+        &t.date,
+        what("its date"),
+        |d| dates::short_with_year(*d),
+        |d| edit(FollowUpChange::Date(d)),
+    );
+    let start =
+        m.field(&b.start, &mi.start, &t.start, what("its start"), |s| hhmm(*s), |s| edit(FollowUpChange::Start(s)));
+    let minutes = m.field(
+        &b.minutes,
+        &mi.minutes,
+        &t.minutes,
+        what("its length"),
+        |v| length_words(*v),
+        |v| edit(FollowUpChange::Length(v)),
+    );
+    let who_words = |w: &Participants| who_for_couple(*w, &theirs.partners, &theirs.therapist.name);
+    let who = m.field(&b.who, &mi.who, &t.who, what("who takes part"), who_words, |w| edit(FollowUpChange::Who(w)));
+    let kap_words =
+        |k: &Option<PartnerSet>| k.map_or_else(|| "no one's medicine".to_string(), |s| names(theirs, s.iter()));
+    let kap_for = m.field(&b.kap_for, &mi.kap_for, &t.kap_for, what("whose medicine"), kap_words, |k| {
+        edit(FollowUpChange::KapFor(k))
+    });
+    let mut text = |field: FollowUpText, part: &str| {
+        m.field(
+            b.text(field),
+            mi.text(field),
+            t.text(field),
+            what(part),
+            |t| quoted(t),
+            |text| edit(FollowUpChange::Text(field, text)),
+        )
+    };
+    let title = text(FollowUpText::Title, "its title");
+    let couple_notes = text(FollowUpText::CoupleNotes, "its notes for the couple");
+    let private_notes = text(FollowUpText::PrivateNotes, "its private notes");
+    let mut session = FollowUpSession { id, date, start, minutes, title, who, kap_for, couple_notes, private_notes };
+    // A start from one side and a length from the other could run past midnight:
+    // the saved timing is kept then, and the clash already lists this side's.
+    if !crate::domain::time::fits_in_day(session.start, session.minutes) {
+        (session.start, session.minutes) = (t.start, t.minutes);
+    }
+    session
+}
+
+pub(super) fn merge_guide(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan) -> IntegrationGuide {
+    let (b, mi, t) = (&base.guide, &mine.guide, &theirs.guide);
+    let days_for = m.field(
+        &b.days_for,
+        &mi.days_for,
+        &t.days_for,
+        "The integration guide",
+        |t| quoted(t),
+        |text| Edit::ChangeGuide(GuideChange::DaysFor(text)),
+    );
+    let prompts = if b.prompts.len() == mi.prompts.len() && b.prompts.len() == t.prompts.len() {
+        (0..b.prompts.len())
+            .map(|i| {
+                let what = format!("Journaling prompt {}", i + 1);
+                m.field(
+                    &b.prompts[i],
+                    &mi.prompts[i],
+                    &t.prompts[i],
+                    what,
+                    |t| quoted(t),
+                    |text| Edit::ChangeGuide(GuideChange::Prompt(i, text)),
+                )
+            })
+            .collect()
+    } else {
+        // Prompts added or removed on a side: the list as a whole.
+        let words = |list: &Vec<String>| format!("{} prompts", list.len());
+        m.field(&b.prompts, &mi.prompts, &t.prompts, "The journaling prompts", words, |list| {
+            Edit::ChangeGuide(GuideChange::Prompts(list))
+        })
+    };
+    IntegrationGuide { days_for, prompts }
+}
