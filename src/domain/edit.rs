@@ -5,23 +5,16 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::agenda;
+pub use super::edit_checks::{block_lengths, EditError, MAX_BLOCK_MINUTES};
+use super::edit_checks::{check_text, fit_start};
 use super::follow_up_edit::{self, GuideChange};
 use super::kap::{Driver, ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
 use super::rules::{check, Severity};
 use super::status::reopen_if_broken;
-use super::time::{minute_of_day, snap, snap_length, snap_minutes, time_at, GRID_MINUTES, MINUTES_PER_DAY};
+use super::time::{minute_of_day, snap, snap_length, GRID_MINUTES, MINUTES_PER_DAY};
 use super::validate::{validate, MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
-
-/// Longest block: a whole day's work.
-pub const MAX_BLOCK_MINUTES: i64 = 12 * 60;
-
-/// Every length a block may be given, shortest first: each grid step up to the longest
-/// block. The block form offers exactly these.
-pub fn block_lengths() -> impl Iterator<Item = u16> {
-    (GRID_MINUTES..=MAX_BLOCK_MINUTES).step_by(GRID_MINUTES as usize).filter_map(|m| u16::try_from(m).ok())
-}
 
 /// Text the therapist or the couple edits on a block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,82 +131,6 @@ pub enum Edit {
     ChangeGuide(GuideChange),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EditError {
-    NoSuchBlock(BlockId),
-    DayOutOfRange {
-        day: u8,
-        last: u8,
-    },
-    BadWindow,
-    TextTooLong {
-        max: usize,
-    },
-    NoSuchChecklistItem,
-    /// A plan holds at most `MAX_BLOCKS` blocks, a block `MAX_CHECKLIST_ITEMS` items:
-    /// beyond that, storage could not read the plan back.
-    TooManyBlocks,
-    TooManyChecklistItems,
-    /// Confirming is refused while errors remain; carries their messages.
-    CannotConfirm(Vec<String>),
-    /// The change would leave values the plan cannot be stored with (`validate`).
-    WouldNotRead(Vec<String>),
-    NoSuchFollowUp,
-    TooManyFollowUps,
-    /// A follow-up goes after the last day and within a year of it.
-    FollowUpDate {
-        last: NaiveDate,
-    },
-    NoSuchPrompt,
-    TooManyPrompts,
-}
-
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::NoSuchBlock(_) => write!(f, "That block no longer exists; it may have been deleted."),
-            EditError::DayOutOfRange { last, .. } => {
-                write!(f, "Blocks go on days 1 to {last} (the last is the day after the intensive).")
-            }
-            EditError::BadWindow => write!(f, "A day's end must come after its start."),
-            EditError::TextTooLong { max } => write!(f, "That text is too long: keep it under {max} characters."),
-            EditError::NoSuchChecklistItem => write!(f, "That checklist item no longer exists."),
-            EditError::TooManyBlocks => write!(f, "A plan holds at most {MAX_BLOCKS} blocks: delete one first."),
-            EditError::TooManyChecklistItems => {
-                write!(f, "A block holds at most {MAX_CHECKLIST_ITEMS} checklist items: remove one first.")
-            }
-            EditError::CannotConfirm(errors) => write!(
-                f,
-                "The plan cannot be confirmed while {} error{} remain{}: {}",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" },
-                if errors.len() == 1 { "s" } else { "" },
-                errors.join(" ")
-            ),
-            EditError::WouldNotRead(problems) => {
-                write!(f, "That change cannot be saved: {}", problems.join(" "))
-            }
-            EditError::NoSuchFollowUp => {
-                write!(f, "That follow-up session no longer exists; it may have been removed.")
-            }
-            EditError::TooManyFollowUps => {
-                write!(f, "A plan holds at most {MAX_FOLLOW_UPS} follow-up sessions: remove one first.")
-            }
-            EditError::FollowUpDate { last } => write!(
-                f,
-                "A follow-up session goes on a date after the last day of the intensive ({}) and within a year of it.",
-                super::dates::short_with_year(*last)
-            ),
-            EditError::NoSuchPrompt => write!(f, "That journaling prompt no longer exists."),
-            EditError::TooManyPrompts => {
-                write!(f, "The integration guide holds at most {MAX_PROMPTS} prompts: remove one first.")
-            }
-        }
-    }
-}
-
-impl std::error::Error for EditError {}
-
 fn block_mut(plan: &mut Plan, id: BlockId) -> Result<&mut Block, EditError> {
     plan.blocks.iter_mut().find(|b| b.id == id).ok_or(EditError::NoSuchBlock(id))
 }
@@ -225,20 +142,6 @@ fn check_day(plan: &Plan, day: u8) -> Result<u8, EditError> {
         Ok(day)
     } else {
         Err(EditError::DayOutOfRange { day, last })
-    }
-}
-
-/// A start on the grid that keeps the whole block inside the calendar day.
-pub(super) fn fit_start(start_minutes: i64, minutes: u16) -> NaiveTime {
-    let latest = MINUTES_PER_DAY - i64::from(minutes);
-    time_at(snap_minutes(start_minutes).clamp(0, latest.max(0)))
-}
-
-pub(super) fn check_text(text: &str, max: usize) -> Result<String, EditError> {
-    if text.chars().count() > max {
-        Err(EditError::TextTooLong { max })
-    } else {
-        Ok(text.to_string())
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
-use super::edit::{check_text, fit_start, EditError, MAX_BLOCK_MINUTES};
+use super::edit_checks::{check_text, fit_start, EditError, MAX_BLOCK_MINUTES};
 use super::model::*;
 use super::time::{minute_of_day, snap_length, MINUTES_PER_DAY};
 use super::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};

@@ -7,6 +7,7 @@ pub mod choice;
 pub mod clash;
 pub mod dates;
 pub mod edit;
+pub mod edit_checks;
 pub mod follow_up_edit;
 pub mod history;
 pub mod kap;

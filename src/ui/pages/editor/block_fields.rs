@@ -2,6 +2,7 @@
 //! No browser types, so it is tested natively: the form's components only pass the
 //! field they are and its new text.
 
+use super::field_binding::FieldOf;
 use crate::domain::choice::Choice;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::Block;
@@ -22,9 +23,9 @@ pub enum BlockField {
     PrivateNotes,
 }
 
-impl BlockField {
+impl FieldOf<Block> for BlockField {
     /// The text the field shows for `block` (for a list, the value of its choice).
-    pub fn text(self, block: &Block) -> String {
+    fn text(self, block: &Block) -> String {
         match self {
             BlockField::Title => block.title.clone(),
             BlockField::Kind => block.kind.value().to_string(),
@@ -41,7 +42,7 @@ impl BlockField {
 
     /// The edit that gives `block` the field's new `text`; `None` when the text is not
     /// one the field offers (a half-typed time), so nothing changes.
-    pub fn edit(self, block: &Block, text: String) -> Option<Edit> {
+    fn edit(self, block: &Block, text: String) -> Option<Edit> {
         let id = block.id;
         Some(match self {
             BlockField::Title => Edit::SetText { id, field: BlockText::Title, text },

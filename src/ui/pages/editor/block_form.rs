@@ -6,10 +6,11 @@
 use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::domain::words::{day_label, kap_for_label, length_words, who_label};
 use leptos::either::Either;
-use leptos::html::Input;
 use leptos::prelude::*;
 
+use super::add_line::AddLine;
 use super::block_fields::BlockField;
+use super::field_binding::{on_change, value_of};
 use super::EditorCtx;
 use crate::domain::choice::Choice;
 use crate::domain::edit::{block_lengths, Edit};
@@ -38,22 +39,6 @@ fn choices<T: Choice>(words: impl Fn(T) -> String) -> Vec<(String, String)> {
 
 /// The chosen block as the form's fields read it.
 type Chosen = Memo<Option<Block>>;
-
-/// The value a field shows, followed on its own.
-fn value_of(block: Chosen, field: BlockField) -> Memo<String> {
-    Memo::new(move |_| block.with(|b| b.as_ref().map(|b| field.text(b)).unwrap_or_default()))
-}
-
-/// The handler that turns a field's new text into its edit.
-fn on_change(ctx: EditorCtx, block: Chosen, field: BlockField) -> impl Fn(leptos::ev::Event) + Copy + 'static {
-    move |ev| {
-        // A field left after its block went (deleted in another tab) has nothing to change.
-        let edit = block.try_with_untracked(|b| b.as_ref().and_then(|b| field.edit(b, event_target_value(&ev))));
-        if let Some(edit) = edit.flatten() {
-            ctx.send(edit);
-        }
-    }
-}
 
 fn dom_id(field: BlockField) -> &'static str {
     match field {
@@ -172,15 +157,7 @@ fn Checklist(block: Chosen, id: BlockId) -> impl IntoView {
             .with(|b| b.as_ref().map(|b| b.checklist.iter().map(|i| (i.text.clone(), i.done)).collect::<Vec<_>>()))
             .unwrap_or_default()
     });
-    let new_item = NodeRef::<Input>::new();
-    let add = move |_| {
-        let Some(input) = new_item.get() else { return };
-        let text = input.value().trim().to_string();
-        if !text.is_empty() {
-            ctx.send(Edit::AddChecklistItem { id, text });
-            input.set_value("");
-        }
-    };
+    let add = Callback::new(move |text| ctx.send(Edit::AddChecklistItem { id, text }));
     view! {
         <fieldset class="checklist">
             <legend>"Checklist"</legend>
@@ -193,11 +170,7 @@ fn Checklist(block: Chosen, id: BlockId) -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <label for="bf-new-item">"New checklist item"</label>
-            <div class="row">
-                <input id="bf-new-item" type="text" maxlength=MAX_TITLE_CHARS.to_string() node_ref=new_item/>
-                <button type="button" on:click=add>"Add item"</button>
-            </div>
+            <AddLine id="bf-new-item" label="New checklist item" button="Add item" on_add=add/>
         </fieldset>
     }
 }

@@ -1,11 +1,15 @@
 //! The therapist's editor: time grid, selected block, problems, KAP readiness,
 //! status, undo and redo. Every change is an `Edit` sent through `EditorCtx`.
 
+mod add_line;
+mod after_intensive;
 mod block_fields;
 mod block_form;
 mod clashes;
 mod details;
 mod export;
+mod field_binding;
+mod follow_up_fields;
 mod grid;
 mod grid_block;
 mod grid_geometry;
@@ -177,6 +181,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
                     <block_form::BlockForm/>
                     <problems::ProblemsPanel/>
                     <readiness::ReadinessPanel/>
+                    <after_intensive::AfterIntensive/>
                     <details::PlanDetails/>
                 </aside>
             </div>

@@ -1,0 +1,173 @@
+//! *After the intensive*: the follow-up sessions in date order, each field sending its
+//! own edit (`follow_up_fields`), and the couple's integration guide.
+
+use leptos::prelude::*;
+
+use super::add_line::AddLine;
+use super::field_binding::{on_change, value_of};
+use super::follow_up_fields::{FollowUpField, NO_DOSE};
+use super::EditorCtx;
+use crate::domain::choice::Choice;
+use crate::domain::dates;
+use crate::domain::edit::{block_lengths, Edit};
+use crate::domain::follow_up_edit::{next_follow_up_date, GuideChange};
+use crate::domain::model::{FollowUpId, FollowUpSession, Participants, PartnerSet, FOLLOW_UP_WHO, MAX_FOLLOW_UPS};
+use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
+use crate::domain::words::{describe_follow_up, kap_for_label, length_words, who_label};
+
+#[component]
+pub fn AfterIntensive() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let ids = Memo::new(move |_| ctx.plan.with(|p| p.follow_ups_in_order().iter().map(|f| f.id).collect::<Vec<_>>()));
+    let full = move || ids.with(|ids| ids.len() >= MAX_FOLLOW_UPS);
+    let add = move |_| {
+        let (date, start) = ctx.plan.with_untracked(|p| (next_follow_up_date(p), p.window(p.day_count()).start));
+        ctx.send(Edit::AddFollowUp { date, start, minutes: 90, who: Participants::BothWithTherapist });
+        let added = ctx.plan.with_untracked(|p| p.follow_ups.iter().map(|f| f.id).max());
+        if let Some(id) = added {
+            super::focus_element(&FollowUpField::Date.dom_id(id.0));
+        }
+    };
+    view! {
+        <section class="panel after-intensive" aria-labelledby="after-heading">
+            <h2 id="after-heading">"After the intensive"</h2>
+            <p class="muted">{move || ctx.plan.with(|p| format!(
+                "Follow-up sessions on dates after the last day ({}), up to a year later.",
+                dates::short(p.last_date())
+            ))}</p>
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p>"No follow-up sessions yet."</p>
+            </Show>
+            <For each=move || ids.get() key=|id| *id let:id>
+                <FollowUpRow id/>
+            </For>
+            <button type="button" disabled=full on:click=add>"Add a follow-up session"</button>
+            <GuideEditor/>
+        </section>
+    }
+}
+
+#[component]
+fn FollowUpRow(id: FollowUpId) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let session = Memo::new(move |_| ctx.plan.with(|p| p.follow_up(id).cloned()));
+    let heading = move || session.with(|s| s.as_ref().map(describe_follow_up).unwrap_or_default());
+    let names = Memo::new(move |_| ctx.plan.with(|p| p.partners.clone()));
+    let who = Signal::derive(move || {
+        names.with(|partners| FOLLOW_UP_WHO.iter().map(|w| (w.value().to_string(), who_label(*w, partners))).collect())
+    });
+    let kap_for = Signal::derive(move || {
+        let mut list = vec![(NO_DOSE.to_string(), "No one's: a follow-up about no dose".to_string())];
+        names.with(|partners| {
+            list.extend(
+                Option::<PartnerSet>::ALL
+                    .iter()
+                    .filter(|set| set.is_some())
+                    .map(|set| (set.value().to_string(), kap_for_label(*set, partners))),
+            );
+        });
+        list
+    });
+    let lengths: Vec<(String, String)> = block_lengths().map(|m| (m.to_string(), length_words(m))).collect();
+    let field = move |field: FollowUpField, label: &'static str, kind: &'static str| {
+        view! { <FieldInput session field label kind/> }
+    };
+    view! {
+        <fieldset class="follow-up" data-testid="follow-up">
+            <legend>{heading}</legend>
+            <div class="row">
+                <div>{field(FollowUpField::Date, "Date", "date")}</div>
+                <div>{field(FollowUpField::Start, "Start", "time")}</div>
+                <div><FieldChoice session field=FollowUpField::Length label="Length" choices=Signal::stored(lengths)/></div>
+            </div>
+            {field(FollowUpField::Title, "Title", "text")}
+            <FieldChoice session field=FollowUpField::Who label="Who takes part" choices=who/>
+            <FieldChoice session field=FollowUpField::KapFor label="Whose medicine it integrates" choices=kap_for/>
+            {field(FollowUpField::CoupleNotes, "Notes for the couple", "notes")}
+            {field(FollowUpField::PrivateNotes, "Private notes (therapist only)", "notes")}
+            <button type="button" class="danger" aria-label=move || format!("Remove {}", heading())
+                on:click=move |_| ctx.send(Edit::DeleteFollowUp { id })>"Remove follow-up"</button>
+        </fieldset>
+    }
+}
+
+type Shown = Memo<Option<FollowUpSession>>;
+
+/// A text, date, time or notes field of one follow-up.
+#[component]
+fn FieldInput(session: Shown, field: FollowUpField, label: &'static str, kind: &'static str) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let id = session.with_untracked(|s| s.as_ref().map_or(0, |s| s.id.0));
+    let dom_id = field.dom_id(id);
+    let value = value_of(session, field);
+    let control = if kind == "notes" {
+        let class = if field == FollowUpField::PrivateNotes { "private" } else { "" };
+        view! {
+            <textarea id=dom_id.clone() class=class rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=value
+                on:change=on_change(ctx, session, field)></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=dom_id.clone() type=kind step=(kind == "time").then_some("900") maxlength=MAX_TITLE_CHARS.to_string()
+                prop:value=value on:change=on_change(ctx, session, field)/>
+        }
+        .into_any()
+    };
+    view! { <label for=dom_id>{label}</label>{control} }
+}
+
+#[component]
+fn FieldChoice(
+    session: Shown,
+    field: FollowUpField,
+    label: &'static str,
+    choices: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let dom_id = field.dom_id(session.with_untracked(|s| s.as_ref().map_or(0, |s| s.id.0)));
+    let value = value_of(session, field);
+    view! {
+        <label for=dom_id.clone()>{label}</label>
+        <select id=dom_id on:change=on_change(ctx, session, field)>
+            <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+                <option value=choice.0.clone() prop:selected=move || value.get() == choice.0>{choice.1.clone()}</option>
+            </For>
+        </select>
+    }
+}
+
+/// The couple's integration guide: what the days after a dose are for, and the prompts.
+#[component]
+fn GuideEditor() -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let days_for = Memo::new(move |_| ctx.plan.with(|p| p.guide.days_for.clone()));
+    let prompts = Memo::new(move |_| ctx.plan.with(|p| p.guide.prompts.clone()));
+    let add = Callback::new(move |text| ctx.send(Edit::ChangeGuide(GuideChange::AddPrompt(text))));
+    view! {
+        <details class="guide">
+            <summary>"The couple's integration guide"</summary>
+            <p class="muted">"Shown to the couple after each dosing day, on their page and in the printed agenda."</p>
+            <label for="guide-days-for">"What the days after a dose are for"</label>
+            <textarea id="guide-days-for" rows="5" maxlength=MAX_NOTE_CHARS.to_string() prop:value=days_for
+                on:change=move |ev| ctx.send(Edit::ChangeGuide(GuideChange::DaysFor(event_target_value(&ev))))></textarea>
+            <fieldset>
+                <legend>"Journaling prompts"</legend>
+                <For each=move || prompts.get().into_iter().enumerate() key=|prompt| prompt.clone() let:prompt>
+                    <div class="row">
+                        <label class="visually-hidden" for=format!("guide-prompt-{}", prompt.0)>{format!("Prompt {}", prompt.0 + 1)}</label>
+                        <input id=format!("guide-prompt-{}", prompt.0) type="text" maxlength=MAX_TITLE_CHARS.to_string()
+                            prop:value=prompt.1.clone()
+                            on:change=move |ev| ctx.send(Edit::ChangeGuide(GuideChange::Prompt(prompt.0, event_target_value(&ev))))/>
+                        <button type="button" class="quiet" aria-label=format!("Remove prompt {}", prompt.0 + 1)
+                            on:click=move |_| ctx.send(Edit::ChangeGuide(GuideChange::RemovePrompt(prompt.0)))>"Remove"</button>
+                    </div>
+                </For>
+                <AddLine id="guide-new-prompt" label="New prompt" button="Add prompt" on_add=add/>
+            </fieldset>
+            <button type="button" class="quiet" on:click=move |_| ctx.send(Edit::ChangeGuide(GuideChange::Defaults))>
+                "Restore the default guide"
+            </button>
+        </details>
+    }
+}
