@@ -64,7 +64,7 @@ fn the_calendar_file_parses_and_every_event_matches_its_block() {
     let calendars: Vec<_> = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes())).collect();
     assert_eq!(calendars.len(), 1);
     let parsed = calendars.into_iter().next().unwrap().expect("parses");
-    assert_eq!(parsed.events.len(), plan.blocks.len());
+    assert_eq!(parsed.events.len(), plan.blocks.len() + plan.follow_ups.len(), "blocks, then follow-ups");
     let mut blocks: Vec<&Block> = plan.blocks.iter().collect();
     blocks.sort_by_key(|b| (b.day, b.start, b.id));
     let mut uids = Vec::new();

@@ -48,7 +48,7 @@ pub struct PreparationCard {
 
 /// Clear liquids are fine until two hours before the dose, as the couple's preparation
 /// card says; the fasting from food is rule R5's.
-const LIQUIDS_HOURS: i64 = 2;
+pub const LIQUIDS_HOURS: i64 = 2;
 
 pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {
     let mut dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
@@ -59,17 +59,14 @@ pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {
             let partners: Vec<Partner> = dosing.kap_partners().iter().collect();
             let ride_home = partners
                 .iter()
-                .map(|p| {
-                    let name = plan.partner_name(*p);
-                    match &plan.kap.readiness(*p).ride_home {
-                        Driver::NotArranged => {
-                            format!("{name}: not arranged yet. Please arrange a ride: no driving until tomorrow.")
-                        }
-                        driver => format!(
-                            "{name}: {} drives you home. No driving until tomorrow.",
-                            driver.describe(&plan.partners)
-                        ),
+                .map(|p| match drives_home(plan, *p) {
+                    Some(driver) => {
+                        format!("{}: {driver} drives you home. No driving until tomorrow.", plan.partner_name(*p))
                     }
+                    None => format!(
+                        "{}: not arranged yet. Please arrange a ride: no driving until tomorrow.",
+                        plan.partner_name(*p)
+                    ),
                 })
                 .collect();
             PreparationCard {
@@ -82,4 +79,65 @@ pub fn preparation_cards(plan: &Plan) -> Vec<PreparationCard> {
             }
         })
         .collect()
+}
+
+/// Who drives `partner` home after a dose, if the readiness record names someone.
+fn drives_home(plan: &Plan, partner: Partner) -> Option<String> {
+    match &plan.kap.readiness(partner).ride_home {
+        Driver::NotArranged => None,
+        driver => Some(driver.describe(&plan.partners)),
+    }
+}
+
+/// The evening before a dosing day, when the couple is reminded of the ride home.
+pub const RIDE_HOME_REMINDER_AT: (u32, u32) = (19, 0);
+
+/// A reminder the calendar file sets before a dosing session, in the couple's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reminder {
+    /// How long before the session starts it goes off.
+    pub before: TimeDelta,
+    pub text: String,
+}
+
+/// The reminders before `dosing`: last food (rule R5's fasting), last clear liquids,
+/// and the ride home the evening before.
+pub fn dosing_reminders(plan: &Plan, dosing: &Block) -> Vec<Reminder> {
+    let at = dosing.start.format("%H:%M");
+    let fasting = TimeDelta::hours(i64::from(plan.limits.fasting_hours));
+    let starts = plan.starts_at(dosing);
+    let (hour, minute) = RIDE_HOME_REMINDER_AT;
+    let evening_before = (starts.date() - TimeDelta::days(1)).and_hms_opt(hour, minute, 0);
+    let rides: Vec<String> = dosing
+        .kap_partners()
+        .iter()
+        .map(|p| match drives_home(plan, p) {
+            Some(driver) => format!("{}: {driver} drives you home.", plan.partner_name(p)),
+            None => format!("{}: no ride home arranged yet, please arrange one.", plan.partner_name(p)),
+        })
+        .collect();
+    let when = if (starts - fasting).date() < starts.date() { "tomorrow's" } else { "today's" };
+    let mut reminders = vec![
+        Reminder {
+            before: fasting,
+            text: format!(
+                "Last food now: nothing more to eat before {when} medicine session at {at}. Clear liquids are fine for {} more hours.",
+                (fasting - TimeDelta::hours(LIQUIDS_HOURS)).num_hours()
+            ),
+        },
+        Reminder {
+            before: TimeDelta::hours(LIQUIDS_HOURS),
+            text: format!("Last clear liquids now: nothing more to drink before the medicine session at {at}."),
+        },
+    ];
+    if let Some(evening) = evening_before {
+        reminders.push(Reminder {
+            before: starts - evening,
+            text: format!(
+                "Tomorrow is the medicine session at {at}. No driving after it until the next day. {}",
+                rides.join(" ")
+            ),
+        });
+    }
+    reminders
 }

@@ -1,6 +1,7 @@
 //! The pure domain core: plan model, templates, KAP placement, rules and edits.
 //! No browser types live here, so all of it is tested natively and fast.
 
+pub mod after_intensive;
 pub mod agenda;
 pub mod arrival;
 pub mod choice;
@@ -10,6 +11,7 @@ pub mod edit;
 pub mod edit_checks;
 pub mod follow_up_edit;
 pub mod history;
+pub mod integration_card;
 pub mod kap;
 pub mod limits;
 pub mod merge;

@@ -64,6 +64,10 @@ impl FollowUpSession {
     pub fn ends_at(&self) -> NaiveDateTime {
         self.starts_at() + TimeDelta::minutes(i64::from(self.minutes))
     }
+    /// "10:00–11:30", as the agenda shows a block's.
+    pub fn time_range(&self) -> String {
+        format!("{}\u{2013}{}", self.start.format("%H:%M"), self.ends_at().time().format("%H:%M"))
+    }
     pub fn text(&self, field: FollowUpText) -> &String {
         match field {
             FollowUpText::Title => &self.title,

@@ -1,11 +1,15 @@
-//! The printable agenda: one day per page, black-and-white readable, no app chrome.
-//! The couple copy leaves private notes out of the page entirely.
+//! The printable agenda: one day per page, black-and-white readable, no app chrome,
+//! the integration window card after each dosing day, and a last page of the sessions
+//! after the intensive. The couple copy leaves private notes out of the page entirely.
 
 use crate::domain::words::{day_heading, therapist_or, who_for_couple};
 use leptos::prelude::*;
 
 use crate::domain::agenda::{preparation_cards, PreparationCard};
+use crate::domain::integration_card::{integration_cards, IntegrationCard};
 use crate::domain::model::{Block, Plan};
+use crate::ui::parts::follow_up_list::FollowUpList;
+use crate::ui::parts::integration_box::IntegrationBox;
 use crate::ui::parts::not_found::PlanNotFound;
 use crate::ui::parts::preparation::PreparationBox;
 use crate::ui::route::Route;
@@ -20,6 +24,7 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
     let other_copy = Route::Print { id: id.clone(), therapist_copy: !therapist_copy }.href();
     let other_label = if therapist_copy { "Couple copy instead" } else { "Therapist copy instead" };
     let cards = preparation_cards(&plan);
+    let integration = integration_cards(&plan);
     let days: Vec<u8> = (1..=plan.shown_days()).collect();
     view! {
         <section class="print-view">
@@ -34,8 +39,10 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
             </div>
             {days.into_iter().map(|day| {
                 let cards: Vec<PreparationCard> = cards.iter().filter(|c| c.day == day).cloned().collect();
-                view! { <PrintDay plan=plan.clone() day cards therapist_copy/> }
+                let integration: Vec<IntegrationCard> = integration.iter().filter(|c| c.day == day).cloned().collect();
+                view! { <PrintDay plan=plan.clone() day cards integration therapist_copy/> }
             }).collect_view()}
+            <PrintAfter plan=plan.clone() therapist_copy/>
         </section>
     }
     .into_any()
@@ -52,19 +59,17 @@ fn copy_label(therapist_copy: bool) -> &'static str {
 /// One printed page: a day's header, its preparation boxes and its agenda. Drawn once:
 /// the page is read, not edited.
 #[component]
-fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bool) -> impl IntoView {
-    let therapist = therapist_or(&plan.therapist.name, "Therapist");
-    let place = if plan.location.is_empty() { String::new() } else { format!(" \u{b7} {}", plan.location) };
-    let people = format!("{} & {} \u{b7} {therapist}{place}", plan.partners.a, plan.partners.b);
+fn PrintDay(
+    plan: Plan,
+    day: u8,
+    cards: Vec<PreparationCard>,
+    integration: Vec<IntegrationCard>,
+    therapist_copy: bool,
+) -> impl IntoView {
     let rows: Vec<Block> = plan.blocks_on(day).into_iter().cloned().collect();
     view! {
         <article class="print-day">
-            <header class="print-header">
-                <p class="print-plan">{plan.title.clone()}</p>
-                <h2>{day_heading(&plan, day)}</h2>
-                <p>{people}</p>
-                <p class="print-copy">{copy_label(therapist_copy)}</p>
-            </header>
+            <PrintHeader plan=plan.clone() heading=day_heading(&plan, day) therapist_copy/>
             {cards.into_iter().map(|card| view! { <PreparationBox card/> }).collect_view()}
             <table class="print-agenda">
                 <thead>
@@ -90,6 +95,34 @@ fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bo
                     }).collect_view()}
                 </tbody>
             </table>
+            {integration.into_iter().map(|card| view! { <IntegrationBox card/> }).collect_view()}
         </article>
+    }
+}
+
+/// The last printed page: the follow-up sessions with their dates.
+#[component]
+fn PrintAfter(plan: Plan, therapist_copy: bool) -> impl IntoView {
+    view! {
+        <article class="print-day print-after">
+            <PrintHeader plan=plan.clone() heading="After the intensive".to_string() therapist_copy/>
+            <FollowUpList plan=Signal::stored(plan) with_private_notes=therapist_copy/>
+        </article>
+    }
+}
+
+/// What heads every printed page: the plan, the page's heading, who, where, which copy.
+#[component]
+fn PrintHeader(plan: Plan, heading: String, therapist_copy: bool) -> impl IntoView {
+    let therapist = therapist_or(&plan.therapist.name, "Therapist");
+    let place = if plan.location.is_empty() { String::new() } else { format!(" \u{b7} {}", plan.location) };
+    let people = format!("{} & {} \u{b7} {therapist}{place}", plan.partners.a, plan.partners.b);
+    view! {
+        <header class="print-header">
+            <p class="print-plan">{plan.title}</p>
+            <h2>{heading}</h2>
+            <p>{people}</p>
+            <p class="print-copy">{copy_label(therapist_copy)}</p>
+        </header>
     }
 }

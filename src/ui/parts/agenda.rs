@@ -1,5 +1,6 @@
-//! The couple's agenda, day by day, with preparation cards on dosing days. Used by the
-//! couple review and the shared-link view. Private notes are never rendered.
+//! The couple's agenda, day by day, with preparation cards on dosing days and the
+//! integration window card after them, then the sessions after the intensive. Used by
+//! the couple review and the shared-link view. Private notes are never rendered.
 
 use crate::domain::validate::MAX_NOTE_CHARS;
 use crate::domain::words::{day_heading, who_for_couple};
@@ -7,7 +8,10 @@ use leptos::prelude::*;
 
 use crate::domain::agenda::preparation_cards;
 use crate::domain::edit::{BlockText, Edit};
+use crate::domain::integration_card::integration_cards;
 use crate::domain::model::{Block, BlockId, Plan};
+use crate::ui::parts::follow_up_list::FollowUpList;
+use crate::ui::parts::integration_box::IntegrationBox;
 use crate::ui::parts::kind_class;
 use crate::ui::parts::preparation::PreparationBox;
 
@@ -19,6 +23,10 @@ pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl Into
         <For each=move || 1..=days.get() key=|day| *day let:day>
             <AgendaDay plan day send/>
         </For>
+        <section class="review-day after-intensive" aria-labelledby="review-after">
+            <h2 id="review-after">"After the intensive"</h2>
+            <FollowUpList plan with_private_notes=false/>
+        </section>
     }
 }
 
@@ -27,6 +35,9 @@ fn AgendaDay(plan: Signal<Plan>, day: u8, send: Option<Callback<Edit>>) -> impl 
     let heading = Memo::new(move |_| plan.with(|p| day_heading(p, day)));
     let cards = Memo::new(move |_| {
         plan.with(|p| preparation_cards(p).into_iter().filter(|c| c.day == day).collect::<Vec<_>>())
+    });
+    let integration = Memo::new(move |_| {
+        plan.with(|p| integration_cards(p).into_iter().filter(|c| c.day == day).collect::<Vec<_>>())
     });
     let blocks = Memo::new(move |_| plan.with(|p| p.blocks_on(day).iter().map(|b| b.id).collect::<Vec<_>>()));
     let heading_id = format!("review-day-{day}");
@@ -41,6 +52,9 @@ fn AgendaDay(plan: Signal<Plan>, day: u8, send: Option<Callback<Edit>>) -> impl 
                     <AgendaItem plan id send/>
                 </For>
             </ol>
+            <For each=move || integration.get() key=|card| card.clone() let:card>
+                <IntegrationBox card/>
+            </For>
         </section>
     }
 }

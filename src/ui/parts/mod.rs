@@ -5,6 +5,8 @@ pub mod agenda;
 pub mod arrivals;
 pub mod download;
 pub mod folded;
+pub mod follow_up_list;
+pub mod integration_box;
 pub mod link_box;
 pub mod link_opening;
 pub mod not_found;
