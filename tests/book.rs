@@ -3,61 +3,17 @@
 //! what this tab has not saved, and arriving plans never written over unreadable ones.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::cell::RefCell;
-use std::rc::Rc;
+mod common;
 
+use common::disk::{tab_holding, Shared};
 use intensive_planner::domain::edit::{apply, Edit};
 use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::book::PlanBook;
-use intensive_planner::storage::format::decode;
-use intensive_planner::storage::other_tab::OtherTabWrite;
-use intensive_planner::storage::store::{clashes_key, plan_key, KeyValue, MemoryStore, PlanStore, StoreError};
-
-/// One browser's storage, shared by the tabs of a test.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryStore>>);
-
-impl KeyValue for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>, StoreError> {
-        self.0.borrow().keys()
-    }
-    fn copy(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
-        self.0.borrow_mut().copy(from, to)
-    }
-}
-
-impl Shared {
-    fn store(&self) -> PlanStore<Shared> {
-        PlanStore::new(self.clone())
-    }
-    fn stored(&self, id: &str) -> Plan {
-        decode(&self.get(&plan_key(id)).unwrap().expect("stored")).expect("readable")
-    }
-    fn fill(&self, capacity: Option<usize>) {
-        self.0.borrow_mut().capacity = capacity;
-    }
-}
+use intensive_planner::storage::store::{clashes_key, plan_key, KeyValue, StoreError};
 
 fn plan(id: &str) -> Plan {
     Plan { id: id.into(), ..sample_plan(3, 0) }
-}
-
-/// A tab that has saved `plan(id)`.
-fn tab_holding(disk: &Shared, id: &str) -> PlanBook {
-    let mut tab = PlanBook::load(&mut disk.store());
-    tab.put(plan(id));
-    tab.flush(&mut disk.store());
-    tab
 }
 
 fn edited(book: &PlanBook, id: &str, edit: Edit) -> Plan {
@@ -325,40 +281,4 @@ fn edits_undo_and_redo_go_through_the_book_and_survive_another_tab_s_save() {
     here.flush(&mut disk.store());
     assert_eq!(disk.stored("p1").block(moved).unwrap().day, 2);
     assert!(!here.redo("p1"));
-}
-
-/// A tab closing saves at once, without the lock, from its own copy of storage, which may
-/// not have caught up with the other tab's last write. The other tab then hears of a
-/// write that started from an older version (the storage event's old value) and merges
-/// against that version, so neither tab's move is lost.
-#[test]
-fn a_write_from_a_copy_that_had_not_caught_up_is_merged_against_what_it_started_from() {
-    let disk = Shared::default();
-    let mut staying = tab_holding(&disk, "p");
-    let key = plan_key("p");
-    let before = disk.get(&key).unwrap().expect("stored");
-    let started = disk.stored("p");
-    let (kept_id, closing_id) = (started.blocks[0].id, started.blocks[1].id);
-    staying.apply("p", &Edit::MoveBlock { id: kept_id, day: 2, start: clock(9, 0) }).unwrap();
-    staying.flush(&mut disk.store());
-    assert_ne!(disk.get(&key).unwrap().as_deref(), Some(before.as_str()), "the staying tab's move is stored");
-
-    // The closing tab's copy of storage still holds the version both started from.
-    let stale = Shared::default();
-    stale.clone().set(&key, &before).unwrap();
-    let mut closing = PlanBook::load(&mut stale.store());
-    closing.apply("p", &Edit::MoveBlock { id: closing_id, day: 3, start: clock(10, 0) }).unwrap();
-    closing.flush(&mut stale.store());
-    let wrote = stale.get(&key).unwrap().expect("written");
-    disk.clone().set(&key, &wrote).unwrap();
-
-    let write = OtherTabWrite { key, replaced: Some(before), wrote: Some(wrote) };
-    staying.reload_after(&mut disk.store(), Some(&write));
-    staying.flush(&mut disk.store());
-    let stored = disk.stored("p");
-    let place = |id| stored.block(id).map(|b| (b.day, b.start));
-    assert_eq!(place(kept_id), Some((2, clock(9, 0))), "the staying tab's move kept");
-    assert_eq!(place(closing_id), Some((3, clock(10, 0))), "the closing tab's move kept");
-    assert!(staying.clashes("p").is_empty(), "different blocks merge without asking");
-    assert!(staying.plan("p").is_some_and(|shown| shown.same_content(&stored)));
 }

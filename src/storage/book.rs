@@ -221,7 +221,7 @@ impl PlanBook {
                     entry.unsaved = false;
                     entry.replacing = false;
                     entry.failed = None;
-                    entry.stored = Some(written.clone());
+                    entry.set_stored(written.clone());
                     entry.history.take(written);
                 }
                 Err(reason) => entry.failed = Some(reason),
@@ -264,9 +264,13 @@ impl PlanBook {
             let id = theirs.id.clone();
             let held = old.iter().position(|e| e.shown().id == id).map(|at| old.remove(at));
             let written_from = write.and_then(|write| write.started_from(store, &id));
+            let lost = write.and_then(|write| write.overwritten(store, &id));
             let mut entry = match held {
                 Some(mut entry) => {
                     entry.take_stored(theirs, written_from.as_ref());
+                    if let Some((from, lost)) = lost {
+                        entry.take_lost_write(&from, &lost);
+                    }
                     entry
                 }
                 None => Entry::new(theirs.clone(), Some(theirs)),

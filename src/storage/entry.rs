@@ -15,6 +15,9 @@ pub(super) struct Entry {
     pub(super) history: History,
     /// The version last read from or written to the store; `None` for a plan new here.
     pub(super) stored: Option<Plan>,
+    /// The version stored before `stored`: the one a write of the next revision by
+    /// another tab started from, when that write went over this tab's last save.
+    pub(super) previous: Option<Plan>,
     /// The version shown is not in the store yet.
     pub(super) unsaved: bool,
     /// The person chose to write it over whatever is stored under its id.
@@ -32,6 +35,7 @@ impl Entry {
         Entry {
             history: History::new(shown),
             stored,
+            previous: None,
             unsaved: false,
             replacing: false,
             failed: None,
@@ -50,19 +54,27 @@ impl Entry {
     /// a tab closing writes at once from its own copy of storage, which may not yet
     /// hold this tab's last save, and merging against this tab's stored version would
     /// then take that save as undone.
+    ///
+    /// A write makes the revision after the version it started from, so the event's old
+    /// value is that version only when it is older: a tab whose copy caught up between
+    /// its read and its write replaced a version it never saw (this tab's last save).
+    /// The version of the revision before theirs, if this tab knows it, is then the one.
     pub(super) fn take_stored(&mut self, theirs: Plan, written_from: Option<&Plan>) {
-        let base = match (written_from, &self.stored) {
+        let started_from = written_from
+            .filter(|from| from.revision < theirs.revision)
+            .or_else(|| self.version_before(theirs.revision));
+        let base = match (started_from, &self.stored) {
             (Some(from), _) => from.clone(),
             (None, _) if !self.unsaved => {
                 self.history.take(theirs.clone());
-                self.stored = Some(theirs);
+                self.set_stored(theirs);
                 return;
             }
             // New here, and stored by another tab meanwhile: no common version to merge
             // from, so the next save asks instead (`StoreError::AlreadyStored`).
             (None, None) => return,
             (None, Some(stored)) if stored.revision == theirs.revision => {
-                self.stored = Some(theirs);
+                self.set_stored(theirs);
                 return;
             }
             (None, Some(stored)) => stored.clone(),
@@ -72,6 +84,31 @@ impl Entry {
         self.clashes.extend(merged.clashes);
         self.unsaved |= !merged.plan.same_content(&theirs);
         self.history.take(merged.plan);
-        self.stored = Some(theirs);
+        self.set_stored(theirs);
+    }
+
+    /// Records `plan` as the version last read from or written to the store.
+    pub(super) fn set_stored(&mut self, plan: Plan) {
+        if self.stored.as_ref() != Some(&plan) {
+            self.previous = self.stored.replace(plan);
+        }
+    }
+
+    /// The version of the revision just before `revision` that this tab stored or read.
+    fn version_before(&self, revision: u64) -> Option<&Plan> {
+        [self.stored.as_ref(), self.previous.as_ref()].into_iter().flatten().find(|p| p.revision + 1 == revision)
+    }
+
+    /// Merges in again the changes of another tab's write that a save from a copy not yet
+    /// caught up wrote over (`OtherTabWrite::overwritten`); saved at the next flush.
+    pub(super) fn take_lost_write(&mut self, from: &Plan, lost: &Plan) {
+        let merged = merge(from, self.shown(), lost);
+        if merged.plan.same_content(self.shown()) {
+            return;
+        }
+        self.clashes_unsaved |= !merged.clashes.is_empty();
+        self.clashes.extend(merged.clashes);
+        self.unsaved = true;
+        self.history.take(merged.plan);
     }
 }

@@ -27,6 +27,14 @@ const MARKER_MS: u32 = 3_000;
 /// How long a tab waits for its copy to catch up before going on regardless.
 const CATCH_UP_MS: u32 = 2_000;
 
+thread_local! {
+    /// The markers this tab took. Its own copy holds what it wrote at once, so when a
+    /// key's newest marker is its own, a different value there is a later write (a tab
+    /// closing writes without the lock or a marker), which its storage event brings:
+    /// waiting for the copy to "catch up" with the older value would only stall the save.
+    static OWN_MARKERS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn lock_manager() -> Option<LockManager> {
     let navigator = web_sys::window()?.navigator();
     // Browsers before 2022 have no `navigator.locks`; saving then runs unlocked.
@@ -80,6 +88,16 @@ struct Marker {
     key: String,
 }
 
+impl Marker {
+    fn name(&self) -> String {
+        format!("{WRITTEN}{}/{}/{}", self.sequence, self.fingerprint, self.key)
+    }
+    fn is_own(&self) -> bool {
+        let name = self.name();
+        OWN_MARKERS.with(|own| own.borrow().contains(&name))
+    }
+}
+
 fn read_marker(name: &str) -> Option<Marker> {
     let rest = name.strip_prefix(WRITTEN)?;
     let (sequence, rest) = rest.split_once('/')?;
@@ -104,6 +122,7 @@ async fn catch_up(markers: &[Marker]) {
             None => newest.push(marker),
         }
     }
+    newest.retain(|m| !m.is_own());
     let behind =
         || newest.iter().any(|m| fingerprint(LocalStore.get(&m.key).ok().flatten().as_deref()) != m.fingerprint);
     // A deadline by the clock, not a count of timers: the browser stretches each short
@@ -119,10 +138,13 @@ async fn mark(manager: &LockManager, name: &str) {
     let mut resolve_granted = None;
     let granted = Promise::new(&mut |resolve, _reject| resolve_granted = Some(resolve));
     let Some(resolve) = resolve_granted else { return };
+    OWN_MARKERS.with(|own| own.borrow_mut().push(name.to_string()));
+    let released = name.to_string();
     let hold = wasm_bindgen::closure::Closure::once_into_js(move |_lock: JsValue| -> Promise {
         let _ = resolve.call0(&JsValue::NULL);
-        future_to_promise(async {
+        future_to_promise(async move {
             TimeoutFuture::new(MARKER_MS).await;
+            OWN_MARKERS.with(|own| own.borrow_mut().retain(|n| *n != released));
             Ok(JsValue::UNDEFINED)
         })
     });

@@ -1,6 +1,8 @@
 //! Plans for the native tests, made the way the "new intensive" form makes them.
 #![allow(dead_code)]
 
+pub mod disk;
+
 use chrono::NaiveDate;
 use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::kap::{BothDosing, Driver, KapSettings, Placement, Readiness, WhoDoses};
