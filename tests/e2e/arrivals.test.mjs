@@ -3,7 +3,7 @@
 // couple's, who have answers not sent yet.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, watchedPage, appReady, createIntensive, storedPlan, waitStored, twoTabs } from "./harness.mjs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, storedPlan, waitStored, twoTabs, blockForm } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -32,8 +32,8 @@ test("the therapist's own share link, opened where the plan is, loses no private
   await appReady(page);
   await createIntensive(page, { who: "a", placement: "midway" });
   await page.locator(".block", { hasText: "KAP dosing session" }).click();
-  await page.getByLabel("Private notes (therapist only)").fill("PRIVATE-ONLY dose 0.5");
-  await page.getByLabel("Private notes (therapist only)").press("Tab");
+  await blockForm(page).getByLabel("Private notes (therapist only)").fill("PRIVATE-ONLY dose 0.5");
+  await blockForm(page).getByLabel("Private notes (therapist only)").press("Tab");
   const link = await copyShareLink(page);
   // Edited after sending.
   await setLocation(page, "Garden Room");

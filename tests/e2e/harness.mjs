@@ -177,3 +177,6 @@ export async function fillStorage(page) {
 
 export const emptyStorage = (page) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler")).forEach((k) => localStorage.removeItem(k)));
+
+/** The selected block's form in the editor: its labels recur in the follow-up rows. */
+export const blockForm = (page) => page.getByRole("region", { name: "Block" });

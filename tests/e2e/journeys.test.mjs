@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, copyFileSync } from "node:fs";
-import { serveDist, launch, appReady, blockSlot, newEditor as sharedNewEditor } from "./harness.mjs";
+import { serveDist, launch, appReady, blockSlot, newEditor as sharedNewEditor, blockForm } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -156,7 +156,7 @@ test("each field of the block form edits the selected block as one undo step, an
   await page.locator("#bf-start").fill("08:00");
   await page.locator("#bf-start").press("Tab");
   assert.match(await blockSlot(block), /day 1 08:00–09:00/);
-  await page.getByLabel("Who takes part").selectOption({ label: "Sam on their own" });
+  await blockForm(page).getByLabel("Who takes part").selectOption({ label: "Sam on their own" });
   const notes = await page.locator("#bf-couple-notes").inputValue();
   await page.locator("#bf-couple-notes").fill("Bring a pen");
   await page.locator("#bf-couple-notes").press("Tab");
@@ -166,7 +166,7 @@ test("each field of the block form edits the selected block as one undo step, an
   assert.equal(await page.locator("#bf-couple-notes").inputValue(), "Bring a pen");
   await page.getByRole("button", { name: "Undo" }).click();
   assert.equal(await page.locator("#bf-couple-notes").inputValue(), notes, "one undo takes back only the notes");
-  assert.equal(await page.getByLabel("Who takes part").inputValue(), "a");
+  assert.equal(await blockForm(page).getByLabel("Who takes part").inputValue(), "a");
 
   await page.reload();
   await appReady(page);
@@ -174,7 +174,7 @@ test("each field of the block form edits the selected block as one undo step, an
   assert.equal(await page.locator("#bf-title").inputValue(), "Letter writing");
   assert.equal(await page.locator("#bf-length").inputValue(), "60");
   assert.equal(await page.locator("#bf-start").inputValue(), "08:00");
-  assert.equal(await page.getByLabel("Who takes part").inputValue(), "a");
+  assert.equal(await blockForm(page).getByLabel("Who takes part").inputValue(), "a");
   assert.equal(await page.locator("#bf-couple-notes").inputValue(), notes);
   assert.deepEqual(errors, []);
   await context.close();
@@ -230,10 +230,10 @@ test("the couple review has no private note anywhere in the page", async () => {
   const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
   const secret = "PRIVATE-ONLY: watch for shame spiral";
   await page.locator(".block", { hasText: "Affair history and triggers assessment" }).click();
-  await page.getByLabel("Private notes (therapist only)").fill(secret);
-  await page.getByLabel("Private notes (therapist only)").press("Tab");
-  await page.getByLabel("Notes for the couple").fill("Bring your timeline notes.");
-  await page.getByLabel("Notes for the couple").press("Tab");
+  await blockForm(page).getByLabel("Private notes (therapist only)").fill(secret);
+  await blockForm(page).getByLabel("Private notes (therapist only)").press("Tab");
+  await blockForm(page).getByLabel("Notes for the couple").fill("Bring your timeline notes.");
+  await blockForm(page).getByLabel("Notes for the couple").press("Tab");
   await page.getByRole("link", { name: "Couple review" }).click();
   await page.waitForSelector(".review-day");
   const html = await page.content();
@@ -261,7 +261,7 @@ test("the couple review has no private note anywhere in the page", async () => {
   await context.close();
 });
 
-test("printing gives exactly one page per day, each with its day's heading", async () => {
+test("printing gives exactly one page per day, each with its day's heading, then the after", async () => {
   const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
   await page.getByRole("link", { name: "Print", exact: true }).click();
   await page.waitForSelector(".print-day");
@@ -269,7 +269,10 @@ test("printing gives exactly one page per day, each with its day's heading", asy
   const pdf = `${OUT}/agenda.pdf`;
   writeFileSync(pdf, await page.pdf({ format: "A4", printBackground: false }));
   const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim());
-  assert.equal(pages.length, 3, "three days, three pages");
+  assert.equal(pages.length, 5, "three days, three pages, the integration window, the page after the intensive");
+  assert.match(pages.pop(), /After the intensive/);
+  const [integration] = pages.splice(2, 1);
+  assert.match(integration, /After the medicine session · Day 2 ·[\s\S]*Your integration window \(Sam\)/);
   pages.forEach((text, index) => {
     assert.match(text, new RegExp(`Day ${index + 1} ·`), `page ${index + 1} heading`);
     assert.doesNotMatch(text, new RegExp(`Day ${index === 0 ? 2 : 1} ·`));

@@ -2,7 +2,7 @@
 // into the plan, and a link re-encoded on its way still opens.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, watchedPage, appReady, createIntensive } from "./harness.mjs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, blockForm } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -22,8 +22,8 @@ test("the share link opens the couple review elsewhere, and their reply comes ba
   await appReady(page);
   await createIntensive(page, { kind: "affair", who: "a", placement: "midway", a: "Sam", b: "Alex" });
   await page.locator(".block", { hasText: "KAP dosing session" }).click();
-  await page.getByLabel("Private notes (therapist only)").fill("PRIVATE-ONLY dose 0.5");
-  await page.getByLabel("Private notes (therapist only)").press("Tab");
+  await blockForm(page).getByLabel("Private notes (therapist only)").fill("PRIVATE-ONLY dose 0.5");
+  await blockForm(page).getByLabel("Private notes (therapist only)").press("Tab");
   await page.getByRole("button", { name: "Share link for the couple" }).click();
   const link = await madeLink(page, "#share-link");
   assert.ok(link.startsWith(server.url + "#/share/"), link);

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync, mkdirSync } from "node:fs";
-import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot, storedPlans, waitStored, twoTabs, newEditor, download, fillStorage, emptyStorage } from "./harness.mjs";
+import { serveDist, launch, watchedPage, appReady, createIntensive, blockSlot, storedPlans, waitStored, twoTabs, newEditor, download, fillStorage, emptyStorage, blockForm } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -79,8 +79,8 @@ test("another tab's write while storage is full never reverts this tab's unsaved
   // A long note does not fit: unsaved in the first tab.
   const note = "Bring the letters you wrote. ".repeat(150);
   await first.page.locator(".block", { hasText: "Homework: journaling prompt" }).first().click();
-  await first.page.getByLabel("Notes for the couple").fill(note);
-  await first.page.getByLabel("Notes for the couple").press("Tab");
+  await blockForm(first.page).getByLabel("Notes for the couple").fill(note);
+  await blockForm(first.page).getByLabel("Notes for the couple").press("Tab");
   await first.page.getByTestId("storage-notice").waitFor();
   // The second tab moves another block; the same size fits, and the first tab hears of it.
   const revision = (await waitStored(second.page, () => true, "read")).revision;
@@ -90,7 +90,7 @@ test("another tab's write while storage is full never reverts this tab's unsaved
   const feedback = moved.blocks.find((b) => b.title === "Feedback and treatment plan").start.slice(0, 5);
   await first.page.waitForFunction((time) => [...document.querySelectorAll(".block")]
     .some((b) => b.textContent.includes("Feedback and treatment plan") && b.textContent.includes(time)), feedback);
-  assert.equal(await first.page.getByLabel("Notes for the couple").inputValue(), note, "the unsaved note is still here");
+  assert.equal(await blockForm(first.page).getByLabel("Notes for the couple").inputValue(), note, "the unsaved note is still here");
   const backup = await download(first.page, () => first.page.getByTestId("storage-notice").getByRole("button", { name: "Download a backup of all plans" }).click());
   assert.ok(backup.text.includes("Bring the letters you wrote."), "and in the backup");
   // Room again: the next change stores the note and the other tab's move together.

@@ -1,6 +1,6 @@
 //! The printable agenda: one day per page, black-and-white readable, no app chrome,
-//! the integration window card after each dosing day, and a last page of the sessions
-//! after the intensive. The couple copy leaves private notes out of the page entirely.
+//! a page with the integration window card after each dosing day's, and a last page of
+//! the sessions after the intensive. The couple copy leaves private notes out of the page entirely.
 
 use crate::domain::words::{day_heading, therapist_or, who_for_couple};
 use leptos::prelude::*;
@@ -40,7 +40,11 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
             {days.into_iter().map(|day| {
                 let cards: Vec<PreparationCard> = cards.iter().filter(|c| c.day == day).cloned().collect();
                 let integration: Vec<IntegrationCard> = integration.iter().filter(|c| c.day == day).cloned().collect();
-                view! { <PrintDay plan=plan.clone() day cards integration therapist_copy/> }
+                view! {
+                    <PrintDay plan=plan.clone() day cards therapist_copy/>
+                    // A dosing day's page is full; the days after it get a page of their own.
+                    {integration.into_iter().map(|card| view! { <PrintIntegration plan=plan.clone() card therapist_copy/> }).collect_view()}
+                }
             }).collect_view()}
             <PrintAfter plan=plan.clone() therapist_copy/>
         </section>
@@ -59,13 +63,7 @@ fn copy_label(therapist_copy: bool) -> &'static str {
 /// One printed page: a day's header, its preparation boxes and its agenda. Drawn once:
 /// the page is read, not edited.
 #[component]
-fn PrintDay(
-    plan: Plan,
-    day: u8,
-    cards: Vec<PreparationCard>,
-    integration: Vec<IntegrationCard>,
-    therapist_copy: bool,
-) -> impl IntoView {
+fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bool) -> impl IntoView {
     let rows: Vec<Block> = plan.blocks_on(day).into_iter().cloned().collect();
     view! {
         <article class="print-day">
@@ -95,7 +93,18 @@ fn PrintDay(
                     }).collect_view()}
                 </tbody>
             </table>
-            {integration.into_iter().map(|card| view! { <IntegrationBox card/> }).collect_view()}
+        </article>
+    }
+}
+
+/// The page after a dosing day's: the integration window card.
+#[component]
+fn PrintIntegration(plan: Plan, card: IntegrationCard, therapist_copy: bool) -> impl IntoView {
+    let heading = format!("After the medicine session \u{b7} {}", day_heading(&plan, card.day));
+    view! {
+        <article class="print-day print-integration">
+            <PrintHeader plan heading therapist_copy/>
+            <IntegrationBox card/>
         </article>
     }
 }

@@ -14,6 +14,7 @@ use crate::domain::follow_up_edit::{next_follow_up_date, GuideChange};
 use crate::domain::model::{FollowUpId, FollowUpSession, Participants, PartnerSet, FOLLOW_UP_WHO, MAX_FOLLOW_UPS};
 use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::domain::words::{describe_follow_up, kap_for_label, length_words, who_label};
+use crate::ui::parts::folded::Folded;
 
 #[component]
 pub fn AfterIntensive() -> impl IntoView {
@@ -85,7 +86,7 @@ fn FollowUpRow(id: FollowUpId) -> impl IntoView {
             <FieldChoice session field=FollowUpField::KapFor label="Whose medicine it integrates" choices=kap_for/>
             {field(FollowUpField::CoupleNotes, "Notes for the couple", "notes")}
             {field(FollowUpField::PrivateNotes, "Private notes (therapist only)", "notes")}
-            <button type="button" class="danger" aria-label=move || format!("Remove {}", heading())
+            <button type="button" class="danger" aria-label=move || format!("Remove follow-up {}", heading())
                 on:click=move |_| ctx.send(Edit::DeleteFollowUp { id })>"Remove follow-up"</button>
         </fieldset>
     }
@@ -138,15 +139,23 @@ fn FieldChoice(
 }
 
 /// The couple's integration guide: what the days after a dose are for, and the prompts.
+/// Folded, so it follows the plan only while open.
 #[component]
 fn GuideEditor() -> impl IntoView {
+    view! {
+        <Folded summary="The couple's integration guide" class="guide">
+            <GuideFields/>
+        </Folded>
+    }
+}
+
+#[component]
+fn GuideFields() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let days_for = Memo::new(move |_| ctx.plan.with(|p| p.guide.days_for.clone()));
     let prompts = Memo::new(move |_| ctx.plan.with(|p| p.guide.prompts.clone()));
     let add = Callback::new(move |text| ctx.send(Edit::ChangeGuide(GuideChange::AddPrompt(text))));
     view! {
-        <details class="guide">
-            <summary>"The couple's integration guide"</summary>
             <p class="muted">"Shown to the couple after each dosing day, on their page and in the printed agenda."</p>
             <label for="guide-days-for">"What the days after a dose are for"</label>
             <textarea id="guide-days-for" rows="5" maxlength=MAX_NOTE_CHARS.to_string() prop:value=days_for
@@ -168,6 +177,5 @@ fn GuideEditor() -> impl IntoView {
             <button type="button" class="quiet" on:click=move |_| ctx.send(Edit::ChangeGuide(GuideChange::Defaults))>
                 "Restore the default guide"
             </button>
-        </details>
     }
 }
