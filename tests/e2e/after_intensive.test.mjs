@@ -146,3 +146,22 @@ test("the After the intensive section and the couple's card pass axe-core", asyn
   await scan("follow-up list", ".review-day.after-intensive");
   await context.close();
 });
+
+test("the form's usual follow-ups follow who doses until the therapist picks", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "New intensive" }).click();
+  const count = page.getByLabel("Follow-up sessions");
+  const spacing = page.getByLabel("Spacing");
+  assert.equal(await count.inputValue(), "1", "without medicine: one follow-up");
+  assert.match(await spacing.locator("option:checked").innerText(), /Every four weeks/);
+  await page.getByLabel("Who doses").selectOption("a");
+  assert.equal(await count.inputValue(), "2", "with medicine: integration at one and four weeks");
+  assert.match(await spacing.locator("option:checked").innerText(), /One week after, then every four weeks/);
+  await count.selectOption("3");
+  await page.getByLabel("Who doses").selectOption("nobody");
+  assert.equal(await count.inputValue(), "3", "the therapist's own answer stays");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

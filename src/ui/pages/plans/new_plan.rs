@@ -109,6 +109,9 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     // Only the choice of who doses changes the form itself: it shows the dosing questions.
     let who = RwSignal::new(WhoDoses::Nobody);
     let error = RwSignal::new(None::<String>);
+    // The follow-ups the therapist picked, if any: until then the form offers the usual.
+    let picked_count = RwSignal::new(None::<u8>);
+    let picked_spacing = RwSignal::new(None::<FollowUpSpacing>);
     // The dosing choices that can't make a schedule with the answers as they stand.
     let refused = RwSignal::new(ChoiceRefusals::default());
     let changed = move |ev: leptos::ev::Event| {
@@ -213,13 +216,26 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
             <fieldset>
                 <legend>"After the intensive"</legend>
                 <label for="np-follow-ups">"Follow-up sessions"</label>
-                <select id="np-follow-ups" name="follow_ups" aria-describedby="np-follow-ups-hint">
-                    {FOLLOW_UP_COUNTS.map(|n| view! { <option value=n.to_string() selected=n == 2>{n.to_string()}</option> }).collect_view()}
+                // The usual answer follows who doses until the therapist picks one.
+                <select id="np-follow-ups" name="follow_ups" aria-describedby="np-follow-ups-hint"
+                    on:change=move |ev| picked_count.set(event_target_value(&ev).parse().ok())>
+                    {FOLLOW_UP_COUNTS.map(|n| view! {
+                        <option value=n.to_string()
+                            selected=move || picked_count.get().unwrap_or_else(|| FollowUpRequest::usual(who.get()).count) == n>
+                            {n.to_string()}
+                        </option>
+                    }).collect_view()}
                 </select>
                 <p id="np-follow-ups-hint" class="hint">"Integration sessions on dates after the last day; you can move, add or remove them later."</p>
                 <label for="np-spacing">"Spacing"</label>
-                <select id="np-spacing" name="spacing">
-                    {options(FollowUpSpacing::label, |_| false)}
+                <select id="np-spacing" name="spacing"
+                    on:change=move |ev| picked_spacing.set(FollowUpSpacing::from_value(&event_target_value(&ev)))>
+                    {FollowUpSpacing::ALL.map(|spacing| view! {
+                        <option value=spacing.value()
+                            selected=move || picked_spacing.get().unwrap_or_else(|| FollowUpRequest::usual(who.get()).spacing) == spacing>
+                            {spacing.label()}
+                        </option>
+                    }).collect_view()}
                 </select>
             </fieldset>
             <Show when=move || error.with(Option::is_some)>
