@@ -5,6 +5,7 @@ use chrono::{NaiveTime, TimeDelta};
 
 use super::kap::Driver;
 use super::model::{Block, BlockKind, ChecklistItem, Partner, Plan};
+use super::time::hhmm;
 
 pub const PREPARATION_NOTES: &str =
     "We set your intention for the medicine session together and check your vitals (blood pressure and pulse).";
@@ -103,7 +104,7 @@ pub struct Reminder {
 /// The reminders before `dosing`: last food (rule R5's fasting), last clear liquids,
 /// and the ride home the evening before.
 pub fn dosing_reminders(plan: &Plan, dosing: &Block) -> Vec<Reminder> {
-    let at = dosing.start.format("%H:%M");
+    let at = hhmm(dosing.start);
     let fasting = TimeDelta::hours(i64::from(plan.limits.fasting_hours));
     let starts = plan.starts_at(dosing);
     let (hour, minute) = RIDE_HOME_REMINDER_AT;

@@ -8,6 +8,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use super::after_intensive::{follow_up_line, session_line};
 use super::dates;
 use super::model::{Block, BlockKind, PartnerSet, Plan};
+use super::time::hhmm;
 use super::words::names;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -41,7 +42,7 @@ fn card_for(plan: &Plan, day: u8) -> Option<IntegrationCard> {
         "From the end of the medicine session on {} until {} at {}.",
         dates::short(dose_ends.date()),
         dates::short(window_ends.date()),
-        window_ends.format("%H:%M")
+        hhmm(window_ends.time())
     );
     Some(IntegrationCard {
         day,
