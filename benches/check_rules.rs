@@ -4,6 +4,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::rules::check;
 use intensive_planner::domain::sample::sample_plan;
 
@@ -25,9 +26,9 @@ fn median_micros(samples: usize, runs_per_sample: u32, mut f: impl FnMut()) -> (
 fn main() {
     for (days, blocks) in [(5u8, 60usize), (7, 300)] {
         let plan = sample_plan(days, blocks);
-        let problems = check(&plan).len();
+        let problems = check(&plan, DateStyle::DayFirst24Hour).len();
         let (median, p95) = median_micros(101, 20, || {
-            black_box(check(black_box(&plan)));
+            black_box(check(black_box(&plan), DateStyle::DayFirst24Hour));
         });
         println!(
             "check all rules: {days}-day plan, {} blocks, {problems} problems: median {median:.1} µs, p95 {p95:.1} µs",

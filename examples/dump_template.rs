@@ -1,5 +1,6 @@
 //! Prints a generated plan and its problems: `cargo run --example dump_template -- 3 midway both`.
 use chrono::NaiveDate;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::{kap::*, model::*, rules::check, template::*};
 
 fn main() {
@@ -39,9 +40,17 @@ fn main() {
     match build_plan("x", &request) {
         Ok(plan) => {
             for b in &plan.blocks {
-                println!("d{} {} {:?} {:<45} {:?} {:?}", b.day, b.time_range(), b.kind, b.title, b.who, b.kap_for);
+                println!(
+                    "d{} {} {:?} {:<45} {:?} {:?}",
+                    b.day,
+                    b.time_range(DateStyle::DayFirst24Hour),
+                    b.kind,
+                    b.title,
+                    b.who,
+                    b.kap_for
+                );
             }
-            for p in check(&plan) {
+            for p in check(&plan, DateStyle::DayFirst24Hour) {
                 println!("{:?} {} {}", p.severity, p.rule.id(), p.message);
             }
         }

@@ -7,6 +7,7 @@ mod common;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{apply, apply_all, BlockText, Edit};
 use intensive_planner::domain::follow_up_edit::GuideChange;
 use intensive_planner::domain::integration_card::integration_cards;
@@ -114,7 +115,7 @@ fn an_unarranged_ride_is_named_in_the_reminder() {
 #[test]
 fn the_integration_card_follows_the_dosing_day_and_names_what_comes_next() {
     let plan = midway();
-    let cards = integration_cards(&plan);
+    let cards = integration_cards(&plan, DateStyle::DayFirst24Hour);
     let dosing = find(&plan, BlockKind::KapDosing)[0].clone();
     assert_eq!(cards.len(), 1);
     let card = &cards[0];
@@ -125,8 +126,11 @@ fn the_integration_card_follows_the_dosing_day_and_names_what_comes_next() {
     assert_eq!(card.prompts, IntegrationGuide::default().prompts);
     assert_eq!(card.days_for, IntegrationGuide::default().days_for);
     let integration = find(&plan, BlockKind::Integration)[0];
-    let integration_line =
-        format!("{}: Thu 3 Dec, {} (Sam and Alex with Dr Lee)", integration.title, integration.time_range());
+    let integration_line = format!(
+        "{}: Thu 3 Dec, {} (Sam and Alex with Dr Lee)",
+        integration.title,
+        integration.time_range(DateStyle::DayFirst24Hour)
+    );
     assert!(card.next.contains(&integration_line), "{:?}", card.next);
     assert!(card.next.iter().any(|line| line.contains("check-in")), "the couples check-ins too: {:?}", card.next);
     let first_follow_up = plan.follow_ups_in_order()[0];
@@ -144,7 +148,7 @@ fn the_card_says_what_the_therapist_wrote_and_leaves_out_empty_prompts() {
             Edit::ChangeGuide(GuideChange::Prompts(vec!["What did my parts say?".into(), "  ".into()])),
         ],
     );
-    let card = &integration_cards(&plan)[0];
+    let card = &integration_cards(&plan, DateStyle::DayFirst24Hour)[0];
     assert_eq!(card.days_for, "Sleep, walk, write.");
     assert_eq!(card.prompts, ["What did my parts say?"]);
 }
@@ -152,9 +156,9 @@ fn the_card_says_what_the_therapist_wrote_and_leaves_out_empty_prompts() {
 #[test]
 fn no_dose_no_card_and_both_dosing_one_card_per_day() {
     let couples = plan(IntensiveKind::Couples, 3, Placement::Opening, WhoDoses::Nobody);
-    assert!(integration_cards(&couples).is_empty());
+    assert!(integration_cards(&couples, DateStyle::DayFirst24Hour).is_empty());
     let both = plan(IntensiveKind::Couples, 3, Placement::Opening, WhoDoses::Both);
-    let cards = integration_cards(&both);
+    let cards = integration_cards(&both, DateStyle::DayFirst24Hour);
     let days: std::collections::BTreeSet<u8> = find(&both, BlockKind::KapDosing).iter().map(|b| b.day).collect();
     assert_eq!(cards.iter().map(|c| c.day).collect::<std::collections::BTreeSet<_>>(), days);
     assert!(cards.iter().all(|c| c.heading.contains("Sam and Alex")), "{cards:?}");

@@ -8,6 +8,7 @@ mod common;
 use common::*;
 use intensive_planner::domain::arrival::{arriving_kept_with_here, compare, question, Incoming};
 use intensive_planner::domain::clash::Side;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{BlockText, Edit};
 use intensive_planner::domain::model::*;
 use intensive_planner::sharing::link::{read_share, share_text, shared_copy};
@@ -40,11 +41,11 @@ fn the_therapists_own_link_opened_where_the_plan_is_brings_nothing_and_loses_not
         &edited(&sent, Edit::NudgeBlock { id: moved, minutes: 15, days: 0 }),
         Edit::SetLocation("Garden Room".into()),
     );
-    let incoming = compare(Some(&shared_copy(&sent)), &here, &arriving);
+    let incoming = compare(Some(&shared_copy(&sent)), &here, &arriving, DateStyle::DayFirst24Hour);
     assert_eq!(incoming, Incoming::NothingNew);
     assert!(question(&incoming, &here).contains("Nothing was changed"), "{}", question(&incoming, &here));
     // Not even against itself unedited: private notes and readiness are not "changes".
-    assert_eq!(compare(Some(&shared_copy(&sent)), &sent, &arriving), Incoming::NothingNew);
+    assert_eq!(compare(Some(&shared_copy(&sent)), &sent, &arriving, DateStyle::DayFirst24Hour), Incoming::NothingNew);
 }
 
 #[test]
@@ -64,7 +65,7 @@ fn an_updated_link_at_the_couples_keeps_their_unsent_answers() {
         &edited(&therapist, Edit::NudgeBlock { id: lunch, minutes: 15, days: 0 }),
         Edit::SetLocation("Garden Room".into()),
     );
-    let incoming = compare(Some(&first_link), &couple, &through_a_link(&updated));
+    let incoming = compare(Some(&first_link), &couple, &through_a_link(&updated), DateStyle::DayFirst24Hour);
     let question = question(&incoming, &couple);
     let merged = merged(incoming);
     assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
@@ -85,7 +86,7 @@ fn a_field_both_sides_changed_keeps_this_browsers_and_offers_the_arriving_copys(
     let shared = shared_copy(&sent);
     let here = edited(&sent, Edit::SetLocation("Garden Room".into()));
     let arriving = edited(&through_a_link(&sent), Edit::SetLocation("Harbour Room, 2nd floor".into()));
-    let merged = merged(compare(Some(&shared), &here, &arriving));
+    let merged = merged(compare(Some(&shared), &here, &arriving, DateStyle::DayFirst24Hour));
     assert_eq!(merged.plan.location, "Garden Room");
     let [clash] = merged.clashes.as_slice() else { panic!("{:?}", merged.clashes) };
     assert_eq!(clash.other_side, Side::Arriving);
@@ -101,7 +102,7 @@ fn a_block_deleted_in_the_arriving_copy_but_changed_here_is_kept_and_the_deletio
     let block = sent.blocks[5].id;
     let here = edited(&sent, Edit::SetText { id: block, field: BlockText::CoupleNotes, text: "Bring water".into() });
     let arriving = edited(&through_a_link(&sent), Edit::DeleteBlock { id: block });
-    let merged = merged(compare(Some(&shared_copy(&sent)), &here, &arriving));
+    let merged = merged(compare(Some(&shared_copy(&sent)), &here, &arriving, DateStyle::DayFirst24Hour));
     assert!(merged.plan.block(block).is_some());
     let [clash] = merged.clashes.as_slice() else { panic!("{:?}", merged.clashes) };
     assert_eq!(
@@ -116,7 +117,7 @@ fn without_a_shared_version_the_person_chooses_and_the_arriving_copy_keeps_what_
     let prep = first(&here, BlockKind::KapPreparation, 2).id;
     let here = edited(&here, Edit::TickChecklistItem { id: prep, index: 1, done: true });
     let arriving = edited(&through_a_link(&base()), Edit::SetLocation("Garden Room".into()));
-    let incoming = compare(None, &here, &arriving);
+    let incoming = compare(None, &here, &arriving, DateStyle::DayFirst24Hour);
     assert_eq!(incoming, Incoming::NoCommonVersion);
     assert!(question(&incoming, &here).contains("cannot tell which changes are newer"));
     let taken = arriving_kept_with_here(&here, &arriving);
@@ -127,7 +128,7 @@ fn without_a_shared_version_the_person_chooses_and_the_arriving_copy_keeps_what_
     assert_eq!(taken.revision, here.revision);
     // A recorded version of another plan is no common version.
     let other = Plan { id: "another".into(), ..base() };
-    assert_eq!(compare(Some(&other), &here, &arriving), Incoming::NoCommonVersion);
+    assert_eq!(compare(Some(&other), &here, &arriving, DateStyle::DayFirst24Hour), Incoming::NoCommonVersion);
 }
 
 #[test]
@@ -150,14 +151,14 @@ fn the_version_sent_is_recorded_beside_the_plan_and_goes_with_it() {
 fn a_full_store_gives_up_the_versions_sent_before_it_refuses_a_plan() {
     let plan = base();
     let mut store = PlanStore::new(MemoryStore::default());
-    store.save(None, &plan).expect("saves");
+    store.save(None, &plan, DateStyle::DayFirst24Hour).expect("saves");
     store.record_shared(&plan);
     let used: usize = store.kv.entries.iter().map(|(k, v)| k.len() + v.len()).sum();
     // Room for the plan grown a little, but not for it and the version sent beside it.
     store.kv.capacity = Some(used);
     let stored = store.load_all().expect("loads").plans.remove(0);
     let grown = edited(&stored, Edit::SetLocation("A longer location than before".into()));
-    store.save(Some(&stored), &grown).expect("saves, making room");
+    store.save(Some(&stored), &grown, DateStyle::DayFirst24Hour).expect("saves, making room");
     assert_eq!(store.shared(&plan.id), None, "the version sent went first");
     assert_eq!(store.load_all().expect("loads").plans[0].location, "A longer location than before");
 }

@@ -4,6 +4,7 @@
 //! Run: `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::local::LocalStore;
 use intensive_planner::storage::store::{plan_key, KeyValue, PlanStore};
@@ -23,14 +24,14 @@ fn plans_round_trip_through_local_storage() {
     let mut store = PlanStore::new(LocalStore);
     let mut plan = sample_plan(4, 40);
     plan.id = "browser-test".into();
-    let saved = store.save(None, &plan).expect("saves").plan().clone();
+    let saved = store.save(None, &plan, DateStyle::DayFirst24Hour).expect("saves").plan().clone();
     assert_eq!(saved.revision, 1);
     let raw = LocalStore.get(&plan_key("browser-test")).expect("reads").expect("present");
     assert!(raw.contains("\"format\":\"intensive-planner/plan\""));
     let loaded = store.load_all().expect("loads");
     assert_eq!(loaded.plans, vec![saved.clone()]);
     // Saving from what this tab last read writes the next revision.
-    let again = store.save(Some(&saved), &saved).expect("saves again").plan().revision;
+    let again = store.save(Some(&saved), &saved, DateStyle::DayFirst24Hour).expect("saves again").plan().revision;
     assert_eq!(again, 2);
     clear_storage();
 }
@@ -70,7 +71,7 @@ fn the_app_mounts_and_lists_stored_plans() {
     let mut plan = sample_plan(2, 0);
     plan.id = "mounted".into();
     plan.title = "Mounted plan <b>not bold</b>".into();
-    PlanStore::new(LocalStore).save(None, &plan).expect("saves");
+    PlanStore::new(LocalStore).save(None, &plan, DateStyle::default()).expect("saves");
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let body = document.body().expect("body");
     let _handle = leptos::mount::mount_to(body.clone(), intensive_planner::ui::App);

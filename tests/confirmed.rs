@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{apply, apply_all, Edit};
 use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::merge::merge;
@@ -19,7 +20,7 @@ use intensive_planner::storage::format::{decode, decode_arrival, decode_file, en
 use proptest::prelude::*;
 
 fn has_errors(plan: &Plan) -> bool {
-    error_count(&check(plan)) > 0
+    error_count(&check(plan, DateStyle::DayFirst24Hour)) > 0
 }
 
 /// The invariant: confirmed means free of errors; and a plan free of errors keeps the
@@ -83,9 +84,9 @@ proptest! {
         sound("a share link", &plan, &shared)?;
 
         let other = edits_of(&read, &theirs);
-        let merged = merge(&read, &read, &other).plan;
+        let merged = merge(&read, &read, &other, DateStyle::DayFirst24Hour).plan;
         sound("merge", &read, &merged)?;
-        let merged = merge(&read, &other, &read).plan;
+        let merged = merge(&read, &other, &read, DateStyle::DayFirst24Hour).plan;
         sound("merge", &read, &merged)?;
 
         let target = read.blocks.first().map(|b| b.id).unwrap_or(BlockId(1));
@@ -105,7 +106,7 @@ proptest! {
             reviewed_on: None,
             reviewed_was: None,
         };
-        let replied = apply_all(&read, &merge_reply(&read, &reply).edits);
+        let replied = apply_all(&read, &merge_reply(&read, &reply, DateStyle::DayFirst24Hour).edits);
         sound("a reply", &read, &replied)?;
 
         if let Ok(edited) = apply(&read, &aim(&read, edit.0, edit.1.clone())) {
@@ -127,7 +128,8 @@ fn a_file_marked_confirmed_with_an_error_arrives_reopened_and_says_why() {
     let arrival = decode_arrival(&encode(&broken)).expect("reads");
     assert_eq!(arrival.plans[0].status, REOPENED_AS);
     assert_eq!(REOPENED_AS, PlanStatus::SharedWithCouple);
-    let said = arrival.reopened.join(" ");
+    assert_eq!(arrival.reopened, vec![plan.id.clone()]);
+    let said = arrival.reopened_words(DateStyle::DayFirst24Hour).join(" ");
     assert!(said.starts_with(&format!("\u{201c}{}\u{201d} was marked Confirmed, but an error stands", plan.title)));
     assert!(said.contains("has no integration session of its own for Sam"), "{said}");
     assert!(said.contains("It is now \u{201c}Shared with couple\u{201d}"), "{said}");
@@ -139,6 +141,6 @@ fn a_file_marked_confirmed_with_an_error_arrives_reopened_and_says_why() {
     // Two errors are counted.
     let mut worse = broken.clone();
     worse.kap.readiness_a.consent_signed = false;
-    let said = decode_arrival(&encode(&worse)).expect("reads").reopened.join(" ");
+    let said = decode_arrival(&encode(&worse)).expect("reads").reopened_words(DateStyle::MonthFirst12Hour).join(" ");
     assert!(said.contains("but 2 errors stand"), "{said}");
 }

@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use intensive_planner::domain::clash::Side;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{apply, BlockText, Edit};
 use intensive_planner::domain::kap::{Driver, Placement, ReadinessItem, ReadinessValue, WhoDoses};
 use intensive_planner::domain::merge::merge;
@@ -28,7 +29,7 @@ fn moves_of_different_blocks_and_different_fields_merge_by_themselves() {
     let mine =
         after(&base, &[Edit::MoveBlock { id: x, day: 2, start: clock(15, 0) }, Edit::SetLocation("Room 2".into())]);
     let theirs = after(&base, &[Edit::NudgeBlock { id: y, minutes: 15, days: 0 }, Edit::SetTitle("Spring".into())]);
-    let merged = merge(&base, &mine, &theirs);
+    let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
     assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
     let plan = merged.plan;
     assert_eq!((plan.title.as_str(), plan.location.as_str()), ("Spring", "Room 2"));
@@ -44,7 +45,7 @@ fn the_same_field_changed_on_both_sides_keeps_the_saved_one_and_offers_this_tab_
     let mine = after(&base, &[Edit::SetTitle("Ours".into()), Edit::MoveBlock { id: x, day: 1, start: clock(16, 0) }]);
     let theirs =
         after(&base, &[Edit::SetTitle("Theirs".into()), Edit::MoveBlock { id: x, day: 2, start: clock(9, 0) }]);
-    let merged = merge(&base, &mine, &theirs);
+    let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
     assert_eq!(merged.plan.title, "Theirs");
     assert_eq!(merged.clashes.len(), 2, "{:?}", merged.clashes);
     let title = &merged.clashes[0];
@@ -65,15 +66,15 @@ fn a_block_deleted_on_one_side_and_changed_on_the_other_is_kept_and_the_deletion
     let changed = after(&base, &[Edit::SetText { id: x, field: BlockText::CoupleNotes, text: "Bring water".into() }]);
     let deleted = after(&base, &[Edit::DeleteBlock { id: x }]);
     for (mine, theirs, other_side) in [(&changed, &deleted, Side::OtherTab), (&deleted, &changed, Side::ThisTab)] {
-        let merged = merge(&base, mine, theirs);
+        let merged = merge(&base, mine, theirs, DateStyle::DayFirst24Hour);
         assert_eq!(merged.plan.block(x).map(|b| b.couple_notes.as_str()), Some("Bring water"));
         assert_eq!(merged.clashes.len(), 1);
         assert_eq!(merged.clashes[0].other_side, other_side);
         assert_eq!(merged.clashes[0].alternative, Edit::DeleteBlock { id: x });
     }
     // Deleted on one side and untouched on the other: simply deleted.
-    assert!(merge(&base, &deleted, &base).plan.block(x).is_none());
-    assert!(merge(&base, &base, &deleted).plan.block(x).is_none());
+    assert!(merge(&base, &deleted, &base, DateStyle::DayFirst24Hour).plan.block(x).is_none());
+    assert!(merge(&base, &base, &deleted, DateStyle::DayFirst24Hour).plan.block(x).is_none());
 }
 
 #[test]
@@ -88,7 +89,7 @@ fn blocks_added_on_both_sides_are_all_kept_under_their_own_ids() {
     };
     let mine = after(&base, &[add(1), add(2)]);
     let theirs = after(&base, &[add(3)]);
-    let merged = merge(&base, &mine, &theirs);
+    let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
     assert_eq!(merged.plan.blocks.len(), base.blocks.len() + 3);
     assert_eq!(validate(&merged.plan), Vec::<String>::new());
     let new_days: Vec<u8> = merged.plan.blocks.iter().filter(|b| b.start == clock(16, 30)).map(|b| b.day).collect();
@@ -109,7 +110,7 @@ fn ticks_and_readiness_items_merge_item_by_item() {
     let robin = || Driver::other_adult("Robin", "555 0199");
     let mine = after(&base, &[Edit::TickChecklistItem { id: prep, index: 0, done: true }, unsigned]);
     let theirs = after(&base, &[Edit::TickChecklistItem { id: prep, index: 2, done: true }, ride(Partner::B, robin())]);
-    let merged = merge(&base, &mine, &theirs);
+    let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
     assert!(merged.clashes.is_empty(), "{:?}", merged.clashes);
     let ticks: Vec<bool> = merged.plan.block(prep).unwrap().checklist.iter().map(|i| i.done).collect();
     assert_eq!(&ticks[..3], &[true, false, true]);
@@ -119,7 +120,7 @@ fn ticks_and_readiness_items_merge_item_by_item() {
     // The same readiness item set two ways is a clash whose choice sets just that item.
     let theirs = after(&base, &[ride(Partner::B, Driver::Partner(Partner::A))]);
     let mine = after(&base, &[ride(Partner::B, robin())]);
-    let merged = merge(&base, &mine, &theirs);
+    let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
     assert_eq!(merged.clashes[0].alternative, ride(Partner::B, robin()));
 }
 
@@ -129,7 +130,7 @@ fn a_confirmed_plan_that_the_merge_breaks_is_reopened() {
     let confirmed = after(&base, &[Edit::SetStatus(PlanStatus::Confirmed)]);
     let integration = base.blocks.iter().find(|b| b.kind == BlockKind::Integration).unwrap().id;
     let broken = after(&base, &[Edit::DeleteBlock { id: integration }]);
-    let merged = merge(&base, &confirmed, &broken);
+    let merged = merge(&base, &confirmed, &broken, DateStyle::DayFirst24Hour);
     assert_eq!(merged.plan.status, PlanStatus::SharedWithCouple);
 }
 
@@ -139,7 +140,7 @@ fn a_later_place_here_and_a_longer_length_there_that_together_pass_midnight_are_
     let x = base.blocks[1].id;
     let mine = after(&base, &[Edit::MoveBlock { id: x, day: 1, start: clock(21, 0) }]);
     let theirs = after(&base, &[Edit::ResizeBlock { id: x, minutes: 240 }]);
-    let merged = merge(&base, &mine, &theirs);
+    let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
     assert_eq!(validate(&merged.plan), Vec::<String>::new());
     assert_eq!(merged.plan.block(x), theirs.block(x), "the saved timing is kept");
     assert_eq!(merged.clashes.len(), 1, "{:?}", merged.clashes);
@@ -152,7 +153,7 @@ fn a_later_place_here_and_a_longer_length_there_that_together_pass_midnight_are_
     assert_eq!(chosen.block(x).map(|b| (b.day, b.start, b.minutes)), Some((1, clock(20, 0), 240)));
     // A place and a length that fit together still merge by themselves.
     let early = after(&base, &[Edit::MoveBlock { id: x, day: 1, start: clock(9, 0) }]);
-    assert!(merge(&base, &early, &theirs).clashes.is_empty());
+    assert!(merge(&base, &early, &theirs, DateStyle::DayFirst24Hour).clashes.is_empty());
 }
 
 fn any_edit(plan: &Plan) -> impl Strategy<Value = Edit> {
@@ -190,7 +191,7 @@ proptest! {
         let base = base();
         let apply_all = |edits: &[Edit]| edits.iter().fold(base.clone(), |p, e| apply(&p, e).unwrap_or(p));
         let (mine, theirs) = (apply_all(&mine_edits), apply_all(&theirs_edits));
-        let merged = merge(&base, &mine, &theirs);
+        let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
         prop_assert_eq!(validate(&merged.plan), Vec::<String>::new());
         for side in [&mine, &theirs] {
             for block in &side.blocks {
@@ -201,8 +202,8 @@ proptest! {
                 }
             }
         }
-        prop_assert!(merge(&base, &mine, &base).plan.same_content(&mine));
-        prop_assert!(merge(&base, &base, &theirs).plan.same_content(&theirs));
-        prop_assert!(merge(&base, &base, &theirs).clashes.is_empty());
+        prop_assert!(merge(&base, &mine, &base, DateStyle::DayFirst24Hour).plan.same_content(&mine));
+        prop_assert!(merge(&base, &base, &theirs, DateStyle::DayFirst24Hour).plan.same_content(&theirs));
+        prop_assert!(merge(&base, &base, &theirs, DateStyle::DayFirst24Hour).clashes.is_empty());
     }
 }

@@ -7,6 +7,7 @@ mod common;
 
 use chrono::Timelike;
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::placement::PlacementError;
@@ -92,7 +93,7 @@ fn every_cell_of_the_placement_table() {
                     assert_eq!(before.map(|b| b.end()), Some(dosing.start), "{label}: preparation right before");
                     assert_integration_follows(&plan, dosing, &label);
 
-                    let problems = check(&plan);
+                    let problems = check(&plan, DateStyle::DayFirst24Hour);
                     let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
                     assert!(errors.is_empty(), "{label}: fresh template has errors: {errors:#?}");
                     let warnings: Vec<RuleId> = problems.iter().map(|p| p.rule).collect();
@@ -128,7 +129,8 @@ fn both_partners_in_separate_sessions_each_get_their_own_integration() {
             for dosing in &dosings {
                 assert_integration_follows(&plan, dosing, &label);
             }
-            let errors: Vec<_> = check(&plan).into_iter().filter(|p| p.severity == Severity::Error).collect();
+            let errors: Vec<_> =
+                check(&plan, DateStyle::DayFirst24Hour).into_iter().filter(|p| p.severity == Severity::Error).collect();
             assert!(errors.is_empty(), "{label}: {errors:#?}");
         }
     }
@@ -144,7 +146,7 @@ fn one_day_intensive_integrates_at_a_follow_up_with_a_warning() {
     let follow_up = find(&plan, BlockKind::Integration);
     assert_eq!(follow_up.len(), 1);
     assert_eq!(follow_up[0].day, 2, "the day after a 1-day intensive");
-    let problems = check(&plan);
+    let problems = check(&plan, DateStyle::DayFirst24Hour);
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].rule.id(), "R1-integration-after-intensive");
     assert!(problems[0].message.contains("Alex"), "{}", problems[0].message);
@@ -159,7 +161,7 @@ fn two_sessions_per_partner_are_a_day_apart_or_refused() {
     // A full day between the end of one dose and the start of the next, with the
     // integration of the first on that day.
     assert_eq!(days, vec![1, 3]);
-    assert!(check(&plan).iter().all(|p| p.severity == Severity::Warning));
+    assert!(check(&plan, DateStyle::DayFirst24Hour).iter().all(|p| p.severity == Severity::Warning));
 
     // Three days just hold it (the second integration is a follow-up after the intensive);
     // two days can't: refused with the reason, nothing built.

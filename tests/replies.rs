@@ -7,6 +7,7 @@ mod common;
 
 use common::*;
 use intensive_planner::domain::clash::Side;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{apply_all, BlockText, Edit};
 use intensive_planner::domain::model::*;
 use intensive_planner::sharing::link::{read_share, share_text};
@@ -22,7 +23,7 @@ fn sent(couple: &Plan, received: &Plan) -> Reply {
 }
 
 fn added(plan: &Plan, reply: &Reply) -> Plan {
-    apply_all(plan, &merge_reply(plan, reply).edits)
+    apply_all(plan, &merge_reply(plan, reply, DateStyle::DayFirst24Hour).edits)
 }
 
 fn prep(plan: &Plan) -> BlockId {
@@ -59,7 +60,7 @@ fn a_tick_lands_on_its_item_after_the_checklist_changed() {
     assert_eq!(list.iter().filter(|i| i.done).map(|i| i.text.as_str()).collect::<Vec<_>>(), ["An eye mask"]);
     // An item the therapist removed is said, not ticked elsewhere.
     let without = edited(&therapist, Edit::RemoveChecklistItem { id: block.id, index: eye_mask + 1 });
-    let merge = merge_reply(&without, &sent(&couple, &copy));
+    let merge = merge_reply(&without, &sent(&couple, &copy), DateStyle::DayFirst24Hour);
     assert!(merge.edits.iter().all(|e| !matches!(e, Edit::TickChecklistItem { .. })), "{:?}", merge.edits);
     assert!(merge.news.iter().any(|n| n.contains("no longer has that item")), "{:?}", merge.news);
 }
@@ -71,7 +72,7 @@ fn replies_added_in_order_each_land() {
     let first = ask(&copy, "Can we bring tea?");
     let second = ask(&Plan { revision: first.revision + 1, ..first.clone() }, "Can we bring music?");
     let plan = added(&therapist, &sent(&first, &copy));
-    let merge = merge_reply(&plan, &sent(&second, &copy));
+    let merge = merge_reply(&plan, &sent(&second, &copy), DateStyle::DayFirst24Hour);
     assert!(merge.clashes.is_empty(), "{:?}", merge.clashes);
     assert!(
         merge.news[0].contains("in place of \u{201c}Can we bring tea?\u{201d}, from an earlier reply"),
@@ -94,7 +95,7 @@ fn an_older_reply_after_a_newer_one_never_overwrites_it_unseen() {
         Edit::TickChecklistItem { id, index: 0, done: true },
     );
     let plan = added(&therapist, &sent(&newer, &copy));
-    let merge = merge_reply(&plan, &sent(&older, &copy));
+    let merge = merge_reply(&plan, &sent(&older, &copy), DateStyle::DayFirst24Hour);
     assert!(merge.news[0].starts_with("This reply was made before one already added"), "{:?}", merge.news);
     assert!(merge.edits.iter().all(|e| !matches!(e, Edit::SetText { .. } | Edit::TickChecklistItem { .. })));
     let [question] = merge.clashes.as_slice() else { panic!("{:?}", merge.clashes) };
@@ -139,7 +140,7 @@ fn a_version_1_reply_adds_questions_only_where_none_is_and_never_its_positional_
         therapist.id, id.0
     );
     let reply = read_reply(text.into_bytes()).expect("a version 1 reply reads");
-    let merge = merge_reply(&therapist, &reply);
+    let merge = merge_reply(&therapist, &reply, DateStyle::DayFirst24Hour);
     assert!(merge.edits.is_empty(), "{:?}", merge.edits);
     assert!(merge.news.iter().any(|n| n.contains("counted items by position")), "{:?}", merge.news);
     assert_eq!(merge.clashes.len(), 1, "the other question is listed to choose");

@@ -7,6 +7,7 @@
 mod common;
 
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{apply, apply_all, BlockText, Edit};
 use intensive_planner::domain::follow_up_edit::GuideChange;
 use intensive_planner::domain::kap::{BothDosing, Placement, WhoDoses};
@@ -131,12 +132,18 @@ fn take(plan: &Plan, step: &Step, n: usize) -> Plan {
                 reviewed_on: None,
                 reviewed_was: None,
             };
-            apply_all(plan, &merge_reply(plan, &reply).edits)
+            apply_all(plan, &merge_reply(plan, &reply, DateStyle::DayFirst24Hour).edits)
         }
         Step::Share => read_share(share_text(plan).text.into_bytes()).expect("a shared plan opens"),
         Step::MergeWith(edits) => {
             let theirs = edited(plan, edits);
-            merge(plan, &edited(plan, &edits.iter().rev().cloned().collect::<Vec<_>>()), &theirs).plan
+            merge(
+                plan,
+                &edited(plan, &edits.iter().rev().cloned().collect::<Vec<_>>()),
+                &theirs,
+                DateStyle::DayFirst24Hour,
+            )
+            .plan
         }
     }
 }

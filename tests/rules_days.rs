@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, error_count, Problem, RuleId, Severity};
@@ -217,10 +218,15 @@ fn each_block_is_marked_with_its_worst_problem() {
 
 #[test]
 fn a_day_heading_names_the_day_and_its_date() {
-    use intensive_planner::domain::dates;
     let plan = base();
-    assert_eq!(day_heading(&plan, 1), format!("Day 1 \u{b7} {}", dates::long(plan.first_day)));
-    assert_eq!(day_heading(&plan, 2), format!("Day 2 \u{b7} {}", dates::long(plan.date_of(2))));
+    assert_eq!(
+        day_heading(&plan, 1, DateStyle::DayFirst24Hour),
+        format!("Day 1 \u{b7} {}", DateStyle::DayFirst24Hour.long(plan.first_day))
+    );
+    assert_eq!(
+        day_heading(&plan, 2, DateStyle::DayFirst24Hour),
+        format!("Day 2 \u{b7} {}", DateStyle::DayFirst24Hour.long(plan.date_of(2)))
+    );
     assert_ne!(plan.date_of(2), plan.first_day);
 }
 
@@ -239,13 +245,13 @@ fn only_errors_count_as_errors() {
     let rest = first(&plan, BlockKind::Reflection, 2);
     // A warning (demanding work after dosing) and no error yet.
     let warned = edited(&plan, Edit::ChangeKind { id: rest.id, kind: BlockKind::IndividualSession });
-    let problems = check(&warned);
+    let problems = check(&warned, DateStyle::DayFirst24Hour);
     assert!(problems.iter().any(|p| p.severity == Severity::Warning));
     let errors_before = problems.iter().filter(|p| p.severity == Severity::Error).count();
     assert_eq!(error_count(&problems), errors_before);
     // Dosing over the session beside it adds an error (nobody in two places).
     let clashing = edited(&warned, Edit::MoveBlock { id: rest.id, day: dosing.day, start: dosing.start });
-    let problems = check(&clashing);
+    let problems = check(&clashing, DateStyle::DayFirst24Hour);
     assert!(error_count(&problems) > errors_before, "{problems:?}");
     assert_eq!(error_count(&problems), problems.iter().filter(|p| p.severity == Severity::Error).count());
     assert!(error_count(&problems) < problems.len(), "warnings are not counted");

@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::kap::{Driver, KapSettings, Placement, ScreenAnswer, WhoDoses};
 use intensive_planner::domain::limits::EditableLimit;
@@ -15,7 +16,7 @@ use intensive_planner::domain::words::length_words;
 
 /// The only problem of the plan, which must be of `rule`.
 fn only(plan: &Plan, rule: RuleId) -> Problem {
-    let problems = check(plan);
+    let problems = check(plan, DateStyle::DayFirst24Hour);
     assert_eq!(problems.iter().map(|p| p.rule).collect::<Vec<_>>(), vec![rule], "{problems:#?}");
     let problem = problems.into_iter().next().expect("one problem");
     assert_eq!(problem.severity, rule.severity());
@@ -63,7 +64,7 @@ fn r1_an_integration_not_attended_by_the_partner_who_dosed_does_not_count() {
     assert!(integration_problem(&other).message.contains("is for the other partner's medicine"));
     // Attended by Sam alone with the therapist: Sam's integration.
     let alone = edited(&plan, Edit::ChangeWho { id: integration.id, who: Participants::OneWithTherapist(Partner::A) });
-    assert_eq!(check(&alone), vec![]);
+    assert_eq!(check(&alone, DateStyle::DayFirst24Hour), vec![]);
 }
 
 #[test]
@@ -130,7 +131,11 @@ fn r1_a_preparation_ends_at_most_15_minutes_before_the_dosing() {
     // The preparation runs 09:30–10:00, the dose from 10:00.
     let prep = first(&plan, BlockKind::KapPreparation, 2);
     let shorter = edited(&plan, Edit::ResizeBlock { id: prep.id, minutes: 15 });
-    assert_eq!(check(&shorter), vec![], "ending 15 minutes before the dose is right before it");
+    assert_eq!(
+        check(&shorter, DateStyle::DayFirst24Hour),
+        vec![],
+        "ending 15 minutes before the dose is right before it"
+    );
     let earlier = edited(&shorter, Edit::MoveBlock { id: prep.id, day: 2, start: clock(9, 15) });
     let problems = problems_of(&earlier, RuleId::PreparationBeforeDosing);
     assert_eq!(problems.len(), 1, "30 minutes before is not");
@@ -199,11 +204,11 @@ fn r3_incomplete_readiness_or_positive_screen_blocks_dosing() {
         .contains("shows pregnancy or breastfeeding: dosing is blocked unless the prescriber clears it"));
     assert_eq!(problem.partner, Some(Partner::A), "the readiness panel shows it beside Sam's record");
     kap.readiness_a.screen.prescriber_cleared = true;
-    assert_eq!(check(&with_kap(&plan, kap)), vec![], "cleared by the prescriber");
+    assert_eq!(check(&with_kap(&plan, kap), DateStyle::DayFirst24Hour), vec![], "cleared by the prescriber");
     // Partner B's record does not matter: B does not dose.
     let mut kap = plan.kap.clone();
     kap.readiness_b = Default::default();
-    assert_eq!(check(&with_kap(&plan, kap)), vec![]);
+    assert_eq!(check(&with_kap(&plan, kap), DateStyle::DayFirst24Hour), vec![]);
 }
 
 /// The plan with another readiness record (the form changes it an item at a time).
@@ -230,7 +235,7 @@ fn r4_a_ride_home_is_a_person_chosen_and_never_someone_who_doses_that_day() {
     let themselves = only(&with_driver(&plan, Partner::A, Driver::Partner(Partner::A)), RuleId::RideHome);
     assert!(themselves.message.contains("Sam cannot drive themselves home"), "{}", themselves.message);
     // When only Sam doses, Alex may drive.
-    assert_eq!(check(&with_driver(&plan, Partner::A, Driver::Partner(Partner::B))), vec![]);
+    assert_eq!(check(&with_driver(&plan, Partner::A, Driver::Partner(Partner::B)), DateStyle::DayFirst24Hour), vec![]);
 
     // When both dose, neither may drive the other: it takes another adult, with a phone.
     let both = common::plan(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::Both);
@@ -243,7 +248,10 @@ fn r4_a_ride_home_is_a_person_chosen_and_never_someone_who_doses_that_day() {
         let problem = only(&unreachable, RuleId::RideHome);
         assert!(problem.message.contains("needs a name and a phone number"), "{}", problem.message);
     }
-    assert_eq!(check(&with_driver(&both, Partner::B, Driver::other_adult("Robin", "555 0199"))), vec![]);
+    assert_eq!(
+        check(&with_driver(&both, Partner::B, Driver::other_adult("Robin", "555 0199")), DateStyle::DayFirst24Hour),
+        vec![]
+    );
 }
 
 #[test]

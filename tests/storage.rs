@@ -2,6 +2,7 @@
 //! save, unreadable records and a full store.
 #![cfg(not(target_arch = "wasm32"))]
 
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{apply, Edit};
 use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
@@ -105,10 +106,10 @@ fn a_backup_with_bad_plans_names_each_and_still_holds_the_good_ones() {
 #[test]
 fn saving_bumps_the_revision_and_keeps_the_index_order() {
     let mut store = PlanStore::new(MemoryStore::default());
-    let first = written(store.save(None, &plan_with_id("one")));
-    let second = written(store.save(None, &plan_with_id("two")));
+    let first = written(store.save(None, &plan_with_id("one"), DateStyle::DayFirst24Hour));
+    let second = written(store.save(None, &plan_with_id("two"), DateStyle::DayFirst24Hour));
     assert_eq!((first.revision, second.revision), (1, 1));
-    let again = written(store.save(Some(&first), &first));
+    let again = written(store.save(Some(&first), &first, DateStyle::DayFirst24Hour));
     assert_eq!(again.revision, 2);
     let loaded = store.load_all().unwrap();
     let ids: Vec<&str> = loaded.plans.iter().map(|p| p.id.as_str()).collect();
@@ -121,7 +122,7 @@ fn saving_bumps_the_revision_and_keeps_the_index_order() {
 fn plans_load_in_index_order_then_unindexed_ones_by_key() {
     let mut store = PlanStore::new(MemoryStore::default());
     for id in ["b", "a", "c"] {
-        written(store.save(None, &plan_with_id(id)));
+        written(store.save(None, &plan_with_id(id), DateStyle::DayFirst24Hour));
     }
     // Records the index does not name, as another version of the app might leave them.
     for id in ["z", "y"] {
@@ -136,13 +137,15 @@ fn plans_load_in_index_order_then_unindexed_ones_by_key() {
 #[test]
 fn a_save_that_meets_another_tab_s_save_merges_instead_of_overwriting() {
     let mut store = PlanStore::new(MemoryStore::default());
-    let base = written(store.save(None, &plan_with_id("p")));
+    let base = written(store.save(None, &plan_with_id("p"), DateStyle::DayFirst24Hour));
     let (first, second) = (base.blocks[1].id, base.blocks[2].id);
     // The other tab moves one block and saves; this tab, still on `base`, moves another.
     let theirs = apply(&base, &Edit::MoveBlock { id: first, day: 2, start: clock(15, 0) }).unwrap();
-    let theirs = written(store.save(Some(&base), &theirs));
+    let theirs = written(store.save(Some(&base), &theirs, DateStyle::DayFirst24Hour));
     let mine = apply(&base, &Edit::MoveBlock { id: second, day: 3, start: clock(16, 0) }).unwrap();
-    let Ok(Saved::Merged { plan, clashes }) = store.save(Some(&base), &mine) else { panic!("not merged") };
+    let Ok(Saved::Merged { plan, clashes }) = store.save(Some(&base), &mine, DateStyle::DayFirst24Hour) else {
+        panic!("not merged")
+    };
     assert_eq!(plan.revision, theirs.revision + 1, "one revision after the other tab's");
     assert!(clashes.is_empty());
     let stored = decode(&store.kv.get(&plan_key("p")).unwrap().unwrap()).unwrap();
@@ -150,13 +153,13 @@ fn a_save_that_meets_another_tab_s_save_merges_instead_of_overwriting() {
     assert_eq!((stored.block(first).unwrap().day, stored.block(first).unwrap().start), (2, clock(15, 0)));
     assert_eq!((stored.block(second).unwrap().day, stored.block(second).unwrap().start), (3, clock(16, 0)));
     // A plan this tab never read is not written over its stored namesake.
-    assert_eq!(store.save(None, &plan_with_id("p")), Err(StoreError::AlreadyStored));
+    assert_eq!(store.save(None, &plan_with_id("p"), DateStyle::DayFirst24Hour), Err(StoreError::AlreadyStored));
 }
 
 #[test]
 fn unreadable_records_are_set_aside_exactly_and_never_overwritten() {
     let mut store = PlanStore::new(MemoryStore::default());
-    written(store.save(None, &plan_with_id("good")));
+    written(store.save(None, &plan_with_id("good"), DateStyle::DayFirst24Hour));
     store.kv.entries.insert(plan_key("broken"), "{\"format\": oops".into());
     let loaded = store.load_all().unwrap();
     assert_eq!(loaded.plans.len(), 1);
@@ -167,9 +170,12 @@ fn unreadable_records_are_set_aside_exactly_and_never_overwritten() {
     assert_eq!(store.kv.get(&loaded.unreadable[0].aside).unwrap().as_deref(), Some("{\"format\": oops"));
     assert_eq!(loaded.unreadable[0].name(), "broken");
     // No save writes over it, however the plan came.
-    assert_eq!(store.save(None, &plan_with_id("broken")), Err(StoreError::UnreadableInTheWay));
+    assert_eq!(
+        store.save(None, &plan_with_id("broken"), DateStyle::DayFirst24Hour),
+        Err(StoreError::UnreadableInTheWay)
+    );
     let pretend = plan_with_id("broken");
-    assert_eq!(store.save(Some(&pretend), &pretend), Err(StoreError::UnreadableInTheWay));
+    assert_eq!(store.save(Some(&pretend), &pretend, DateStyle::DayFirst24Hour), Err(StoreError::UnreadableInTheWay));
     // The person chose to replace it: its copy stays aside, and a second, different
     // unreadable text under the same key gets a copy of its own.
     let replaced = store.replace(&plan_with_id("broken")).unwrap();
@@ -202,12 +208,12 @@ fn a_record_under_the_wrong_key_is_set_aside_too() {
 #[test]
 fn an_unreadable_index_is_set_aside_before_it_is_written_again() {
     let mut store = PlanStore::new(MemoryStore::default());
-    written(store.save(None, &plan_with_id("a")));
+    written(store.save(None, &plan_with_id("a"), DateStyle::DayFirst24Hour));
     store.kv.entries.insert(index_key(), "[\"a\", oops".into());
     let loaded = store.load_all().unwrap();
     assert_eq!(loaded.plans.len(), 1, "the plans still load, by key");
     assert_eq!(loaded.unreadable[0].key, index_key());
-    written(store.save(None, &plan_with_id("b")));
+    written(store.save(None, &plan_with_id("b"), DateStyle::DayFirst24Hour));
     assert_eq!(store.kv.get(&aside_key(&index_key(), 1)).unwrap().as_deref(), Some("[\"a\", oops"));
     assert_eq!(store.kv.get(&index_key()).unwrap().as_deref(), Some("[\"b\"]"));
 }
@@ -215,8 +221,11 @@ fn an_unreadable_index_is_set_aside_before_it_is_written_again() {
 #[test]
 fn a_full_store_says_so_and_keeps_what_it_had() {
     let mut store = PlanStore::new(MemoryStore { capacity: Some(100), ..MemoryStore::default() });
-    assert_eq!(store.save(None, &plan_with_id("big")), Err(StoreError::Full));
+    assert_eq!(store.save(None, &plan_with_id("big"), DateStyle::DayFirst24Hour), Err(StoreError::Full));
     assert!(store.kv.entries.is_empty());
     store.kv.capacity = None;
-    assert!(store.save(None, &plan_with_id("big")).is_ok(), "works again once there is room");
+    assert!(
+        store.save(None, &plan_with_id("big"), DateStyle::DayFirst24Hour).is_ok(),
+        "works again once there is room"
+    );
 }

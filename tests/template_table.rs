@@ -8,6 +8,7 @@ mod common;
 
 use chrono::TimeDelta;
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::kap::{BothDosing, Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::placement::PlacementError;
@@ -76,8 +77,10 @@ fn every_template_is_a_sound_plan_or_a_refusal_that_says_why() {
         built += 1;
         let n = plan.day_count();
         // No error, and no warning but the integration after the intensive.
-        let problems: Vec<_> =
-            check(&plan).into_iter().filter(|p| p.rule != RuleId::IntegrationAfterIntensive).collect();
+        let problems: Vec<_> = check(&plan, DateStyle::DayFirst24Hour)
+            .into_iter()
+            .filter(|p| p.rule != RuleId::IntegrationAfterIntensive)
+            .collect();
         assert!(problems.is_empty(), "{label}: {problems:#?}");
 
         // 2. A partner's next dose starts at least 24 hours after the last ends.

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::check;
@@ -15,7 +16,7 @@ fn every_template_without_kap_is_complete_and_problem_free() {
         for days in 1..=MAX_DAYS {
             let label = format!("{kind:?} {days}d");
             let plan = plan(kind, days, Placement::Opening, WhoDoses::Nobody);
-            assert_eq!(check(&plan), vec![], "{label}");
+            assert_eq!(check(&plan, DateStyle::DayFirst24Hour), vec![], "{label}");
             assert_eq!(plan.day_count(), days);
             for day in 1..=days {
                 let blocks = plan.blocks_on(day);
@@ -52,7 +53,7 @@ fn a_shorter_day_drops_optional_blocks_and_still_fits() {
         let mut request = ready(request(IntensiveKind::AffairRecovery, 3, Placement::Midway, who));
         request.window = DayWindow { start: clock(9, 0), end: clock(15, 30) };
         let plan = build_plan("p", &request).expect("builds");
-        assert_eq!(check(&plan), vec![], "{who:?}");
+        assert_eq!(check(&plan, DateStyle::DayFirst24Hour), vec![], "{who:?}");
         assert!(plan.blocks.iter().all(|b| b.day > 3 || b.end() <= clock(15, 30)));
         // From three days on, the individual sessions are kept, on another day if need be.
         for partner in [Partner::A, Partner::B] {
@@ -100,7 +101,7 @@ fn impossible_requests_are_refused_with_a_reason() {
 #[test]
 fn fresh_template_without_readiness_shows_the_readiness_and_ride_errors() {
     let plan = build_plan("p", &request(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::PartnerA)).unwrap();
-    let ids: Vec<&str> = check(&plan).iter().map(|p| p.rule.id()).collect();
+    let ids: Vec<&str> = check(&plan, DateStyle::DayFirst24Hour).iter().map(|p| p.rule.id()).collect();
     assert_eq!(ids, vec!["R3-dosing-readiness", "R4-ride-home"]);
 }
 

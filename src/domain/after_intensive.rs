@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::dates;
+use super::dates::DateStyle;
 use super::model::{FollowUpSession, Participants, Plan};
 use super::words::who_for_couple;
 
@@ -19,12 +19,12 @@ pub struct FollowUpWords {
     pub private_notes: String,
 }
 
-pub fn follow_up_words(plan: &Plan, with_private_notes: bool) -> Vec<FollowUpWords> {
+pub fn follow_up_words(plan: &Plan, style: DateStyle, with_private_notes: bool) -> Vec<FollowUpWords> {
     plan.follow_ups_in_order()
         .into_iter()
         .map(|session| FollowUpWords {
-            date: dates::long(session.date),
-            time: session.time_range(),
+            date: style.long(session.date),
+            time: session.time_range(style),
             title: session.title.clone(),
             who: who_for_couple(session.who, &plan.partners, &plan.therapist.name),
             notes: session.couple_notes.trim().to_string(),
@@ -35,14 +35,21 @@ pub fn follow_up_words(plan: &Plan, with_private_notes: bool) -> Vec<FollowUpWor
 
 /// A follow-up in one line, as the integration card names it: "Integration follow-up:
 /// Thu 10 Dec, 09:00–10:30 (Sam and Alex with Dr Lee)".
-pub fn follow_up_line(plan: &Plan, session: &FollowUpSession) -> String {
-    session_line(plan, &session.title, session.date, &session.time_range(), session.who)
+pub fn follow_up_line(plan: &Plan, session: &FollowUpSession, style: DateStyle) -> String {
+    session_line(plan, style, &session.title, session.date, &session.time_range(style), session.who)
 }
 
 /// Any session of the plan in one line, block or follow-up.
-pub fn session_line(plan: &Plan, title: &str, date: NaiveDate, time: &str, who: Participants) -> String {
+pub fn session_line(
+    plan: &Plan,
+    style: DateStyle,
+    title: &str,
+    date: NaiveDate,
+    time: &str,
+    who: Participants,
+) -> String {
     let who = who_for_couple(who, &plan.partners, &plan.therapist.name);
-    format!("{title}: {}, {time} ({who})", dates::short(date))
+    format!("{title}: {}, {time} ({who})", style.short(date))
 }
 
 /// What the couple's page says when no follow-up is planned.

@@ -6,6 +6,7 @@
 //! chooses, told what each choice keeps. The words of the question are decided here.
 
 use super::clash::{Clash, Side};
+use super::dates::DateStyle;
 use super::kap::{Driver, Readiness};
 use super::merge::{merge_sides, Merged};
 use super::model::{Partner, Plan};
@@ -25,13 +26,13 @@ pub enum Incoming {
 }
 
 /// Compares an arriving copy with the plan here, against `shared`: the version this
-/// browser last sent or received, if it knows one.
-pub fn compare(shared: Option<&Plan>, here: &Plan, arriving: &Plan) -> Incoming {
+/// browser last sent or received, if it knows one. Clashes word dates in `style`.
+pub fn compare(shared: Option<&Plan>, here: &Plan, arriving: &Plan, style: DateStyle) -> Incoming {
     if here.same_content(arriving) {
         return Incoming::NothingNew;
     }
     let Some(base) = shared.filter(|base| base.id == here.id) else { return Incoming::NoCommonVersion };
-    let merged = merge_sides(base, arriving, here, [Side::Arriving, Side::Here]);
+    let merged = merge_sides(base, arriving, here, [Side::Arriving, Side::Here], style);
     if merged.brought.is_empty() && merged.clashes.is_empty() {
         return Incoming::NothingNew;
     }
@@ -72,7 +73,7 @@ pub fn arriving_kept_with_here(here: &Plan, arriving: &Plan) -> Plan {
         }
     }
     plan.review.reviewed_on = plan.review.reviewed_on.or(here.review.reviewed_on);
-    let _ = reopen_if_broken(&mut plan);
+    reopen_if_broken(&mut plan);
     plan
 }
 

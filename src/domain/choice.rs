@@ -2,6 +2,7 @@
 //! shows them and the value a form field gives each. The words are each type's own
 //! (`label`, or a function of the partners' names where they appear in it).
 
+use super::dates::DateStyle;
 use super::kap::{BothDosing, Placement, ScreenAnswer, WhoDoses};
 use super::model::{BlockKind, IntensiveKind, Modality, Participants, Partner, PartnerSet, PlanStatus};
 use super::template::FollowUpSpacing;
@@ -169,6 +170,18 @@ impl Choice for Option<Modality> {
             Some(Modality::Brainspotting) => "brainspotting",
             Some(Modality::Emdr) => "emdr",
             Some(Modality::Other) => "other",
+        }
+    }
+}
+
+/// The settings' date style: `None` follows the browser's language.
+impl Choice for Option<DateStyle> {
+    const ALL: &'static [Self] = &[None, Some(DateStyle::MonthFirst12Hour), Some(DateStyle::DayFirst24Hour)];
+    fn value(self) -> &'static str {
+        match self {
+            None => "browser",
+            Some(DateStyle::MonthFirst12Hour) => "month-first-12-hour",
+            Some(DateStyle::DayFirst24Hour) => "day-first-24-hour",
         }
     }
 }

@@ -5,14 +5,14 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::agenda;
+use super::dates::DateStyle;
 pub use super::edit_checks::{block_lengths, EditError, MAX_BLOCK_MINUTES};
 use super::edit_checks::{check_text, fit_start};
 use super::follow_up_edit::{self, GuideChange};
 use super::kap::{Driver, ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
-use super::rules::{check, Severity};
-use super::status::reopen_if_broken;
+use super::status::{errors, reopen_if_broken};
 use super::time::{minute_of_day, snap, snap_length, GRID_MINUTES, MINUTES_PER_DAY};
 use super::validate::{validate, MAX_BLOCKS, MAX_CHECKLIST_ITEMS, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 
@@ -279,8 +279,9 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         }
         Edit::SetLimit(limit, value) => next.limits = limit.set(next.limits, *value),
         Edit::SetStatus(PlanStatus::Confirmed) => {
-            let errors = blocking_errors(&next);
-            if !errors.is_empty() {
+            // Counted only: the problems panel words each error in the reader's style.
+            let errors = errors(&next, DateStyle::default()).len();
+            if errors > 0 {
                 return Err(EditError::CannotConfirm(errors));
             }
             next.status = PlanStatus::Confirmed;
@@ -298,7 +299,7 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::ChangeGuide(change) => follow_up_edit::change_guide(&mut next, change)?,
     }
     // A change that breaks a rule reopens a confirmed plan.
-    let _ = reopen_if_broken(&mut next);
+    reopen_if_broken(&mut next);
     // What an edit makes is what storage will read: the same check, every time.
     let problems = validate(&next);
     if !problems.is_empty() {
@@ -311,8 +312,4 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
 /// deleted meanwhile) is skipped and the rest still apply.
 pub fn apply_all(plan: &Plan, edits: &[Edit]) -> Plan {
     edits.iter().fold(plan.clone(), |current, edit| apply(&current, edit).unwrap_or(current))
-}
-
-fn blocking_errors(plan: &Plan) -> Vec<String> {
-    check(plan).into_iter().filter(|p| p.severity == Severity::Error).map(|p| p.message).collect()
 }

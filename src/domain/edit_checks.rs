@@ -1,12 +1,12 @@
 //! What every edit checks before it changes a plan, and the error it gives when the
 //! change cannot be made: shared by the edits of blocks and of follow-ups.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 
-use super::dates;
 use super::model::{BlockId, MAX_FOLLOW_UPS, MAX_PROMPTS};
 use super::time::{snap_minutes, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use super::validate::{MAX_BLOCKS, MAX_CHECKLIST_ITEMS};
+use super::words::count;
 
 /// Longest block: a whole day's work.
 pub const MAX_BLOCK_MINUTES: i64 = 12 * 60;
@@ -47,16 +47,15 @@ pub enum EditError {
     /// beyond that, storage could not read the plan back.
     TooManyBlocks,
     TooManyChecklistItems,
-    /// Confirming is refused while errors remain; carries their messages.
-    CannotConfirm(Vec<String>),
+    /// Confirming is refused while errors remain; carries how many.
+    CannotConfirm(usize),
     /// The change would leave values the plan cannot be stored with (`validate`).
     WouldNotRead(Vec<String>),
     NoSuchFollowUp,
     TooManyFollowUps,
-    /// A follow-up goes after the last day and within a year of it.
-    FollowUpDate {
-        last: NaiveDate,
-    },
+    /// A follow-up goes after the last day and within a year of it (the section names
+    /// that day, in the reader's style).
+    FollowUpDate,
     NoSuchPrompt,
     TooManyPrompts,
 }
@@ -77,11 +76,11 @@ impl std::fmt::Display for EditError {
             }
             EditError::CannotConfirm(errors) => write!(
                 f,
-                "The plan cannot be confirmed while {} error{} remain{}: {}",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" },
-                if errors.len() == 1 { "s" } else { "" },
-                errors.join(" ")
+                "The plan cannot be confirmed while {} remain{}: the problems panel lists {} with how to fix {}.",
+                count(*errors, "error", "errors"),
+                if *errors == 1 { "s" } else { "" },
+                if *errors == 1 { "it" } else { "them" },
+                if *errors == 1 { "it" } else { "each" },
             ),
             EditError::WouldNotRead(problems) => {
                 write!(f, "That change cannot be saved: {}", problems.join(" "))
@@ -92,10 +91,9 @@ impl std::fmt::Display for EditError {
             EditError::TooManyFollowUps => {
                 write!(f, "A plan holds at most {MAX_FOLLOW_UPS} follow-up sessions: remove one first.")
             }
-            EditError::FollowUpDate { last } => write!(
+            EditError::FollowUpDate => write!(
                 f,
-                "A follow-up session goes on a date after the last day of the intensive ({}) and within a year of it.",
-                dates::short_with_year(*last)
+                "A follow-up session goes on a date after the last day of the intensive and within a year of it."
             ),
             EditError::NoSuchPrompt => write!(f, "That journaling prompt no longer exists."),
             EditError::TooManyPrompts => {

@@ -38,7 +38,7 @@ fn check_date(plan: &Plan, date: NaiveDate) -> Result<NaiveDate, EditError> {
     if (1..=MAX_DAYS_AFTER).contains(&(date - last).num_days()) {
         Ok(date)
     } else {
-        Err(EditError::FollowUpDate { last })
+        Err(EditError::FollowUpDate)
     }
 }
 

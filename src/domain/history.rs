@@ -2,6 +2,7 @@
 //! arrives from elsewhere (another tab's save, merged) does not wipe them: each is
 //! carried over onto it, so undo takes back what was done here and keeps what came.
 
+use super::dates::DateStyle;
 use super::edit::{apply, Edit, EditError};
 use super::merge::merge;
 use super::model::Plan;
@@ -79,7 +80,8 @@ impl History {
         }
         let was = std::mem::replace(&mut self.present, arrived);
         for version in self.past.iter_mut().chain(self.future.iter_mut()) {
-            *version = merge(&was, version, &self.present).plan;
+            // Only the merged plan is kept, so the clashes' wording does not matter.
+            *version = merge(&was, version, &self.present, DateStyle::default()).plan;
         }
     }
 }

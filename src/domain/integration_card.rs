@@ -6,9 +6,8 @@
 use chrono::{NaiveDateTime, TimeDelta};
 
 use super::after_intensive::{follow_up_line, session_line};
-use super::dates;
+use super::dates::DateStyle;
 use super::model::{Block, BlockKind, PartnerSet, Plan};
-use super::time::hhmm;
 use super::words::names;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -26,23 +25,23 @@ pub struct IntegrationCard {
 }
 
 /// One card per dosing day, in day order.
-pub fn integration_cards(plan: &Plan) -> Vec<IntegrationCard> {
+pub fn integration_cards(plan: &Plan, style: DateStyle) -> Vec<IntegrationCard> {
     let mut days: Vec<u8> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).map(|b| b.day).collect();
     days.sort_unstable();
     days.dedup();
-    days.into_iter().filter_map(|day| card_for(plan, day)).collect()
+    days.into_iter().filter_map(|day| card_for(plan, style, day)).collect()
 }
 
-fn card_for(plan: &Plan, day: u8) -> Option<IntegrationCard> {
+fn card_for(plan: &Plan, style: DateStyle, day: u8) -> Option<IntegrationCard> {
     let dosings: Vec<&Block> = plan.blocks_on(day).into_iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
     let dose_ends = dosings.iter().map(|b| plan.ends_at(b)).max()?;
     let dosed = dosings.iter().fold(PartnerSet::NONE, |set, b| set.union(b.kap_partners()));
     let window_ends = dose_ends + TimeDelta::hours(i64::from(plan.limits.integration_window_hours));
     let covers = format!(
         "From the end of the medicine session on {} until {} at {}.",
-        dates::short(dose_ends.date()),
-        dates::short(window_ends.date()),
-        hhmm(window_ends.time())
+        style.short(dose_ends.date()),
+        style.short(window_ends.date()),
+        style.time(window_ends.time())
     );
     Some(IntegrationCard {
         day,
@@ -50,7 +49,7 @@ fn card_for(plan: &Plan, day: u8) -> Option<IntegrationCard> {
         covers,
         days_for: plan.guide.days_for.trim().to_string(),
         prompts: plan.guide.prompts.iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
-        next: next_sessions(plan, dose_ends, window_ends),
+        next: next_sessions(plan, style, dose_ends, window_ends),
     })
 }
 
@@ -61,7 +60,7 @@ struct Upcoming {
     line: String,
 }
 
-fn next_sessions(plan: &Plan, from: NaiveDateTime, until: NaiveDateTime) -> Vec<String> {
+fn next_sessions(plan: &Plan, style: DateStyle, from: NaiveDateTime, until: NaiveDateTime) -> Vec<String> {
     let mut upcoming: Vec<Upcoming> = plan
         .blocks
         .iter()
@@ -69,12 +68,12 @@ fn next_sessions(plan: &Plan, from: NaiveDateTime, until: NaiveDateTime) -> Vec<
         .map(|b| Upcoming {
             starts: plan.starts_at(b),
             integrates: b.kind != BlockKind::CouplesCheckIn,
-            line: session_line(plan, &b.title, plan.date_of(b.day), &b.time_range(), b.who),
+            line: session_line(plan, style, &b.title, plan.date_of(b.day), &b.time_range(style), b.who),
         })
         .chain(plan.follow_ups.iter().map(|f| Upcoming {
             starts: f.starts_at(),
             integrates: true,
-            line: follow_up_line(plan, f),
+            line: follow_up_line(plan, f, style),
         }))
         .filter(|u| u.starts >= from)
         .collect();

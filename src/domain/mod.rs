@@ -19,6 +19,7 @@ pub mod model;
 pub mod placement;
 pub mod rules;
 pub mod sample;
+pub mod settings;
 pub mod status;
 pub mod template;
 pub mod time;

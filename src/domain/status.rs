@@ -2,6 +2,7 @@
 //! two tabs, a reply, an import, a backup restored, a link, a migration. Each of them
 //! passes what it makes through `reopen_if_broken`, the one place that decides it.
 
+use super::dates::DateStyle;
 use super::model::{Plan, PlanStatus};
 use super::rules::{check, Severity};
 
@@ -9,24 +10,34 @@ use super::rules::{check, Severity};
 /// so it is in their hands again until the error is resolved.
 pub const REOPENED_AS: PlanStatus = PlanStatus::SharedWithCouple;
 
-/// A confirmed plan with an error is reopened; the sentence says why, for the person
-/// who brought it in. `None` when the plan was not confirmed or has no error.
-pub fn reopen_if_broken(plan: &mut Plan) -> Option<String> {
-    if plan.status != PlanStatus::Confirmed {
-        return None;
+/// A confirmed plan with an error is reopened; says whether it was.
+pub fn reopen_if_broken(plan: &mut Plan) -> bool {
+    // Only counted: any style words the same errors.
+    if plan.status != PlanStatus::Confirmed || errors(plan, DateStyle::default()).is_empty() {
+        return false;
     }
-    let errors: Vec<String> =
-        check(plan).into_iter().filter(|p| p.severity == Severity::Error).map(|p| p.message).collect();
-    let first = errors.first()?;
     plan.status = REOPENED_AS;
+    true
+}
+
+/// Why a plan `reopen_if_broken` reopened is no longer confirmed, for the person who
+/// brought it in, its first error worded in their `style`.
+pub fn reopened_words(plan: &Plan, style: DateStyle) -> String {
+    let errors = errors(plan, style);
     let count = match errors.len() {
         1 => "an error stands".to_string(),
         n => format!("{n} errors stand"),
     };
-    Some(format!(
+    let first = errors.first().map(String::as_str).unwrap_or_default();
+    format!(
         "\u{201c}{}\u{201d} was marked Confirmed, but {count} ({first}) It is now \u{201c}{}\u{201d}: confirm it \
          again once the problems panel shows no errors.",
         plan.title,
         REOPENED_AS.label()
-    ))
+    )
+}
+
+/// The messages of the errors that stand in the way of confirming.
+pub fn errors(plan: &Plan, style: DateStyle) -> Vec<String> {
+    check(plan, style).into_iter().filter(|p| p.severity == Severity::Error).map(|p| p.message).collect()
 }

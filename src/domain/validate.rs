@@ -42,7 +42,7 @@ pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= MAX_ID_CHARS && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn too_long(problems: &mut Vec<String>, what: impl FnOnce() -> String, value: &str, max: usize) {
+pub(crate) fn too_long(problems: &mut Vec<String>, what: impl FnOnce() -> String, value: &str, max: usize) {
     // Bytes bound characters from above: most texts are checked without counting.
     if value.len() > max {
         let length = value.chars().count();
@@ -149,8 +149,9 @@ fn follow_up_problems(plan: &Plan, problems: &mut Vec<String>) {
             problems.push(format!(
                 "{} is on {}; a follow-up comes after the last day ({}) and within a year of it.",
                 name(),
-                dates::short_with_year(session.date),
-                dates::short_with_year(last)
+                // Dates as the file writes them, so the person finds the value.
+                dates::iso(session.date),
+                dates::iso(last)
             ));
         }
         if session.minutes == 0 || !fits_in_day(session.start, session.minutes) {

@@ -1,9 +1,8 @@
 //! The one wording of what messages, lists and pages say again and again: lengths,
 //! days, who takes part, lists of names, counts, and the therapist when unnamed.
 
-use super::dates;
+use super::dates::DateStyle;
 use super::model::{Block, FollowUpSession, Participants, Partner, PartnerSet, Partners, Plan};
-use super::time::hhmm;
 
 /// A length in words, exact to the minute: "45 min", "4 h", "2 h 30 min". The one
 /// wording of a duration, for every message and form.
@@ -23,13 +22,14 @@ pub fn duration_words(minutes: i64) -> String {
 }
 
 /// How a block is named in messages: its title, day and start time.
-pub fn describe_block(plan: &Plan, block: &Block) -> String {
-    format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), hhmm(block.start))
+pub fn describe_block(plan: &Plan, block: &Block, style: DateStyle) -> String {
+    format!("\u{201c}{}\u{201d} ({}, {})", block.title, day_label(plan, block.day), style.time(block.start))
 }
 
 /// How a follow-up session is named in messages: its title, date and start time.
-pub fn describe_follow_up(session: &FollowUpSession) -> String {
-    format!("\u{201c}{}\u{201d} (follow-up, {}, {})", session.title, dates::short(session.date), hhmm(session.start))
+pub fn describe_follow_up(session: &FollowUpSession, style: DateStyle) -> String {
+    let when = style.short_at(session.starts_at());
+    format!("\u{201c}{}\u{201d} (follow-up, {when})", session.title)
 }
 
 pub fn day_label(plan: &Plan, day: u8) -> String {
@@ -51,8 +51,8 @@ pub fn day_title(plan: &Plan, day: u8) -> String {
 }
 
 /// A day's heading with its date, for the couple's agenda and print: "Day 2 · Tuesday 3 March 2026".
-pub fn day_heading(plan: &Plan, day: u8) -> String {
-    format!("{} \u{b7} {}", day_title(plan, day), crate::domain::dates::long(plan.date_of(day)))
+pub fn day_heading(plan: &Plan, day: u8, style: DateStyle) -> String {
+    format!("{} \u{b7} {}", day_title(plan, day), style.long(plan.date_of(day)))
 }
 
 /// "Sam", "Sam and Alex": the names of a set of partners.

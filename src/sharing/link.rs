@@ -98,7 +98,7 @@ pub fn shared_copy(plan: &Plan) -> Plan {
         let ride_home = shared.kap.readiness(partner).ride_home.clone();
         *shared.kap.readiness_mut(partner) = Readiness { ride_home, ..Readiness::default() };
     }
-    let _ = reopen_if_broken(&mut shared);
+    reopen_if_broken(&mut shared);
     shared
 }
 

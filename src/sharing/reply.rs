@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::link::{LinkKind, LinkText, ShareError};
 use crate::domain::clash::{Clash, Side};
-use crate::domain::dates;
+use crate::domain::dates::DateStyle;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{Block, BlockId, ChecklistItem, Plan};
 use crate::domain::validate::{fit, MAX_BLOCKS, MAX_NOTE_CHARS};
@@ -152,7 +152,8 @@ fn fate<T: PartialEq>(now: &T, answer: &T, was: &T, newer: bool) -> Fate {
     }
 }
 
-pub fn merge_reply(plan: &Plan, reply: &Reply) -> ReplyMerge {
+/// What the reply brings, worded with dates and times in the reader's `style`.
+pub fn merge_reply(plan: &Plan, reply: &Reply, style: DateStyle) -> ReplyMerge {
     let mut out = ReplyMerge::default();
     let newer = reply.version >= REPLY_VERSION && plan.review.last_reply.is_none_or(|last| reply.revision > last);
     for answer in &reply.blocks {
@@ -165,7 +166,7 @@ pub fn merge_reply(plan: &Plan, reply: &Reply) -> ReplyMerge {
             }
             continue;
         };
-        let place = describe_block(plan, block);
+        let place = describe_block(plan, block, style);
         question(&mut out, block, answer, &place, newer);
         if !answer.ticks.is_empty() {
             out.news.push(format!(
@@ -187,15 +188,15 @@ pub fn merge_reply(plan: &Plan, reply: &Reply) -> ReplyMerge {
         Fate::Here => {}
         Fate::Add => {
             out.news.push(match reviewed {
-                Some(date) => format!("The couple marked the plan as reviewed on {}.", dates::day_month_year(date)),
+                Some(date) => format!("The couple marked the plan as reviewed on {}.", style.day_month_year(date)),
                 None => "The couple took back their \u{201c}reviewed\u{201d} mark.".to_string(),
             });
             out.edits.push(Edit::MarkReviewed(reviewed));
         }
         Fate::Clash => out.clashes.push(Clash {
             what: "The couple's \u{201c}reviewed\u{201d} mark".to_string(),
-            kept: reviewed_words(plan.review.reviewed_on),
-            other: reviewed_words(reviewed),
+            kept: reviewed_words(plan.review.reviewed_on, style),
+            other: reviewed_words(reviewed, style),
             other_side: Side::Reply,
             alternative: Edit::MarkReviewed(reviewed),
         }),
@@ -214,8 +215,8 @@ pub fn merge_reply(plan: &Plan, reply: &Reply) -> ReplyMerge {
     out
 }
 
-fn reviewed_words(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| "not marked".to_string(), dates::day_month_year)
+fn reviewed_words(date: Option<NaiveDate>, style: DateStyle) -> String {
+    date.map_or_else(|| "not marked".to_string(), |d| style.day_month_year(d))
 }
 
 fn question(out: &mut ReplyMerge, block: &Block, answer: &BlockReply, place: &str, newer: bool) {

@@ -12,6 +12,7 @@ use crate::domain::clash::Clash;
 use crate::domain::edit::{Edit, EditError};
 use crate::domain::history::History;
 use crate::domain::model::Plan;
+use crate::domain::settings::Settings;
 use crate::domain::words::count;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,6 +25,10 @@ pub struct PlanBook {
     /// The store was emptied under this tab (another tab, or the site's data cleared):
     /// nothing is written back until the person says so (`save_back`).
     cleared: bool,
+    /// The settings as stored (`settings.rs`), and the browser's language, which picks
+    /// the date style until the person does. Merges word their clashes in that style.
+    pub(super) settings: Settings,
+    pub language: String,
 }
 
 impl PlanBook {
@@ -205,11 +210,12 @@ impl PlanBook {
     }
 
     fn write_unsaved<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
+        let style = self.style();
         for entry in self.entries.iter_mut().filter(|e| e.unsaved) {
             let result = if entry.replacing {
                 store.replace(entry.shown()).map(Saved::Written)
             } else {
-                store.save(entry.stored.as_ref(), entry.shown())
+                store.save(entry.stored.as_ref(), entry.shown(), style)
             };
             match result {
                 Ok(saved) => {
@@ -258,6 +264,7 @@ impl PlanBook {
                 return;
             }
         };
+        let style = self.style();
         let mut old = std::mem::take(&mut self.entries);
         let mut entries = Vec::with_capacity(loaded.plans.len());
         for theirs in loaded.plans {
@@ -267,9 +274,9 @@ impl PlanBook {
             let lost = write.and_then(|write| write.overwritten(store, &id));
             let mut entry = match held {
                 Some(mut entry) => {
-                    entry.take_stored(theirs, written_from.as_ref());
+                    entry.take_stored(theirs, written_from.as_ref(), style);
                     if let Some((from, lost)) = lost {
-                        entry.take_lost_write(&from, &lost);
+                        entry.take_lost_write(&from, &lost, style);
                     }
                     entry
                 }
@@ -285,6 +292,9 @@ impl PlanBook {
         entries.extend(old.into_iter().filter(|e| e.unsaved));
         self.entries = entries;
         self.unreadable = loaded.unreadable;
+        let (settings, unreadable) = store.settings();
+        self.settings = settings;
+        self.unreadable.extend(unreadable);
     }
 
     /// Whether the store was emptied under this tab, noticing it if it just was: every

@@ -4,6 +4,7 @@
 
 use super::store::StoreError;
 use crate::domain::clash::Clash;
+use crate::domain::dates::DateStyle;
 use crate::domain::history::History;
 use crate::domain::merge::merge;
 use crate::domain::model::Plan;
@@ -59,7 +60,7 @@ impl Entry {
     /// value is that version only when it is older: a tab whose copy caught up between
     /// its read and its write replaced a version it never saw (this tab's last save).
     /// The version of the revision before theirs, if this tab knows it, is then the one.
-    pub(super) fn take_stored(&mut self, theirs: Plan, written_from: Option<&Plan>) {
+    pub(super) fn take_stored(&mut self, theirs: Plan, written_from: Option<&Plan>, style: DateStyle) {
         let started_from = written_from
             .filter(|from| from.revision < theirs.revision)
             .or_else(|| self.version_before(theirs.revision));
@@ -79,7 +80,7 @@ impl Entry {
             }
             (None, Some(stored)) => stored.clone(),
         };
-        let merged = merge(&base, self.shown(), &theirs);
+        let merged = merge(&base, self.shown(), &theirs, style);
         self.clashes_unsaved |= !merged.clashes.is_empty();
         self.clashes.extend(merged.clashes);
         self.unsaved |= !merged.plan.same_content(&theirs);
@@ -101,8 +102,8 @@ impl Entry {
 
     /// Merges in again the changes of another tab's write that a save from a copy not yet
     /// caught up wrote over (`OtherTabWrite::overwritten`); saved at the next flush.
-    pub(super) fn take_lost_write(&mut self, from: &Plan, lost: &Plan) {
-        let merged = merge(from, self.shown(), lost);
+    pub(super) fn take_lost_write(&mut self, from: &Plan, lost: &Plan, style: DateStyle) {
+        let merged = merge(from, self.shown(), lost, style);
         if merged.plan.same_content(self.shown()) {
             return;
         }

@@ -22,6 +22,8 @@ pub enum FormatError {
     Shape(String),
     /// Every value that is out of range, one sentence each.
     Invalid(Vec<String>),
+    /// The settings record cannot be read, and why.
+    Settings(String),
 }
 
 impl std::fmt::Display for FormatError {
@@ -54,6 +56,7 @@ impl std::fmt::Display for FormatError {
             FormatError::Invalid(problems) => {
                 write!(f, "The plan has values that cannot be right: {}", problems.join(" "))
             }
+            FormatError::Settings(detail) => write!(f, "The settings are damaged: {detail}"),
         }
     }
 }

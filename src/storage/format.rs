@@ -8,8 +8,9 @@ use serde_json::value::RawValue;
 
 pub use super::error::FormatError;
 use super::migrate;
+use crate::domain::dates::DateStyle;
 use crate::domain::model::Plan;
-use crate::domain::status::reopen_if_broken;
+use crate::domain::status::{reopen_if_broken, reopened_words};
 use crate::domain::validate::{validate, MAX_PLAN_BYTES};
 use crate::domain::words::count;
 
@@ -138,8 +139,8 @@ fn format_of(text: &str) -> Result<Option<String>, FormatError> {
     Ok(format)
 }
 
-/// The plans of a file, and a sentence for each that arrived Confirmed with an error
-/// and was reopened (`domain::status`).
+/// The plans of a file, and the ids of those that arrived Confirmed with an error and
+/// were reopened (`domain::status`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrival {
     pub plans: Vec<Plan>,
@@ -150,6 +151,12 @@ pub struct Arrival {
 }
 
 impl Arrival {
+    /// A sentence for each plan reopened, in the reader's `style`.
+    pub fn reopened_words(&self, style: DateStyle) -> Vec<String> {
+        let reopened = self.plans.iter().filter(|plan| self.reopened.contains(&plan.id));
+        reopened.map(|plan| reopened_words(plan, style)).collect()
+    }
+
     /// The question a backup with some plans that cannot be read asks, naming them.
     pub fn refusal_question(&self, file: &str) -> String {
         let bad = self.refused.len();
@@ -192,7 +199,7 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
         if !problems.is_empty() {
             return Err(FormatError::Invalid(problems));
         }
-        let reopened = reopen_if_broken(&mut plan).into_iter().collect();
+        let reopened = if reopen_if_broken(&mut plan) { vec![plan.id.clone()] } else { Vec::new() };
         return Ok(Arrival { plans: vec![plan], reopened, refused: Vec::new() });
     }
     // A backup is read plan by plan, so one bad plan does not hide the others. A line
@@ -207,7 +214,9 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
         });
         match read_plan {
             Ok(mut plan) => {
-                arrival.reopened.extend(reopen_if_broken(&mut plan));
+                if reopen_if_broken(&mut plan) {
+                    arrival.reopened.push(plan.id.clone());
+                }
                 arrival.plans.push(plan);
             }
             Err(problem) => {

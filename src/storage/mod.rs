@@ -16,4 +16,5 @@ pub mod lock;
 pub mod migrate;
 pub mod other_tab;
 pub mod persist;
+pub mod settings;
 pub mod store;

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use super::format::{decode, encode, stored_revision, stored_title, FormatError};
 use crate::domain::clash::Clash;
+use crate::domain::dates::DateStyle;
 use crate::domain::merge::merge;
 use crate::domain::model::Plan;
 use crate::domain::validate::validate;
@@ -29,6 +30,10 @@ pub fn shared_key(id: &str) -> String {
 /// The clashes a merge left on a plan (`clashes.rs`).
 pub fn clashes_key(id: &str) -> String {
     format!("{PREFIX}/clashes/{id}")
+}
+/// The settings record (`settings.rs`).
+pub fn settings_key() -> String {
+    format!("{PREFIX}/settings")
 }
 pub fn index_key() -> String {
     format!("{PREFIX}/index")
@@ -99,6 +104,9 @@ impl Unreadable {
         if self.key == index_key() {
             return "the list that keeps the plans in order".to_string();
         }
+        if self.is_settings() {
+            return "the settings".to_string();
+        }
         let id = self.key.rsplit('/').next().unwrap_or_default();
         match stored_title(&self.raw) {
             Some(title) => format!("\u{201c}{}\u{201d} ({id})", title.chars().take(80).collect::<String>()),
@@ -107,6 +115,10 @@ impl Unreadable {
     }
 
     /// The id of the plan it is stored as, for a plan record.
+    pub fn is_settings(&self) -> bool {
+        self.key == settings_key()
+    }
+
     pub fn plan_id(&self) -> Option<&str> {
         self.key.strip_prefix(&plan_key(""))
     }
@@ -182,7 +194,7 @@ impl<S: KeyValue> PlanStore<S> {
     /// Copies an unreadable record aside, exactly as stored, unless the same text is
     /// already there; returns where the copy is. Best effort: a full store may refuse,
     /// and the record itself stays where it is whatever happens.
-    fn set_aside(&mut self, key: &str, raw: &str) -> String {
+    pub(super) fn set_aside(&mut self, key: &str, raw: &str) -> String {
         let mut copy = 0;
         loop {
             copy += 1;
@@ -208,7 +220,7 @@ impl<S: KeyValue> PlanStore<S> {
     /// this tab last read from or wrote to the store (`None` for a plan new to it).
     /// Another tab's newer save is merged with it, never overwritten; an unreadable
     /// record in the way is never overwritten either.
-    pub fn save(&mut self, base: Option<&Plan>, mine: &Plan) -> Result<Saved, StoreError> {
+    pub fn save(&mut self, base: Option<&Plan>, mine: &Plan, style: DateStyle) -> Result<Saved, StoreError> {
         let problems = validate(mine);
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
@@ -227,7 +239,7 @@ impl<S: KeyValue> PlanStore<S> {
             _ => return Err(StoreError::UnreadableInTheWay),
         };
         let Some(base) = base else { return Err(StoreError::AlreadyStored) };
-        let merged = merge(base, mine, &theirs);
+        let merged = merge(base, mine, &theirs, style);
         let problems = validate(&merged.plan);
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));

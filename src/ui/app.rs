@@ -166,6 +166,11 @@ fn UnreadableNotice(record: Unreadable) -> impl IntoView {
     let file_stem = record.key.replace('/', "-");
     let keys = [record.key.clone(), record.aside.clone()];
     let message = match record.plan_id() {
+        _ if record.is_settings() => format!(
+            "The settings could not be read: {} The usual settings are used instead, and the unreadable copy has been \
+             set aside. ",
+            record.reason
+        ),
         Some(_) => format!(
             "A stored plan could not be read ({}): {} It has been left untouched and a copy set aside. ",
             record.name(),

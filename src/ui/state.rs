@@ -6,14 +6,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::clash::Clash;
+use crate::domain::dates::DateStyle;
 use crate::domain::edit::{Edit, EditError};
 use crate::domain::model::Plan;
+use crate::domain::settings::Settings;
 use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
 use crate::storage::lock::exclusively;
 use crate::storage::other_tab::OtherTabWrite;
 use crate::storage::persist::{ask_to_persist, persisted, Keeping};
-use crate::storage::store::PlanStore;
+use crate::storage::store::{PlanStore, StoreError};
 use crate::ui::route::Route;
 
 /// A plan arriving whose id is already here, waiting for the person's choice.
@@ -47,6 +49,8 @@ pub struct AppState {
     pub undo_arrival: RwSignal<Option<UndoArrival>>,
     /// Whether the browser keeps the plans or may clear them.
     pub keeping: RwSignal<Keeping>,
+    /// How this reader writes dates and times, from the settings or the browser's language.
+    pub style: Memo<DateStyle>,
     /// This tab asked the browser to keep them (once is enough).
     asked_to_keep: StoredValue<bool>,
     /// A flush is waiting for the lock: another change needs no second one.
@@ -59,8 +63,12 @@ pub(crate) fn store() -> PlanStore<LocalStore> {
 
 impl AppState {
     pub fn load() -> AppState {
+        let mut loaded = PlanBook::load(&mut store());
+        loaded.language = browser_language();
+        let book = RwSignal::new(loaded);
         AppState {
-            book: RwSignal::new(PlanBook::load(&mut store())),
+            book,
+            style: Memo::new(move |_| book.with(PlanBook::style)),
             route: RwSignal::new(Route::parse(&current_hash())),
             deleted: RwSignal::new(None),
             arriving: RwSignal::new(Vec::new()),
@@ -214,6 +222,13 @@ impl AppState {
         spawn_local(exclusively(move || book.update(|book| book.save_back(&mut store()))));
     }
 
+    /// Keeps new settings; says why when they are not saved.
+    pub fn set_settings(&self, settings: Settings) -> Result<(), StoreError> {
+        let mut saved = Ok(());
+        self.book.update(|book| saved = book.set_settings(settings, &mut store()));
+        saved
+    }
+
     pub fn delete(&self, id: &str) {
         let (state, id) = (*self, id.to_string());
         spawn_local(exclusively(move || {
@@ -262,6 +277,11 @@ fn send_what_is_being_typed() {
     if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
         let _ = field.dispatch_event(&change);
     }
+}
+
+/// The browser's preferred language ("en-US"), which picks the date style by default.
+fn browser_language() -> String {
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
 }
 
 pub fn current_hash() -> String {

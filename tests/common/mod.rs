@@ -4,6 +4,7 @@
 pub mod disk;
 
 use chrono::NaiveDate;
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::kap::{BothDosing, Driver, KapSettings, Placement, Readiness, WhoDoses};
 use intensive_planner::domain::model::*;
@@ -76,7 +77,11 @@ fn aim_at_block(plan: &Plan, index: usize, edit: Edit) -> Edit {
 /// integrated on day 3 at 09:30; it breaks no rule.
 pub fn base() -> Plan {
     let plan = plan(IntensiveKind::Couples, 3, Placement::Midway, WhoDoses::PartnerA);
-    assert_eq!(intensive_planner::domain::rules::check(&plan), vec![], "the base plan breaks no rule");
+    assert_eq!(
+        intensive_planner::domain::rules::check(&plan, DateStyle::DayFirst24Hour),
+        vec![],
+        "the base plan breaks no rule"
+    );
     plan
 }
 
@@ -95,7 +100,10 @@ pub fn problems_of(
     plan: &Plan,
     rule: intensive_planner::domain::rules::RuleId,
 ) -> Vec<intensive_planner::domain::rules::Problem> {
-    intensive_planner::domain::rules::check(plan).into_iter().filter(|p| p.rule == rule).collect()
+    intensive_planner::domain::rules::check(plan, DateStyle::DayFirst24Hour)
+        .into_iter()
+        .filter(|p| p.rule == rule)
+        .collect()
 }
 
 /// Adds a block and returns the plan and the block's id.

@@ -6,11 +6,10 @@ use std::collections::BTreeMap;
 
 use super::{Merger, Side};
 use crate::domain::clash::Clash;
-use crate::domain::dates;
+use crate::domain::dates::DateStyle;
 use crate::domain::edit::Edit;
 use crate::domain::follow_up_edit::GuideChange;
 use crate::domain::model::*;
-use crate::domain::time::hhmm;
 use crate::domain::validate::fit;
 use crate::domain::words::{describe_follow_up, length_words, names, who_for_couple};
 
@@ -30,11 +29,11 @@ pub(super) fn merge_follow_ups(m: &mut Merger, base: &Plan, mine: &Plan, theirs:
     for t in &theirs.follow_ups {
         match (base_all.get(&t.id), mine_all.get(&t.id)) {
             (Some(b), Some(mi)) => merged.push(merge_one(m, theirs, b, mi, t)),
-            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_follow_up(b))),
+            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_follow_up(b, m.style))),
             (Some(_), None) => {
                 let words =
                     (format!("changed in {}", theirs_side.words()), format!("deleted in {}", mine_side.words()));
-                m.clashes.push(deletion(t, words, mine_side));
+                m.clashes.push(deletion(t, m.style, words, mine_side));
                 merged.push(t.clone());
             }
             (None, _) => merged.push(t.clone()),
@@ -47,17 +46,17 @@ pub(super) fn merge_follow_ups(m: &mut Merger, base: &Plan, mine: &Plan, theirs:
                 // Added on both sides under one id: this side's takes the next free one.
                 let id = FollowUpId(plan.next_follow_up_id);
                 plan.next_follow_up_id = plan.next_follow_up_id.saturating_add(1);
-                m.brought.push(format!("{} added", describe_follow_up(mi)));
+                m.brought.push(format!("{} added", describe_follow_up(mi, m.style)));
                 merged.push(FollowUpSession { id, ..mi.clone() });
             }
             (None, None) => {
-                m.brought.push(format!("{} added", describe_follow_up(mi)));
+                m.brought.push(format!("{} added", describe_follow_up(mi, m.style)));
                 merged.push(mi.clone());
             }
             (Some(b), None) if b != mi => {
                 let words =
                     (format!("changed in {}", mine_side.words()), format!("deleted in {}", theirs_side.words()));
-                m.clashes.push(deletion(mi, words, theirs_side));
+                m.clashes.push(deletion(mi, m.style, words, theirs_side));
                 merged.push(mi.clone());
             }
             _ => {}
@@ -68,9 +67,9 @@ pub(super) fn merge_follow_ups(m: &mut Merger, base: &Plan, mine: &Plan, theirs:
     plan.follow_ups = merged;
 }
 
-fn deletion(session: &FollowUpSession, (kept, other): (String, String), other_side: Side) -> Clash {
+fn deletion(session: &FollowUpSession, style: DateStyle, (kept, other): (String, String), other_side: Side) -> Clash {
     Clash {
-        what: describe_follow_up(session),
+        what: describe_follow_up(session, style),
         kept,
         other,
         other_side,
@@ -89,23 +88,30 @@ fn merge_one(
         return t.clone();
     }
     if t == b {
-        m.brought.push(describe_follow_up(t));
+        m.brought.push(describe_follow_up(t, m.style));
         return mi.clone();
     }
     let id = t.id;
-    let name = describe_follow_up(t);
+    let name = describe_follow_up(t, m.style);
     let what = |part: &str| format!("{name}: {part}");
     let edit = |change: FollowUpChange| Edit::ChangeFollowUp { id, change };
+    let style = m.style;
     let date = m.field(
         &b.date,
         &mi.date,
         &t.date,
         what("its date"),
-        |d| dates::short_with_year(*d),
+        |d| style.short_with_year(*d),
         |d| edit(FollowUpChange::Date(d)),
     );
-    let start =
-        m.field(&b.start, &mi.start, &t.start, what("its start"), |s| hhmm(*s), |s| edit(FollowUpChange::Start(s)));
+    let start = m.field(
+        &b.start,
+        &mi.start,
+        &t.start,
+        what("its start"),
+        |s| style.time(*s),
+        |s| edit(FollowUpChange::Start(s)),
+    );
     let minutes = m.field(
         &b.minutes,
         &mi.minutes,

@@ -10,13 +10,13 @@ use crate::domain::words::{day_label, describe_block, length_words, names, who_f
 use std::collections::BTreeMap;
 
 use super::clash::{Clash, Side};
-use super::dates;
+use super::dates::DateStyle;
 use super::edit::{fresh_block_id, BlockText, Edit};
 use super::kap::{ReadinessItem, ReadinessValue};
 use super::limits::EditableLimit;
 use super::model::*;
 use super::status::reopen_if_broken;
-use super::time::{fits_in_day, hhmm};
+use super::time::fits_in_day;
 use super::validate::fit;
 use chrono::NaiveTime;
 
@@ -29,15 +29,16 @@ pub struct Merged {
     pub brought: Vec<String>,
 }
 
-/// Merges `mine` (this tab's) and `theirs` (the other tab's, saved), both changed from `base`.
-pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merged {
-    merge_sides(base, mine, theirs, [Side::ThisTab, Side::OtherTab])
+/// Merges `mine` (this tab's) and `theirs` (the other tab's, saved), both changed from
+/// `base`; the clashes word dates and times in the reader's `style`.
+pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, style: DateStyle) -> Merged {
+    merge_sides(base, mine, theirs, [Side::ThisTab, Side::OtherTab], style)
 }
 
 /// Merges `mine` and `theirs`, both changed from `base`; `sides` says whose each is,
 /// for the clashes' words. A clash keeps `theirs` and offers `mine`.
-pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) -> Merged {
-    let mut m = Merger { clashes: Vec::new(), brought: Vec::new(), sides };
+pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2], style: DateStyle) -> Merged {
+    let mut m = Merger { clashes: Vec::new(), brought: Vec::new(), sides, style };
     let mut plan = theirs.clone();
     let quoted = |t: &String| format!("\u{201c}{}\u{201d}", fit(t, 60));
     plan.title = m.field(&base.title, &mine.title, &theirs.title, "The title", quoted, Edit::SetTitle);
@@ -60,7 +61,7 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) ->
         &mine.first_day,
         &theirs.first_day,
         "The first day",
-        |d| dates::long(*d),
+        |d| style.long(*d),
         Edit::SetFirstDay,
     );
     plan.status =
@@ -70,7 +71,7 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) ->
         &mine.review.reviewed_on,
         &theirs.review.reviewed_on,
         "The couple's \u{201c}reviewed\u{201d} mark",
-        |d| d.map_or_else(|| "not marked".to_string(), dates::day_month_year),
+        |d| d.map_or_else(|| "not marked".to_string(), |d| style.day_month_year(d)),
         Edit::MarkReviewed,
     );
     plan.shared_from = pick(&base.shared_from, &mine.shared_from, &theirs.shared_from);
@@ -91,7 +92,7 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2]) ->
     merge_blocks(&mut m, base, mine, theirs, &mut plan);
     follow_ups::merge_follow_ups(&mut m, base, mine, theirs, &mut plan);
     plan.guide = follow_ups::merge_guide(&mut m, base, mine, theirs);
-    let _ = reopen_if_broken(&mut plan);
+    reopen_if_broken(&mut plan);
     Merged { plan, clashes: m.clashes, brought: m.brought }
 }
 
@@ -110,6 +111,7 @@ struct Merger {
     brought: Vec<String>,
     /// Whose `mine` and `theirs` are.
     sides: [Side; 2],
+    style: DateStyle,
 }
 
 impl Merger {
@@ -145,7 +147,8 @@ fn merge_days(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan) -> Vec<Da
     if base.days.len() != mine.days.len() || base.days.len() != theirs.days.len() {
         return pick(&base.days, &mine.days, &theirs.days);
     }
-    let words = |w: &DayWindow| format!("{}\u{2013}{}", hhmm(w.start), hhmm(w.end));
+    let style = m.style;
+    let words = |w: &DayWindow| style.time_range(w.start, w.end);
     (0..base.days.len())
         .map(|i| {
             let day = u8::try_from(i + 1).unwrap_or(MAX_DAYS);
@@ -199,12 +202,12 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
     for t in &theirs.blocks {
         match (base_blocks.get(&t.id), mine_blocks.get(&t.id)) {
             (Some(b), Some(mi)) => blocks.push(merge_block(m, theirs, b, mi, t)),
-            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_block(base, b))),
+            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_block(base, b, m.style))),
             (Some(_), None) => {
                 let [mine_side, theirs_side] = m.sides;
                 let (kept, other) =
                     (format!("changed in {}", theirs_side.words()), format!("deleted in {}", mine_side.words()));
-                m.clashes.push(deletion_clash(theirs, t, kept, other, mine_side));
+                m.clashes.push(deletion_clash(theirs, m.style, t, kept, other, mine_side));
                 blocks.push(t.clone());
             }
             // Added there (or added on both sides under one id: this tab's gets a new id below).
@@ -219,11 +222,11 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
             (None, true) => {
                 let (id, counter) = fresh_block_id(plan);
                 plan.next_block_id = counter;
-                m.brought.push(format!("{} added", describe_block(mine, mi)));
+                m.brought.push(format!("{} added", describe_block(mine, mi, m.style)));
                 plan.blocks.push(Block { id, ..mi.clone() });
             }
             (None, false) => {
-                m.brought.push(format!("{} added", describe_block(mine, mi)));
+                m.brought.push(format!("{} added", describe_block(mine, mi, m.style)));
                 plan.blocks.push(mi.clone());
             }
             (Some(b), false) if b == mi => {} // deleted there, untouched here
@@ -231,7 +234,7 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
                 let [mine_side, theirs_side] = m.sides;
                 let (kept, other) =
                     (format!("changed in {}", mine_side.words()), format!("deleted in {}", theirs_side.words()));
-                m.clashes.push(deletion_clash(mine, mi, kept, other, theirs_side));
+                m.clashes.push(deletion_clash(mine, m.style, mi, kept, other, theirs_side));
                 plan.blocks.push(mi.clone());
             }
             (Some(_), true) => {}
@@ -239,9 +242,16 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
     }
 }
 
-fn deletion_clash(plan: &Plan, block: &Block, kept: String, other: String, other_side: Side) -> Clash {
+fn deletion_clash(
+    plan: &Plan,
+    style: DateStyle,
+    block: &Block,
+    kept: String,
+    other: String,
+    other_side: Side,
+) -> Clash {
     Clash {
-        what: describe_block(plan, block),
+        what: describe_block(plan, block, style),
         kept,
         other,
         other_side,
@@ -254,11 +264,11 @@ fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) 
         return t.clone();
     }
     if t == b {
-        m.brought.push(describe_block(theirs, t));
+        m.brought.push(describe_block(theirs, t, m.style));
         return mi.clone();
     }
     let id = t.id;
-    let name = describe_block(theirs, t);
+    let name = describe_block(theirs, t, m.style);
     let what = |part: &str| format!("{name}: {part}");
     let (day, start, minutes) = merge_timing(m, theirs, &what, b, mi, t);
     let kind = m.field(
@@ -320,7 +330,8 @@ fn merge_timing(
 ) -> (u8, NaiveTime, u16) {
     let id = t.id;
     let place = |x: &Block| (x.day, x.start);
-    let place_words = |(day, start): &(u8, NaiveTime)| format!("{}, {}", day_label(theirs, *day), hhmm(*start));
+    let style = m.style;
+    let place_words = |(day, start): &(u8, NaiveTime)| format!("{}, {}", day_label(theirs, *day), style.time(*start));
     let length = |minutes: &u16| length_words(*minutes);
     let (_, start) = pick(&place(b), &place(mi), &place(t));
     if fits_in_day(start, pick(&b.minutes, &mi.minutes, &t.minutes)) {

@@ -5,6 +5,7 @@ use chrono::{NaiveTime, TimeDelta, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::partner::{Participants, PartnerSet};
+use crate::domain::dates::DateStyle;
 
 /// A clock time from hours and minutes known to be valid at compile time.
 pub fn clock(hour: u32, minute: u32) -> NaiveTime {
@@ -197,9 +198,9 @@ impl Block {
         blocks.sort_by_key(|b| b.order_key());
     }
 
-    /// "09:30–10:15", as every agenda and the grid show it.
-    pub fn time_range(&self) -> String {
-        format!("{}\u{2013}{}", self.start.format("%H:%M"), self.end().format("%H:%M"))
+    /// "09:30–10:15" or "9:30–10:15 AM", as every agenda and the grid show it.
+    pub fn time_range(&self, style: DateStyle) -> String {
+        style.time_range(self.start, self.end())
     }
 
     pub fn end(&self) -> NaiveTime {

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
 
 use super::partner::{Participants, PartnerSet};
-use crate::domain::time::hhmm;
+use crate::domain::dates::DateStyle;
 
 /// Most follow-up sessions a plan holds: two a month for a year.
 pub const MAX_FOLLOW_UPS: usize = 24;
@@ -66,8 +66,8 @@ impl FollowUpSession {
         self.starts_at() + TimeDelta::minutes(i64::from(self.minutes))
     }
     /// "10:00–11:30", as the agenda shows a block's.
-    pub fn time_range(&self) -> String {
-        format!("{}\u{2013}{}", hhmm(self.start), hhmm(self.ends_at().time()))
+    pub fn time_range(&self, style: DateStyle) -> String {
+        style.time_range(self.start, self.ends_at().time())
     }
     pub fn text(&self, field: FollowUpText) -> &String {
         match field {

@@ -6,9 +6,9 @@ use crate::domain::words::{day_title, describe_block, describe_follow_up, durati
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::{free_for, Problem, RuleId};
-use crate::domain::dates;
+use crate::domain::dates::DateStyle;
 use crate::domain::model::{Block, BlockId, BlockKind, FollowUpSession, Participants, Partner, PartnerSet, Plan};
-use crate::domain::time::{hhmm, minute_of_day, time_at, GRID_MINUTES};
+use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES};
 
 /// Shortest integration session that counts as one (R1-integration-within-window).
 pub const MIN_INTEGRATION_MINUTES: u16 = 45;
@@ -42,10 +42,10 @@ impl<'a> Session<'a> {
             Session::FollowUp(f) => (f.who, f.kap_for, f.minutes),
         }
     }
-    fn name(self, plan: &Plan) -> String {
+    fn name(self, plan: &Plan, style: DateStyle) -> String {
         match self {
-            Session::Block(b) => describe_block(plan, b),
-            Session::FollowUp(f) => describe_follow_up(f),
+            Session::Block(b) => describe_block(plan, b, style),
+            Session::FollowUp(f) => describe_follow_up(f, style),
         }
     }
     fn block(self) -> Option<&'a Block> {
@@ -65,8 +65,8 @@ pub(super) struct Integrated<'a> {
 
 /// Whether `session` can be `partner`'s integration of `dosing`, or why not, in words
 /// that name the session.
-fn unfit(plan: &Plan, dosing: &Block, partner: Partner, session: Session) -> Option<String> {
-    let name = session.name(plan);
+fn unfit(plan: &Plan, style: DateStyle, dosing: &Block, partner: Partner, session: Session) -> Option<String> {
+    let name = session.name(plan, style);
     let who = plan.partner_name(partner);
     let window = TimeDelta::hours(i64::from(plan.limits.integration_window_hours));
     let after = session.starts_at(plan) - plan.ends_at(dosing);
@@ -97,7 +97,7 @@ fn unfit(plan: &Plan, dosing: &Block, partner: Partner, session: Session) -> Opt
 /// For each dose of each partner, in time order, the integration session that serves
 /// it: the earliest fitting one that no other dosing session uses. One integration
 /// session serves one dosing session (for every partner of it who attends).
-pub(super) fn integrations<'a>(plan: &'a Plan, dosings: &[&'a Block]) -> Vec<Integrated<'a>> {
+pub(super) fn integrations<'a>(plan: &'a Plan, style: DateStyle, dosings: &[&'a Block]) -> Vec<Integrated<'a>> {
     let mut in_order: Vec<&Block> = dosings.to_vec();
     in_order.sort_by_key(|d| plan.ends_at(d));
     let mut taken: Vec<(Session, BlockId)> = Vec::new(); // (integration, dosing)
@@ -106,7 +106,9 @@ pub(super) fn integrations<'a>(plan: &'a Plan, dosings: &[&'a Block]) -> Vec<Int
         for partner in dosing.kap_partners().iter() {
             let session = Session::all(plan)
                 .filter(|s| !taken.iter().any(|(i, d)| i == s && *d != dosing.id))
-                .filter(|s| s.starts_at(plan) >= plan.ends_at(dosing) && unfit(plan, dosing, partner, *s).is_none())
+                .filter(|s| {
+                    s.starts_at(plan) >= plan.ends_at(dosing) && unfit(plan, style, dosing, partner, *s).is_none()
+                })
                 .min_by_key(|s| s.starts_at(plan));
             if let Some(session) = session {
                 taken.push((session, dosing.id));
@@ -119,7 +121,7 @@ pub(super) fn integrations<'a>(plan: &'a Plan, dosings: &[&'a Block]) -> Vec<Int
 
 /// Rule 1: each dose has its integration session; one after the intensive is allowed,
 /// with a warning.
-pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Problem>) {
+pub(super) fn integration(plan: &Plan, style: DateStyle, found: &[Integrated], out: &mut Vec<Problem>) {
     for dosing in found.iter().map(|f| f.dosing.id).collect::<std::collections::BTreeSet<_>>() {
         let mine: Vec<&Integrated> = found.iter().filter(|f| f.dosing.id == dosing).collect();
         let Some(dose) = mine.first().map(|f| f.dosing) else { continue };
@@ -132,8 +134,8 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
                 "The integration for {} after {} falls on the day after the intensive ({}). That is allowed, but \
                  make sure the couple can come back for it; one more day keeps it inside the intensive.",
                 names(plan, after.iter().map(|f| f.partner)),
-                describe_block(plan, dose),
-                dates::short(plan.date_of(session.day)),
+                describe_block(plan, dose, style),
+                style.short(plan.date_of(session.day)),
             );
             out.push(Problem::new(
                 RuleId::IntegrationAfterIntensive,
@@ -148,7 +150,7 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
             // Follow-ups weeks later are not near misses: they serve the time after.
             let near_miss = Session::all(plan)
                 .filter(|s| s.block().is_some() && s.starts_at(plan) >= plan.starts_at(dose))
-                .filter_map(|s| unfit(plan, dose, missing.partner, s))
+                .filter_map(|s| unfit(plan, style, dose, missing.partner, s))
                 .next();
             let because = near_miss.map(|why| format!(" ({why})")).unwrap_or_default();
             let window = duration_words(i64::from(plan.limits.integration_window_hours) * 60);
@@ -156,7 +158,7 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
                 Some((day, at)) => format!(
                     "{} at {} is free for {who} and the therapist: add an integration session there.",
                     day_title(plan, day),
-                    hhmm(at)
+                    style.time(at)
                 ),
                 None => format!(
                     "No hour is free for {who} and the therapist in that time: make room on the morning after the \
@@ -166,7 +168,7 @@ pub(super) fn integration(plan: &Plan, found: &[Integrated], out: &mut Vec<Probl
             let message = format!(
                 "{} has no integration session of its own for {who}{because}. {who} needs one attended by {who}, on \
                  a later day, at least {}, starting within {window} after the dosing ends. {fix}",
-                describe_block(plan, dose),
+                describe_block(plan, dose, style),
                 length_words(MIN_INTEGRATION_MINUTES),
             );
             out.push(Problem {
@@ -206,7 +208,7 @@ fn free_slot(plan: &Plan, dose: &Block, partner: Partner) -> Option<(u8, chrono:
 }
 
 /// A preparation and intention block ends right before every dosing.
-pub(super) fn preparation(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
+pub(super) fn preparation(plan: &Plan, style: DateStyle, dosing: &Block, out: &mut Vec<Problem>) {
     let has_preparation = plan.blocks.iter().any(|b| {
         b.kind == BlockKind::KapPreparation
             && b.day == dosing.day
@@ -218,7 +220,7 @@ pub(super) fn preparation(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
         let message = format!(
             "{} has no preparation and intention block right before it. Add a KAP preparation block that ends when \
              the dosing begins.",
-            describe_block(plan, dosing)
+            describe_block(plan, dosing, style)
         );
         out.push(Problem::new(RuleId::PreparationBeforeDosing, vec![dosing.id], Some(dosing.day), message));
     }

@@ -6,32 +6,32 @@ use chrono::TimeDelta;
 
 use super::integration::{integration, integrations, preparation, Integrated};
 use super::{Problem, RuleId};
-use crate::domain::dates;
+use crate::domain::dates::DateStyle;
 use crate::domain::kap::{Driver, ScreenAnswer};
 use crate::domain::model::{Block, BlockKind, Partner, PartnerSet, Plan};
 
-pub(super) fn check_kap(plan: &Plan, out: &mut Vec<Problem>) {
+pub(super) fn check_kap(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
     let dosings: Vec<&Block> = plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing).collect();
     if dosings.is_empty() {
         return;
     }
-    let integrated = integrations(plan, &dosings);
-    integration(plan, &integrated, out);
+    let integrated = integrations(plan, style, &dosings);
+    integration(plan, style, &integrated, out);
     for dosing in &dosings {
-        preparation(plan, dosing, out);
-        fasting(plan, dosing, out);
-        length(plan, dosing, out);
+        preparation(plan, style, dosing, out);
+        fasting(plan, style, dosing, out);
+        length(plan, style, dosing, out);
     }
-    check_in_next_morning(plan, &dosings, out);
+    check_in_next_morning(plan, style, &dosings, out);
     readiness(plan, &dosings, out);
     ride_home(plan, &dosings, out);
-    count_and_spacing(plan, &dosings, &integrated, out);
-    follow_up_after(plan, &dosings, out);
+    count_and_spacing(plan, style, &dosings, &integrated, out);
+    follow_up_after(plan, style, &dosings, out);
 }
 
 /// Rule 11: a KAP intensive carries its integration past the last day: at least one
 /// follow-up session after it (a warning: the therapist may decline).
-fn follow_up_after(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
+fn follow_up_after(plan: &Plan, style: DateStyle, dosings: &[&Block], out: &mut Vec<Problem>) {
     let after_last_day = plan.blocks.iter().any(|b| b.day > plan.day_count());
     if !plan.follow_ups.is_empty() || after_last_day {
         return;
@@ -41,13 +41,13 @@ fn follow_up_after(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
         "This KAP intensive has no follow-up session after its last day ({}). Integration goes on after the \
          intensive: add one under After the intensive, for example an integration session about one week and \
          another about four weeks later. If the couple's integration is planned elsewhere, this may stay as it is.",
-        dates::short(plan.last_date())
+        style.short(plan.last_date())
     );
     out.push(Problem::new(RuleId::FollowUpAfterIntensive, vec![last.id], None, message));
 }
 
 /// Rule 2: the morning after a dosing day opens with a couples check-in.
-fn check_in_next_morning(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
+fn check_in_next_morning(plan: &Plan, style: DateStyle, dosings: &[&Block], out: &mut Vec<Problem>) {
     let mut dosing_days: Vec<u8> = dosings.iter().map(|b| b.day).filter(|d| *d < plan.day_count()).collect();
     dosing_days.sort_unstable();
     dosing_days.dedup();
@@ -70,14 +70,14 @@ fn check_in_next_morning(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>
                 format!(
                     "Day {next} follows a dosing day and opens with {}, but {} is not in it. The morning after a dose \
                      opens with both partners: change who takes part to both partners with the therapist.",
-                    describe_block(plan, check_in),
+                    describe_block(plan, check_in, style),
                     names(plan, missing)
                 )
             }
             (None, Some(first)) => format!(
                 "Day {next} follows a dosing day but opens with {}. Start the morning with a couples check-in with both \
                  partners before it.",
-                describe_block(plan, first)
+                describe_block(plan, first, style)
             ),
             (None, None) => format!("Day {next} follows a dosing day but has no blocks. Start it with a couples check-in."),
         };
@@ -179,7 +179,7 @@ fn ride_home(plan: &Plan, dosings: &[&Block], out: &mut Vec<Problem>) {
 }
 
 /// Rule 5: no meal in the fasting hours before a dosing.
-fn fasting(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
+fn fasting(plan: &Plan, style: DateStyle, dosing: &Block, out: &mut Vec<Problem>) {
     let (dose_start, _) = dosing.span();
     let fast_from = dose_start - i64::from(plan.limits.fasting_hours) * 60;
     for meal in plan.blocks.iter().filter(|b| b.kind == BlockKind::Lunch && b.day == dosing.day) {
@@ -189,9 +189,9 @@ fn fasting(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
             let message = format!(
                 "{} falls within the {} of fasting before {}. Move the meal after the dosing session, \
                  or make it a break without food.",
-                describe_block(plan, meal),
+                describe_block(plan, meal, style),
                 duration_words(i64::from(plan.limits.fasting_hours) * 60),
-                describe_block(plan, dosing)
+                describe_block(plan, dosing, style)
             );
             out.push(Problem::new(RuleId::MealInFastingWindow, vec![meal.id, dosing.id], Some(dosing.day), message));
         }
@@ -200,7 +200,13 @@ fn fasting(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
 
 /// Rule 6: at most N dosings per partner; the next one starts at least the minimum
 /// spacing after the previous one ends, and after that dose's integration session.
-fn count_and_spacing(plan: &Plan, dosings: &[&Block], integrated: &[Integrated], out: &mut Vec<Problem>) {
+fn count_and_spacing(
+    plan: &Plan,
+    style: DateStyle,
+    dosings: &[&Block],
+    integrated: &[Integrated],
+    out: &mut Vec<Problem>,
+) {
     let spacing = TimeDelta::hours(i64::from(plan.limits.min_hours_between_dosings));
     for partner in [Partner::A, Partner::B] {
         let mut own: Vec<&Block> = dosings.iter().copied().filter(|b| b.kap_partners().contains(partner)).collect();
@@ -230,17 +236,17 @@ fn count_and_spacing(plan: &Plan, dosings: &[&Block], integrated: &[Integrated],
                 format!(
                     "{} begins only {} after {} ends, for {name}; keep at least {} from the end of one dose to \
                      the start of the next. Move it later or remove it.",
-                    describe_block(plan, next),
+                    describe_block(plan, next, style),
                     duration_words(gap.num_minutes()),
-                    describe_block(plan, first),
+                    describe_block(plan, first, style),
                     duration_words(i64::from(plan.limits.min_hours_between_dosings) * 60)
                 )
             } else if first_integration.is_none() {
                 format!(
                     "{} comes before {name}'s integration session for {}: each dose is integrated before the next \
                      one. Add an integration session for {name} between them, or move the second dose later.",
-                    describe_block(plan, next),
-                    describe_block(plan, first),
+                    describe_block(plan, next, style),
+                    describe_block(plan, first, style),
                 )
             } else {
                 continue;
@@ -254,13 +260,13 @@ fn count_and_spacing(plan: &Plan, dosings: &[&Block], integrated: &[Integrated],
 }
 
 /// Rule 10: a dosing session runs 2.5 to 4 hours.
-fn length(plan: &Plan, dosing: &Block, out: &mut Vec<Problem>) {
+fn length(plan: &Plan, style: DateStyle, dosing: &Block, out: &mut Vec<Problem>) {
     let minutes = dosing.minutes;
     if minutes < plan.limits.dosing_min_minutes || minutes > plan.limits.dosing_max_minutes {
         let message = format!(
             "{} lasts {}; a dosing session needs {} to {} for intention, medicine and a first \
              integration. Resize it.",
-            describe_block(plan, dosing),
+            describe_block(plan, dosing, style),
             length_words(minutes),
             length_words(plan.limits.dosing_min_minutes),
             length_words(plan.limits.dosing_max_minutes),

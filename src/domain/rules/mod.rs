@@ -9,6 +9,7 @@ mod schedule;
 pub use integration::MIN_INTEGRATION_MINUTES;
 pub use schedule::{LUNCH_FROM, LUNCH_UNTIL};
 
+use super::dates::DateStyle;
 use super::model::{BlockId, Partner, Plan};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -121,10 +122,11 @@ impl Problem {
 }
 
 /// Every problem of the plan, errors first, then by day and block.
-pub fn check(plan: &Plan) -> Vec<Problem> {
+/// Messages word dates and times in the reader's `style`.
+pub fn check(plan: &Plan, style: DateStyle) -> Vec<Problem> {
     let mut problems = Vec::new();
-    kap::check_kap(plan, &mut problems);
-    schedule::check_schedule(plan, &mut problems);
+    kap::check_kap(plan, style, &mut problems);
+    schedule::check_schedule(plan, style, &mut problems);
     // Rules report in a fixed order, so equal keys keep a stable, repeatable order.
     problems.sort_by_key(|p| (p.severity, p.day, p.blocks.first().copied(), p.rule));
     problems

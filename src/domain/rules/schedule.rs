@@ -1,20 +1,21 @@
 //! Rules about the shape of the days: rest after dosing, no double booking,
 //! the daily window, breaks, lunch and the meal after a dose (R7–R9).
 
+use crate::domain::dates::DateStyle;
 use crate::domain::words::{and_list, describe_block, duration_words, names};
 use std::collections::BTreeMap;
 
 use super::{free_for, Problem, RuleId};
 use crate::domain::model::{Block, BlockId, BlockKind, Partner, PartnerSet, Plan};
-use crate::domain::time::{hhmm, time_at};
+use crate::domain::time::time_at;
 
-pub(super) fn check_schedule(plan: &Plan, out: &mut Vec<Problem>) {
-    rest_after_dosing(plan, out);
-    overlaps(plan, out);
-    inside_window(plan, out);
-    breaks(plan, out);
-    lunch(plan, out);
-    meal_after_dosing(plan, out);
+pub(super) fn check_schedule(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
+    rest_after_dosing(plan, style, out);
+    overlaps(plan, style, out);
+    inside_window(plan, style, out);
+    breaks(plan, style, out);
+    lunch(plan, style, out);
+    meal_after_dosing(plan, style, out);
 }
 
 /// Someone a block can keep busy.
@@ -42,7 +43,7 @@ fn person_name(plan: &Plan, person: Person) -> String {
 
 /// Rule 7: after dosing, that day holds only rest, reflection and check-ins, whoever
 /// attends: the therapist's attention belongs to the partner recovering.
-fn rest_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
+fn rest_after_dosing(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
     for dosing in plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing) {
         for later in plan
             .blocks
@@ -52,8 +53,8 @@ fn rest_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
             let message = format!(
                 "{} is demanding work later on the same day as {}. After dosing keep to rest, reflection and a closing \
                  check-in: move it to another day.",
-                describe_block(plan, later),
-                describe_block(plan, dosing)
+                describe_block(plan, later, style),
+                describe_block(plan, dosing, style)
             );
             out.push(Problem::new(RuleId::RestAfterDosing, vec![later.id, dosing.id], Some(later.day), message));
         }
@@ -65,7 +66,7 @@ fn rest_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
 /// Blocks that overlap one another for someone, directly or through a chain, are one
 /// problem: a plan with hundreds of overlapping blocks gets a few lines, not a line for
 /// every pair.
-fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
+fn overlaps(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
     let mut groups: BTreeMap<Vec<BlockId>, Vec<Person>> = BTreeMap::new();
     for person in EVERYONE {
         let mut own: Vec<&Block> = plan.blocks.iter().filter(|b| takes_part(b, person)).collect();
@@ -95,8 +96,8 @@ fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
         let message = if blocks.len() == 2 {
             format!(
                 "{} and {} overlap for {}. Move one of them, shorten it, or change who takes part.",
-                describe_block(plan, first),
-                describe_block(plan, second),
+                describe_block(plan, first, style),
+                describe_block(plan, second, style),
                 and_list(&who)
             )
         } else {
@@ -104,11 +105,11 @@ fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
             format!(
                 "{} and {} other blocks overlap for {} between {} and {}. Move them apart, shorten them, or \
                  change who takes part.",
-                describe_block(plan, first),
+                describe_block(plan, first, style),
                 blocks.len() - 1,
                 and_list(&who),
-                hhmm(first.start),
-                hhmm(end)
+                style.time(first.start),
+                style.time(end)
             )
         };
         // The block to jump to is the first one that starts inside another.
@@ -119,7 +120,7 @@ fn overlaps(plan: &Plan, out: &mut Vec<Problem>) {
 }
 
 /// Rule 9: every block inside its day's hours.
-fn inside_window(plan: &Plan, out: &mut Vec<Problem>) {
+fn inside_window(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
     for block in &plan.blocks {
         let window = plan.window(block.day);
         let (start, end) = block.span();
@@ -128,9 +129,9 @@ fn inside_window(plan: &Plan, out: &mut Vec<Problem>) {
         if start < window_start || end > window_end {
             let message = format!(
                 "{} runs outside the day's hours ({}–{}). Move or shorten it, or widen that day's hours.",
-                describe_block(plan, block),
-                hhmm(window.start),
-                hhmm(window.end)
+                describe_block(plan, block, style),
+                style.time(window.start),
+                style.time(window.end)
             );
             out.push(Problem::new(RuleId::InsideDayWindow, vec![block.id], Some(block.day), message));
         }
@@ -140,7 +141,7 @@ fn inside_window(plan: &Plan, out: &mut Vec<Problem>) {
 /// Rule 9: no more than the limit of session time without a break, for each partner
 /// and the therapist. A run ends at any block that is not session time or at a gap of
 /// 15 minutes or more.
-fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
+fn breaks(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
     let limit = i64::from(plan.limits.max_minutes_without_break);
     let mut flagged: BTreeMap<BlockId, Vec<Person>> = BTreeMap::new();
     for person in EVERYONE {
@@ -172,7 +173,7 @@ fn breaks(plan: &Plan, out: &mut Vec<Problem>) {
         let message = format!(
             "By the end of {}, {} will have had more than {} of sessions without a break. Add a break before it or \
              shorten it.",
-            describe_block(plan, block),
+            describe_block(plan, block, style),
             and_list(&who),
             duration_words(limit)
         );
@@ -188,8 +189,8 @@ const LUNCH_MINUTES: i64 = 45;
 
 /// Rule 9: a lunch block on every full day of the intensive, at a normal hour for every
 /// partner who does not dose that day, and a lunch break then for the therapist.
-fn lunch(plan: &Plan, out: &mut Vec<Problem>) {
-    let hours = format!("between {} and {}", hhmm(time_at(LUNCH_FROM)), hhmm(time_at(LUNCH_UNTIL)));
+fn lunch(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
+    let hours = format!("between {} and {}", style.time(time_at(LUNCH_FROM)), style.time(time_at(LUNCH_UNTIL)));
     for day in 1..=plan.day_count() {
         if plan.window(day).minutes() < i64::from(plan.limits.full_day_hours) * 60 {
             continue;
@@ -237,7 +238,7 @@ fn therapist_has_lunch_break(blocks: &[&Block], at_a_normal_hour: impl Fn(i64) -
 
 /// Rule 9: a partner who doses eats after the dose, the same day. The fast before the
 /// medicine is the reason lunch moves; it is never a reason to go without.
-fn meal_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
+fn meal_after_dosing(plan: &Plan, style: DateStyle, out: &mut Vec<Problem>) {
     for dosing in plan.blocks.iter().filter(|b| b.kind == BlockKind::KapDosing) {
         let (_, dose_end) = dosing.span();
         let unfed: Vec<Partner> = dosing
@@ -259,7 +260,7 @@ fn meal_after_dosing(plan: &Plan, out: &mut Vec<Problem>) {
             "{} has no meal after {}. After the medicine session a light meal helps the body settle: add a meal \
              block after it, attended by whoever dosed.",
             names(plan, unfed.into_iter()),
-            describe_block(plan, dosing)
+            describe_block(plan, dosing, style)
         );
         out.push(Problem::new(RuleId::MealAfterDosing, vec![dosing.id], Some(dosing.day), message));
     }

@@ -17,6 +17,7 @@ use content::{day_steps, DayPlan, Phase, PHASES};
 use day::{lay_day, Placed, Spec};
 
 use super::agenda;
+use super::dates::DateStyle;
 use super::kap::KapSettings;
 use super::limits::RuleLimits;
 use super::model::*;
@@ -46,7 +47,7 @@ pub enum TemplateError {
     WindowTooShort,
     Placement(PlacementError),
     /// The generated schedule breaks a rule the person cannot fix by paperwork.
-    DoesNotFit(Vec<String>),
+    DoesNotFit(Vec<&'static str>),
     /// An answer is out of range (a name too long to store).
     Invalid(Vec<String>),
     /// An affair-recovery intensive needs a day without a dose for its arc.
@@ -70,7 +71,12 @@ impl std::fmt::Display for TemplateError {
             }
             TemplateError::Placement(e) => e.fmt(f),
             TemplateError::DoesNotFit(problems) => {
-                write!(f, "These choices do not make a safe schedule: {}", problems.join(" "))
+                write!(
+                    f,
+                    "These choices do not make a safe schedule: it would break {} (the README's rules table). \
+                     Choose another placement or add a day.",
+                    problems.join(", ")
+                )
             }
             TemplateError::Invalid(problems) => write!(f, "These answers cannot be stored: {}", problems.join(" ")),
             TemplateError::NoDayForTheArc => write!(
@@ -127,11 +133,14 @@ pub fn build_plan(id: &str, request: &TemplateRequest) -> Result<Plan, TemplateE
     if !invalid.is_empty() {
         return Err(TemplateError::Invalid(invalid));
     }
-    let blocking: Vec<String> = check(&plan)
+    // Named by rule: a schedule made from the answers that breaks one is the template's
+    // fault, not something the person placed.
+    let mut blocking: Vec<&str> = check(&plan, DateStyle::default())
         .into_iter()
         .filter(|p| p.severity == Severity::Error && !matches!(p.rule, RuleId::DosingReadiness | RuleId::RideHome))
-        .map(|p| p.message)
+        .map(|p| p.rule.id())
         .collect();
+    blocking.dedup();
     if blocking.is_empty() {
         Ok(plan)
     } else {

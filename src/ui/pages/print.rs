@@ -6,6 +6,7 @@ use crate::domain::words::{day_heading, therapist_or, who_for_couple};
 use leptos::prelude::*;
 
 use crate::domain::agenda::{preparation_cards, PreparationCard};
+use crate::domain::dates::DateStyle;
 use crate::domain::integration_card::{integration_cards, IntegrationCard};
 use crate::domain::model::{Block, Plan};
 use crate::ui::parts::follow_up_list::FollowUpList;
@@ -23,8 +24,10 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
     };
     let other_copy = Route::Print { id: id.clone(), therapist_copy: !therapist_copy }.href();
     let other_label = if therapist_copy { "Couple copy instead" } else { "Therapist copy instead" };
+    // Drawn once, like the whole page: the page is read, not edited.
+    let style = state.style.get_untracked();
     let cards = preparation_cards(&plan);
-    let integration = integration_cards(&plan);
+    let integration = integration_cards(&plan, style);
     let days: Vec<u8> = (1..=plan.shown_days()).collect();
     view! {
         <section class="print-view">
@@ -41,9 +44,9 @@ pub fn PrintPage(id: String, therapist_copy: bool) -> impl IntoView {
                 let cards: Vec<PreparationCard> = cards.iter().filter(|c| c.day == day).cloned().collect();
                 let integration: Vec<IntegrationCard> = integration.iter().filter(|c| c.day == day).cloned().collect();
                 view! {
-                    <PrintDay plan=plan.clone() day cards therapist_copy/>
+                    <PrintDay plan=plan.clone() day cards therapist_copy style/>
                     // A dosing day's page is full; the days after it get a page of their own.
-                    {integration.into_iter().map(|card| view! { <PrintIntegration plan=plan.clone() card therapist_copy/> }).collect_view()}
+                    {integration.into_iter().map(|card| view! { <PrintIntegration plan=plan.clone() card therapist_copy style/> }).collect_view()}
                 }
             }).collect_view()}
             <PrintAfter plan=plan.clone() therapist_copy/>
@@ -63,11 +66,11 @@ fn copy_label(therapist_copy: bool) -> &'static str {
 /// One printed page: a day's header, its preparation boxes and its agenda. Drawn once:
 /// the page is read, not edited.
 #[component]
-fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bool) -> impl IntoView {
+fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bool, style: DateStyle) -> impl IntoView {
     let rows: Vec<Block> = plan.blocks_on(day).into_iter().cloned().collect();
     view! {
         <article class="print-day">
-            <PrintHeader plan=plan.clone() heading=day_heading(&plan, day) therapist_copy/>
+            <PrintHeader plan=plan.clone() heading=day_heading(&plan, day, style) therapist_copy/>
             {cards.into_iter().map(|card| view! { <PreparationBox card/> }).collect_view()}
             <table class="print-agenda">
                 <thead>
@@ -76,7 +79,7 @@ fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bo
                 <tbody>
                     {rows.into_iter().map(|b| {
                         let who = who_for_couple(b.who, &plan.partners, &plan.therapist.name);
-                        let time = b.time_range();
+                        let time = b.time_range(style);
                         let private = (therapist_copy && !b.private_notes.is_empty()).then_some(b.private_notes);
                         let notes = (!b.couple_notes.is_empty()).then_some(b.couple_notes);
                         view! {
@@ -99,8 +102,8 @@ fn PrintDay(plan: Plan, day: u8, cards: Vec<PreparationCard>, therapist_copy: bo
 
 /// The page after a dosing day's: the integration window card.
 #[component]
-fn PrintIntegration(plan: Plan, card: IntegrationCard, therapist_copy: bool) -> impl IntoView {
-    let heading = format!("After the medicine session \u{b7} {}", day_heading(&plan, card.day));
+fn PrintIntegration(plan: Plan, card: IntegrationCard, therapist_copy: bool, style: DateStyle) -> impl IntoView {
+    let heading = format!("After the medicine session \u{b7} {}", day_heading(&plan, card.day, style));
     view! {
         <article class="print-day print-integration">
             <PrintHeader plan heading therapist_copy/>

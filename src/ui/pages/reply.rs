@@ -22,13 +22,17 @@ fn ArrivedReply(reply: Reply) -> impl IntoView {
     // Against the plan as it is now: another tab may change it while this page is open.
     let merged = {
         let (id, reply) = (id.clone(), reply.clone());
-        Memo::new(move |_| state.book.with(|b| b.plan(&id).map(|plan| (plan.title.clone(), merge_reply(plan, &reply)))))
+        Memo::new(move |_| {
+            state
+                .book
+                .with(|b| b.plan(&id).map(|plan| (plan.title.clone(), merge_reply(plan, &reply, state.style.get()))))
+        })
     };
     let add = {
         let id = id.clone();
         move |_| {
             let Some(current) = state.plan(&id) else { return };
-            let merge = merge_reply(&current, &reply);
+            let merge = merge_reply(&current, &reply, state.style.get_untracked());
             let clashes_before = state.book.with_untracked(|b| b.clashes(&id).to_vec());
             let said = merge.added_words().to_string();
             state.book.update(|b| b.add_clashes(&id, merge.clashes.clone()));

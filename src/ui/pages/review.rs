@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates;
 use crate::domain::edit::Edit;
 use crate::sharing::reply::{reply_from, reply_text};
 use crate::ui::parts::agenda::AgendaDays;
@@ -45,7 +44,7 @@ pub fn ReviewPage(id: String) -> impl IntoView {
             <section class="reviewed card" aria-label="Your review">
                 {move || match reviewed_on.get() {
                     Some(date) => view! {
-                        <p data-testid="reviewed">{format!("You marked this plan as reviewed on {}.", dates::day_month_year(date))}</p>
+                        <p data-testid="reviewed">{format!("You marked this plan as reviewed on {}.", state.style.get().day_month_year(date))}</p>
                         <button type="button" on:click=move |_| send.run(Edit::MarkReviewed(None))>"Undo \u{201c}reviewed\u{201d}"</button>
                     }.into_any(),
                     None => view! {

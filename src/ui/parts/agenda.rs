@@ -14,6 +14,7 @@ use crate::ui::parts::follow_up_list::FollowUpList;
 use crate::ui::parts::integration_box::IntegrationBox;
 use crate::ui::parts::kind_class;
 use crate::ui::parts::preparation::PreparationBox;
+use crate::ui::state::AppState;
 
 /// The days of `plan`; with `send`, the couple can tick and ask.
 #[component]
@@ -32,12 +33,13 @@ pub fn AgendaDays(plan: Signal<Plan>, send: Option<Callback<Edit>>) -> impl Into
 
 #[component]
 fn AgendaDay(plan: Signal<Plan>, day: u8, send: Option<Callback<Edit>>) -> impl IntoView {
-    let heading = Memo::new(move |_| plan.with(|p| day_heading(p, day)));
+    let style = expect_context::<AppState>().style;
+    let heading = Memo::new(move |_| plan.with(|p| day_heading(p, day, style.get())));
     let cards = Memo::new(move |_| {
         plan.with(|p| preparation_cards(p).into_iter().filter(|c| c.day == day).collect::<Vec<_>>())
     });
     let integration = Memo::new(move |_| {
-        plan.with(|p| integration_cards(p).into_iter().filter(|c| c.day == day).collect::<Vec<_>>())
+        plan.with(|p| integration_cards(p, style.get()).into_iter().filter(|c| c.day == day).collect::<Vec<_>>())
     });
     let blocks = Memo::new(move |_| plan.with(|p| p.blocks_on(day).iter().map(|b| b.id).collect::<Vec<_>>()));
     let heading_id = format!("review-day-{day}");
@@ -71,11 +73,17 @@ struct ItemWords {
 #[component]
 fn AgendaItem(plan: Signal<Plan>, id: BlockId, send: Option<Callback<Edit>>) -> impl IntoView {
     let block = Memo::new(move |_| plan.with(|p| p.block(id).cloned()));
+    let style = expect_context::<AppState>().style;
     let words = Memo::new(move |_| {
         plan.with(|p| {
             let b = p.block(id)?;
             let who = who_for_couple(b.who, &p.partners, &p.therapist.name);
-            Some(ItemWords { time: b.time_range(), title: b.title.clone(), who, notes: b.couple_notes.clone() })
+            Some(ItemWords {
+                time: b.time_range(style.get()),
+                title: b.title.clone(),
+                who,
+                notes: b.couple_notes.clone(),
+            })
         })
     });
     let time = move || words.with(|w| w.as_ref().map(|w| w.time.clone()));

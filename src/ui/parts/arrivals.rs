@@ -51,7 +51,9 @@ impl AppState {
                 self.book.with_untracked(|b| (b.plan(&plan.id).cloned(), b.unreadable_under(&plan.id)));
             let shared = store().shared(&plan.id);
             match here {
-                Some(here) if compare(shared.as_ref(), &here, &plan) == Incoming::NothingNew => {
+                Some(here)
+                    if compare(shared.as_ref(), &here, &plan, self.style.get_untracked()) == Incoming::NothingNew =>
+                {
                     received.unchanged.push(plan.id);
                 }
                 Some(_) => self.wait(Arrival { plan, over_unreadable, shared }, &mut received),
@@ -114,16 +116,17 @@ impl AppState {
                 (id.clone(), None, REPLACED_UNREADABLE.to_string())
             }
             (Choice::BringIn, Some(here)) => {
-                let (plan, said, clashes) = match compare(arrival.shared.as_ref(), &here, &arrival.plan) {
-                    Incoming::NothingNew => return Some((id, question(&Incoming::NothingNew, &here))),
-                    Incoming::Changes(merged) => {
-                        let said = brought_in(&merged.clashes, merged.brought.len());
-                        (Plan { revision: here.revision, ..merged.plan.clone() }, said, merged.clashes)
-                    }
-                    Incoming::NoCommonVersion => {
-                        (arriving_kept_with_here(&here, &arrival.plan), TOOK_ARRIVING.to_string(), Vec::new())
-                    }
-                };
+                let (plan, said, clashes) =
+                    match compare(arrival.shared.as_ref(), &here, &arrival.plan, self.style.get_untracked()) {
+                        Incoming::NothingNew => return Some((id, question(&Incoming::NothingNew, &here))),
+                        Incoming::Changes(merged) => {
+                            let said = brought_in(&merged.clashes, merged.brought.len());
+                            (Plan { revision: here.revision, ..merged.plan.clone() }, said, merged.clashes)
+                        }
+                        Incoming::NoCommonVersion => {
+                            (arriving_kept_with_here(&here, &arrival.plan), TOOK_ARRIVING.to_string(), Vec::new())
+                        }
+                    };
                 self.book.update(|book| {
                     book.put(plan);
                     book.add_clashes(&id, clashes);
@@ -188,7 +191,7 @@ pub fn Arrivals() -> impl IntoView {
         let here = state.book.with(|b| b.plan(&arrival.plan.id).cloned());
         Some(match (arrival.over_unreadable, here) {
             (false, Some(here)) => {
-                let incoming = compare(arrival.shared.as_ref(), &here, &arrival.plan);
+                let incoming = compare(arrival.shared.as_ref(), &here, &arrival.plan, state.style.get());
                 let bring_in = match incoming {
                     Incoming::NoCommonVersion => "Use the arriving copy",
                     _ => "Bring in the changes",

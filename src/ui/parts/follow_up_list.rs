@@ -5,11 +5,13 @@ use leptos::prelude::*;
 
 use crate::domain::after_intensive::{follow_up_words, FollowUpWords, NO_FOLLOW_UPS};
 use crate::domain::model::Plan;
+use crate::ui::state::AppState;
 
 /// `with_private_notes` only for the therapist's printed copy.
 #[component]
 pub fn FollowUpList(plan: Signal<Plan>, with_private_notes: bool) -> impl IntoView {
-    let sessions = Memo::new(move |_| plan.with(|p| follow_up_words(p, with_private_notes)));
+    let style = expect_context::<AppState>().style;
+    let sessions = Memo::new(move |_| plan.with(|p| follow_up_words(p, style.get(), with_private_notes)));
     view! {
         <Show when=move || !sessions.with(Vec::is_empty) fallback=|| view! { <p>{NO_FOLLOW_UPS}</p> }>
             <ol class="follow-up-list">

@@ -3,17 +3,21 @@
 use leptos::prelude::*;
 
 use crate::domain::agenda::{PreparationCard, WHAT_TO_BRING};
-use crate::domain::time::hhmm;
+use crate::ui::state::AppState;
 
 #[component]
 pub fn PreparationBox(card: PreparationCard) -> impl IntoView {
-    let heading =
-        format!("Preparing for the medicine session ({} at {})", card.dosing.join(" and "), hhmm(card.dosing_starts));
-    let fasting = format!(
-        "No food after {}. Clear liquids are fine until {}, then nothing to drink.",
-        hhmm(card.no_food_after),
-        hhmm(card.no_liquids_after)
-    );
+    let style = expect_context::<AppState>().style;
+    let who = card.dosing.join(" and ");
+    let (starts, no_food, no_liquids) = (card.dosing_starts, card.no_food_after, card.no_liquids_after);
+    let heading = move || format!("Preparing for the medicine session ({who} at {})", style.get().time(starts));
+    let fasting = move || {
+        format!(
+            "No food after {}. Clear liquids are fine until {}, then nothing to drink.",
+            style.get().time(no_food),
+            style.get().time(no_liquids)
+        )
+    };
     view! {
         <aside class="prep-box" aria-label=format!("Preparing for the medicine session on day {}", card.day)>
             <h3>{heading}</h3>

@@ -8,7 +8,6 @@ use super::field_binding::{on_change, value_of};
 use super::follow_up_fields::{FollowUpField, NO_DOSE};
 use super::EditorCtx;
 use crate::domain::choice::Choice;
-use crate::domain::dates;
 use crate::domain::edit::{block_lengths, Edit};
 use crate::domain::follow_up_edit::{next_follow_up_date, GuideChange};
 use crate::domain::model::{FollowUpId, FollowUpSession, Participants, PartnerSet, FOLLOW_UP_WHO, MAX_FOLLOW_UPS};
@@ -34,7 +33,7 @@ pub fn AfterIntensive() -> impl IntoView {
             <h2 id="after-heading">"After the intensive"</h2>
             <p class="muted">{move || ctx.plan.with(|p| format!(
                 "Follow-up sessions on dates after the last day ({}), up to a year later.",
-                dates::short(p.last_date())
+                ctx.state.style.get().short(p.last_date())
             ))}</p>
             <Show when=move || ids.with(Vec::is_empty)>
                 <p>"No follow-up sessions yet."</p>
@@ -52,7 +51,10 @@ pub fn AfterIntensive() -> impl IntoView {
 fn FollowUpRow(id: FollowUpId) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let session = Memo::new(move |_| ctx.plan.with(|p| p.follow_up(id).cloned()));
-    let heading = move || session.with(|s| s.as_ref().map(describe_follow_up).unwrap_or_default());
+    let heading = move || {
+        let style = ctx.state.style.get();
+        session.with(|s| s.as_ref().map(|s| describe_follow_up(s, style)).unwrap_or_default())
+    };
     let names = Memo::new(move |_| ctx.plan.with(|p| p.partners.clone()));
     let who = Signal::derive(move || {
         names.with(|partners| FOLLOW_UP_WHO.iter().map(|w| (w.value().to_string(), who_label(*w, partners))).collect())

@@ -23,7 +23,7 @@ pub fn TimeGrid() -> impl IntoView {
     let narrow = use_media_query("(max-width: 700px)");
 
     let drag = RwSignal::new(None::<Drag>);
-    let frame_now = move || plan.with(|p| GridFrame::of(p, narrow.get(), ctx.visible_day.get()));
+    let frame_now = move || plan.with(|p| GridFrame::of(p, ctx.state.style.get(), narrow.get(), ctx.visible_day.get()));
     let grid = GridCtx {
         frame: Store::new(untrack(frame_now)),
         drag,

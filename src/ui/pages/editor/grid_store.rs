@@ -7,10 +7,9 @@ use crate::domain::words::day_title;
 use reactive_stores::{Patch, Store};
 
 use super::grid_geometry::{grid_range, lane_of, lanes_by_block, Lane};
-use crate::domain::dates;
+use crate::domain::dates::DateStyle;
 use crate::domain::model::{Block, BlockId, DayWindow, Partners, Plan};
 use crate::domain::rules::{worst_of, worst_per_block, Problem, Severity};
-use crate::domain::time::hhmm;
 
 /// What every block is placed and described by; it changes far less often than a plan.
 #[derive(Clone, Debug, PartialEq, Store, Patch)]
@@ -41,7 +40,7 @@ pub struct DayOnGrid {
 
 impl GridFrame {
     /// `narrow`: one day at a time, `visible_day`.
-    pub fn of(plan: &Plan, narrow: bool, visible_day: u8) -> Self {
+    pub fn of(plan: &Plan, style: DateStyle, narrow: bool, visible_day: u8) -> Self {
         let (first_minute, last_minute) = grid_range(plan);
         GridFrame {
             columns: if narrow { vec![visible_day] } else { (1..=plan.shown_days()).collect() },
@@ -49,19 +48,19 @@ impl GridFrame {
             last_minute,
             partners: plan.partners.clone(),
             therapist: plan.therapist.name.clone(),
-            days: (1..=plan.shown_days()).map(|day| DayOnGrid::of(plan, day)).collect(),
+            days: (1..=plan.shown_days()).map(|day| DayOnGrid::of(plan, style, day)).collect(),
         }
     }
 }
 
 impl DayOnGrid {
-    fn of(plan: &Plan, day: u8) -> Self {
+    fn of(plan: &Plan, style: DateStyle, day: u8) -> Self {
         let window = plan.window(day);
-        let date = dates::short(plan.date_of(day));
+        let date = style.short(plan.date_of(day));
         DayOnGrid {
             tab: if day > plan.day_count() { "Follow-up".to_string() } else { format!("Day {day}") },
             title: day_title(plan, day),
-            when: format!("{date} \u{b7} {}\u{2013}{}", hhmm(window.start), hhmm(window.end)),
+            when: format!("{date} \u{b7} {}", style.time_range(window.start, window.end)),
             window,
         }
     }
@@ -122,7 +121,7 @@ mod tests {
     use crate::domain::sample::sample_plan;
 
     fn grid_of(plan: &Plan) -> GridBlocks {
-        GridBlocks::of(plan, &check(plan))
+        GridBlocks::of(plan, &check(plan, DateStyle::DayFirst24Hour))
     }
 
     /// One memo per block, as each block on the grid has, counting how often it runs.
@@ -194,7 +193,7 @@ mod tests {
         let owner = Owner::new();
         owner.set();
         let plan = sample_plan(3, 30);
-        let frame = Store::new(GridFrame::of(&plan, false, 1));
+        let frame = Store::new(GridFrame::of(&plan, DateStyle::default(), false, 1));
         let runs = Arc::new(AtomicUsize::new(0));
         let counted = Arc::clone(&runs);
         let place = Memo::new(move |_| {
@@ -206,17 +205,17 @@ mod tests {
         // A 15-minute move inside the day's hours leaves the frame as it was.
         let id = plan.blocks[plan.blocks.len() - 1].id;
         let moved = apply(&plan, &Edit::NudgeBlock { id, minutes: 15, days: 0 }).expect("moves");
-        frame.patch(GridFrame::of(&moved, false, 1));
+        frame.patch(GridFrame::of(&moved, DateStyle::default(), false, 1));
         read();
         assert_eq!(runs.load(Ordering::SeqCst), 1);
         // One day at a time on a narrow screen, and a new name: both reach the reader.
-        frame.patch(GridFrame::of(&moved, true, 2));
+        frame.patch(GridFrame::of(&moved, DateStyle::default(), true, 2));
         read();
         assert_eq!(runs.load(Ordering::SeqCst), 2);
         assert_eq!(place.get_untracked().0, vec![2]);
         let renamed =
             apply(&moved, &Edit::SetPartnerName(crate::domain::model::Partner::A, "Robin".into())).expect("renames");
-        frame.patch(GridFrame::of(&renamed, true, 2));
+        frame.patch(GridFrame::of(&renamed, DateStyle::default(), true, 2));
         read();
         assert_eq!(runs.load(Ordering::SeqCst), 3);
     }

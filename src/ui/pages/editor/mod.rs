@@ -134,7 +134,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
     let Some(plan) = state.follow(&id) else {
         return view! { <PlanNotFound/> }.into_any();
     };
-    let problems = Memo::new(move |_| plan.with(check));
+    let problems = Memo::new(move |_| plan.with(|plan| check(plan, state.style.get())));
     let ctx = EditorCtx {
         plan_id: StoredValue::new(id.clone()),
         plan,

@@ -1,10 +1,11 @@
 //! Plans page: every intensive in this browser, and the way to start a new one.
 
 mod new_plan;
+mod settings_form;
 
 use leptos::prelude::*;
 
-use crate::domain::dates;
+use crate::domain::dates::DateStyle;
 use crate::domain::model::Plan;
 use crate::domain::rules::{check, error_count};
 use crate::domain::words::count;
@@ -15,15 +16,19 @@ use crate::ui::parts::download::download_backup;
 use crate::ui::route::Route;
 use crate::ui::state::{new_plan_id, AppState};
 use new_plan::NewPlanForm;
+use settings_form::SettingsPanel;
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let creating = RwSignal::new(false);
     let no_plans = Memo::new(move |_| state.book.with(|b| b.is_empty()));
-    // A card is drawn again when its plan is saved again: the key holds the revision.
-    let cards =
-        Memo::new(move |_| state.book.with(|b| b.plans().map(|p| (p.id.clone(), p.revision)).collect::<Vec<_>>()));
+    // A card is drawn again when its plan is saved again or the date style changes: the
+    // key holds the revision and the style.
+    let cards = Memo::new(move |_| {
+        let style = state.style.get();
+        state.book.with(|b| b.plans().map(|p| (p.id.clone(), p.revision, style)).collect::<Vec<_>>())
+    });
 
     view! {
         <section class="plans-page">
@@ -44,9 +49,10 @@ pub fn PlansPage() -> impl IntoView {
             </Show>
             <ul class="plan-list">
                 <For each=move || cards.get() key=|card| card.clone() let:card>
-                    {state.book.with_untracked(|b| b.plan(&card.0).cloned()).map(|plan| view! { <PlanCard plan/> })}
+                    {state.book.with_untracked(|b| b.plan(&card.0).cloned()).map(|plan| view! { <PlanCard plan style=card.2/> })}
                 </For>
             </ul>
+            <SettingsPanel/>
         </section>
     }
 }
@@ -54,15 +60,15 @@ pub fn PlansPage() -> impl IntoView {
 /// One plan's card: title, kind, days and dates, status and errors, and what can be
 /// done with it.
 #[component]
-fn PlanCard(plan: Plan) -> impl IntoView {
+fn PlanCard(plan: Plan, style: DateStyle) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let errors = match error_count(&check(&plan)) {
+    let errors = match error_count(&check(&plan, style)) {
         0 => " No errors".to_string(),
         n => format!(" {} to resolve", count(n, "error", "errors")),
     };
     let days = plan.day_count();
     let dates =
-        format!("{} \u{2013} {}", dates::short_with_year(plan.first_day), dates::short_with_year(plan.date_of(days)));
+        format!("{} \u{2013} {}", style.short_with_year(plan.first_day), style.short_with_year(plan.date_of(days)));
     let about = format!("{} \u{b7} {days} day{} \u{b7} {dates}", plan.kind.label(), if days == 1 { "" } else { "s" });
     let edit = Route::Editor(plan.id.clone()).href();
     let review = Route::Review(plan.id.clone()).href();
@@ -111,8 +117,9 @@ fn ImportFile() -> impl IntoView {
     let partly_refused = RwSignal::new(None::<(String, Arrival)>);
     let restore = move |name: String, arrival: Arrival| {
         leptos::task::spawn_local(async move {
+            let reopened = arrival.reopened_words(state.style.get_untracked());
             let mut said = import_said(&name, &state.receive(arrival.plans).await);
-            for reopened in arrival.reopened {
+            for reopened in reopened {
                 said.push(' ');
                 said.push_str(&reopened);
             }

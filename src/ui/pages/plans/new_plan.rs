@@ -13,7 +13,7 @@ use crate::domain::template::{
     build_plan, choice_refusals, ChoiceRefusals, FollowUpRequest, FollowUpSpacing, TemplateRequest, FOLLOW_UP_COUNTS,
     SESSIONS_PER_PARTNER,
 };
-use crate::domain::time::parse_hhmm;
+use crate::domain::time::{hhmm, parse_hhmm};
 use crate::domain::validate::MAX_TITLE_CHARS;
 use crate::ui::route::Route;
 use crate::ui::state::{new_plan_id, today, AppState};
@@ -128,22 +128,31 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(asked) = answers_of(&ev) else { return };
-        let made =
-            asked.and_then(|request| build_plan(&new_plan_id(), &request).map_err(|problem| problem.to_string()));
+        let made = asked.and_then(|request| {
+            let plan = build_plan(&new_plan_id(), &request).map_err(|problem| problem.to_string())?;
+            Ok((plan, request))
+        });
         match made {
-            Ok(plan) => {
+            Ok((plan, request)) => {
                 let id = plan.id.clone();
                 state.put(plan);
+                // The first plan's details become the practice's. Storage that refuses
+                // them refuses the plan too, and the plan's save says so.
+                if let Some(first) = state.book.with_untracked(|book| book.settings().after_first_plan(&request)) {
+                    let _ = state.set_settings(first);
+                }
                 state.go(Route::Editor(id));
             }
             Err(problem) => error.set(Some(problem)),
         }
     };
 
-    let text_field = |id: &'static str, name: &'static str, label: &'static str, hint: &'static str| {
+    // Every new intensive starts from the practice's details (`Settings`).
+    let practice = state.book.with_untracked(|book| book.settings().practice_or_default());
+    let text_field = |id: &'static str, name: &'static str, label: &'static str, hint: &'static str, value: String| {
         view! {
             <label for=id>{label}</label>
-            <input id=id name=name type="text" maxlength=MAX_TITLE_CHARS.to_string() placeholder=hint/>
+            <input id=id name=name type="text" maxlength=MAX_TITLE_CHARS.to_string() placeholder=hint value=value/>
         }
     };
 
@@ -163,17 +172,17 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 <label for="np-first">"First day"</label>
                 <input id="np-first" name="first_day" type="date" value=dates::iso(today().succ_opt().unwrap_or_default())/>
                 <label for="np-start">"Daily start"</label>
-                <input id="np-start" name="starts" type="time" step="900" value="09:00"/>
+                <input id="np-start" name="starts" type="time" step="900" value=hhmm(practice.day.start)/>
                 <label for="np-end">"Daily end"</label>
-                <input id="np-end" name="ends" type="time" step="900" value="17:00"/>
+                <input id="np-end" name="ends" type="time" step="900" value=hhmm(practice.day.end)/>
             </fieldset>
             <fieldset>
                 <legend>"People"</legend>
-                {text_field("np-a", "partner_a", "Partner A's name", "e.g. Sam")}
-                {text_field("np-b", "partner_b", "Partner B's name", "e.g. Alex")}
-                {text_field("np-therapist", "therapist", "Therapist", "Your name")}
-                {text_field("np-contact", "contact", "Therapist contact", "Phone or email")}
-                {text_field("np-location", "location", "Location", "Practice address or room")}
+                {text_field("np-a", "partner_a", "Partner A's name", "e.g. Sam", String::new())}
+                {text_field("np-b", "partner_b", "Partner B's name", "e.g. Alex", String::new())}
+                {text_field("np-therapist", "therapist", "Therapist", "Your name", practice.therapist.name)}
+                {text_field("np-contact", "contact", "Therapist contact", "Phone or email", practice.therapist.contact)}
+                {text_field("np-location", "location", "Location", "Practice address or room", practice.location)}
             </fieldset>
             <fieldset>
                 <legend>"Ketamine-assisted psychotherapy (KAP)"</legend>

@@ -1,0 +1,92 @@
+//! The settings record (`settings`): the date and time style and the practice details,
+//! in a versioned envelope of its own. A record that cannot be read never blocks the
+//! app: it is set aside like an unreadable plan, and the defaults stand until the
+//! person saves settings again.
+
+use serde::{Deserialize, Serialize};
+
+use super::book::PlanBook;
+use super::error::FormatError;
+use super::store::{settings_key, KeyValue, PlanStore, StoreError, Unreadable};
+use crate::domain::dates::DateStyle;
+use crate::domain::settings::Settings;
+
+const FORMAT: &str = "intensive-planner/settings";
+const VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct SettingsRecord {
+    format: String,
+    version: u32,
+    settings: Settings,
+}
+
+/// Reads a settings record's text, saying what is wrong with one that is not.
+pub fn decode_settings(text: &str) -> Result<Settings, FormatError> {
+    let record: SettingsRecord = serde_json::from_str(text).map_err(|e| FormatError::Settings(format!("{e}.")))?;
+    if record.format != FORMAT {
+        return Err(FormatError::Settings(format!("it is not a settings record (format {:?}).", record.format)));
+    }
+    if record.version != VERSION {
+        return Err(FormatError::Settings(format!(
+            "it was written as version {}, and this app reads version {VERSION}.",
+            record.version
+        )));
+    }
+    match record.settings.problems() {
+        problems if problems.is_empty() => Ok(record.settings),
+        problems => Err(FormatError::Settings(problems.join(" "))),
+    }
+}
+
+pub fn encode_settings(settings: &Settings) -> Result<String, StoreError> {
+    let record = SettingsRecord { format: FORMAT.into(), version: VERSION, settings: settings.clone() };
+    serde_json::to_string(&record).map_err(|e| StoreError::Invalid(vec![e.to_string()]))
+}
+
+impl<S: KeyValue> PlanStore<S> {
+    /// The stored settings, or the defaults when there are none; a record that cannot
+    /// be read gives the defaults and is set aside, and reported.
+    pub fn settings(&mut self) -> (Settings, Option<Unreadable>) {
+        let key = settings_key();
+        let Some(raw) = self.kv.get(&key).ok().flatten() else { return (Settings::default(), None) };
+        match decode_settings(&raw) {
+            Ok(settings) => (settings, None),
+            Err(reason) => {
+                let aside = self.set_aside(&key, &raw);
+                (Settings::default(), Some(Unreadable { key, aside, raw, reason }))
+            }
+        }
+    }
+
+    /// Stores the settings in place of what is there (checked by the book first): an
+    /// unreadable record was set aside when it was read, so its text is kept.
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<(), StoreError> {
+        self.kv.set(&settings_key(), &encode_settings(settings)?)
+    }
+}
+
+impl PlanBook {
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The style every date and time is worded in for this reader.
+    pub fn style(&self) -> DateStyle {
+        self.settings.style(&self.language)
+    }
+
+    /// Stores new settings. Sound ones stand in this tab even when the store refuses
+    /// (full, blocked): the error says they are not kept.
+    pub fn set_settings<S: KeyValue>(
+        &mut self,
+        settings: Settings,
+        store: &mut PlanStore<S>,
+    ) -> Result<(), StoreError> {
+        if let Some(problem) = settings.problems().into_iter().next() {
+            return Err(StoreError::Invalid(vec![problem]));
+        }
+        self.settings = settings;
+        store.save_settings(&self.settings)
+    }
+}

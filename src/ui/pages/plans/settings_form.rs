@@ -1,0 +1,158 @@
+//! *Settings*: how dates and times read, and the practice details each new intensive
+//! starts from. The form is read whole with `FromFormData`; the settings' own checks
+//! (`Settings::problems`) decide what can be kept.
+
+use leptos::form::FromFormData;
+use leptos::prelude::*;
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+
+use crate::domain::choice::Choice;
+use crate::domain::dates::DateStyle;
+use crate::domain::model::{DayWindow, Therapist};
+use crate::domain::settings::{PracticeDetails, Settings};
+use crate::domain::time::{hhmm, parse_hhmm};
+use crate::domain::validate::MAX_TITLE_CHARS;
+use crate::ui::parts::folded::Folded;
+use crate::ui::state::AppState;
+
+/// The settings form's answers as its fields name them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SettingsAnswers {
+    date_style: String,
+    therapist: String,
+    contact: String,
+    location: String,
+    starts: String,
+    ends: String,
+}
+
+/// The settings the answers make; hours that are not times say what to fix.
+fn settings_from(answers: &SettingsAnswers) -> Result<Settings, String> {
+    let (Some(start), Some(end)) = (parse_hhmm(&answers.starts), parse_hhmm(&answers.ends)) else {
+        return Err("Give the usual hours as times, for example 09:00 and 17:00.".into());
+    };
+    let settings = Settings {
+        date_style: Option::<DateStyle>::from_value(&answers.date_style).unwrap_or(None),
+        practice: Some(PracticeDetails {
+            therapist: Therapist { name: answers.therapist.trim().into(), contact: answers.contact.trim().into() },
+            location: answers.location.trim().into(),
+            day: DayWindow { start, end },
+        }),
+    };
+    match settings.problems().into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(settings),
+    }
+}
+
+#[component]
+pub fn SettingsPanel() -> impl IntoView {
+    view! {
+        <Folded summary="Settings: date and time style, practice details" class="settings card">
+            <SettingsForm/>
+        </Folded>
+    }
+}
+
+#[component]
+fn SettingsForm() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Read when the panel opens: the form starts from what is kept now.
+    let kept = state.book.with_untracked(|book| book.settings().clone());
+    let practice = kept.practice_or_default();
+    let browser = DateStyle::for_language(&state.book.with_untracked(|book| book.language.clone()));
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let Some(data) = form.and_then(|form| web_sys::FormData::new_with_form(&form).ok()) else { return };
+        let made = SettingsAnswers::from_form_data(&data)
+            .map_err(|problem| format!("The form could not be read ({problem}); reload the page and try again."))
+            .and_then(|answers| settings_from(&answers));
+        let outcome = made.and_then(|settings| {
+            state.set_settings(settings).map_err(|error| format!("The settings are used in this tab only: {error}"))
+        });
+        said.set(Some(
+            outcome
+                .map(|()| "Saved. New intensives start from these details; existing plans keep their own.".to_string()),
+        ));
+    };
+    let style_word = move |choice: Option<DateStyle>| match choice {
+        None => format!("As this browser's language suggests: {}", browser.label()),
+        Some(style) => style.label().to_string(),
+    };
+    let text_field = |id: &'static str, name: &'static str, label: &'static str, value: String| {
+        view! {
+            <label for=id>{label}</label>
+            <input id=id name=name type="text" maxlength=MAX_TITLE_CHARS.to_string() value=value/>
+        }
+    };
+    view! {
+        <form class="settings-form" on:submit=submit aria-label="Settings">
+            <fieldset>
+                <legend>"Dates and times"</legend>
+                <label for="settings-style">"Date and time style"</label>
+                <select id="settings-style" name="date_style">
+                    {Option::<DateStyle>::ALL.iter().map(|&choice| view! {
+                        <option value=choice.value() selected=choice == kept.date_style>{style_word(choice)}</option>
+                    }).collect_view()}
+                </select>
+            </fieldset>
+            <fieldset>
+                <legend>"Practice details"</legend>
+                <p class="hint">"Every new intensive starts from these; changing them leaves existing plans as they are."</p>
+                {text_field("settings-therapist", "therapist", "Therapist", practice.therapist.name)}
+                {text_field("settings-contact", "contact", "Therapist contact", practice.therapist.contact)}
+                {text_field("settings-location", "location", "Location", practice.location)}
+                <label for="settings-start">"Usual daily start"</label>
+                <input id="settings-start" name="starts" type="time" step="900" value=hhmm(practice.day.start)/>
+                <label for="settings-end">"Usual daily end"</label>
+                <input id="settings-end" name="ends" type="time" step="900" value=hhmm(practice.day.end)/>
+            </fieldset>
+            {move || said.get().map(|outcome| match outcome {
+                Ok(words) => view! { <p class="notice" role="status">{words}</p> }.into_any(),
+                Err(words) => view! { <p class="form-error" role="alert">{words}</p> }.into_any(),
+            })}
+            <div class="form-actions">
+                <button type="submit" class="primary">"Save settings"</button>
+            </div>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(style: &str, starts: &str, ends: &str) -> SettingsAnswers {
+        SettingsAnswers {
+            date_style: style.into(),
+            therapist: "  Dr Lee ".into(),
+            contact: "555-0100".into(),
+            location: "Room 2".into(),
+            starts: starts.into(),
+            ends: ends.into(),
+        }
+    }
+
+    #[test]
+    fn the_answers_make_settings_with_trimmed_details() {
+        let settings = settings_from(&answers("month-first-12-hour", "08:30", "16:00")).expect("sound answers");
+        assert_eq!(settings.date_style, Some(DateStyle::MonthFirst12Hour));
+        let practice = settings.practice.expect("details kept");
+        assert_eq!(practice.therapist.name, "Dr Lee");
+        assert_eq!((hhmm(practice.day.start), hhmm(practice.day.end)), ("08:30".to_string(), "16:00".to_string()));
+        assert_eq!(settings_from(&answers("browser", "09:00", "17:00")).map(|s| s.date_style), Ok(None));
+    }
+
+    #[test]
+    fn hours_that_are_not_times_or_run_backwards_say_what_to_fix() {
+        assert!(settings_from(&answers("browser", "9am", "17:00")).unwrap_err().starts_with("Give the usual hours"));
+        assert_eq!(
+            settings_from(&answers("browser", "17:00", "09:00")).unwrap_err(),
+            "The usual day's hours end before they start."
+        );
+    }
+}
