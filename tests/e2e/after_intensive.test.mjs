@@ -15,9 +15,13 @@ const OUT = "tests/e2e/out";
 mkdirSync(OUT, { recursive: true });
 const AFFAIR_MIDWAY_A = { kind: "affair", days: "3", who: "a", placement: "midway", a: "Sam", b: "Alex" };
 
-/** "2026-12-17" → "Thursday 17 December 2026", as the couple's page writes a date. */
-const longDate = (iso) => new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB",
-  { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).replace(",", "");
+/** "2026-12-17" → "Thursday 17 December 2026" (en-GB) or "Thursday, December 17, 2026"
+ *  (en-US), as the couple's page writes a date for that reader. */
+const longDate = (iso, locale = "en-GB") => {
+  const words = new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale,
+    { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return locale === "en-GB" ? words.replace(",", "") : words;
+};
 const addDays = (iso, days) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 
 /** The calendar file's events as property maps, with their alarms (lines unfolded). */
@@ -40,7 +44,9 @@ function events(ics) {
 }
 
 test("a KAP intensive plans its follow-ups; they are edited, printed, in the calendar and shared", async () => {
-  const { context, page, errors } = await newEditor(browser, server, AFFAIR_MIDWAY_A);
+  // A practice in California: the date input's fields come in the browser's own order,
+  // which here is month first, and the print words dates as a US reader does.
+  const { context, page, errors } = await newEditor(browser, server, AFFAIR_MIDWAY_A, undefined, "en-US");
   const rows = page.getByTestId("follow-up");
   assert.equal(await rows.count(), 2, "the usual two follow-ups");
   let plan = await storedPlan(page);
@@ -86,7 +92,7 @@ test("a KAP intensive plans its follow-ups; they are edited, printed, in the cal
   const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim());
   assert.equal(pages.length, 5, "three days, the integration window after day 2, the page after them");
   assert.match(pages[4], /After the intensive/);
-  for (const session of plan.follow_ups) assert.ok(pages[4].includes(longDate(session.date)), `${session.date} printed`);
+  for (const session of plan.follow_ups) assert.ok(pages[4].includes(longDate(session.date, "en-US")), `${session.date} printed`);
   assert.match(pages[2], /Your integration window \(Sam\)[\s\S]*Journaling prompts/i, "the card after the dosing day");
   assert.ok(!pages.join("").includes("PRIVATE-FOLLOW-UP"));
   await page.emulateMedia({ media: "screen" });

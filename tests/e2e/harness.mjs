@@ -14,13 +14,20 @@ const CHROMIUM = {
     "--disable-sync", "--no-first-run", "--disable-quic"],
 };
 
+/** British English unless a test asks for another locale: the app words dates and times
+ *  as the browser's language does, and most tests read "13:00" and "Sat 5 Dec". */
+const LOCALE = "en-GB";
+
 export async function launch() {
-  return chromium.launch(CHROMIUM);
+  const browser = await chromium.launch(CHROMIUM);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: LOCALE, ...options });
+  return browser;
 }
 
 /** A browser with an on-disk profile, as a person's is: its contexts are not incognito. */
 export async function launchProfile(dir) {
-  return chromium.launchPersistentContext(dir, CHROMIUM);
+  return chromium.launchPersistentContext(dir, { locale: LOCALE, ...CHROMIUM });
 }
 
 /** A page that records console errors, page errors and requests to other hosts. */
@@ -54,8 +61,8 @@ export async function offlineReady(page) {
 
 /** A fresh context and watched page with a new intensive made through the form,
  *  open in its editor. */
-export async function newEditor(browser, server, options = {}, viewport = { width: 1400, height: 1000 }) {
-  const context = await browser.newContext({ viewport });
+export async function newEditor(browser, server, options = {}, viewport = { width: 1400, height: 1000 }, locale = LOCALE) {
+  const context = await browser.newContext({ viewport, locale });
   const watched = await watchedPage(context);
   await watched.page.goto(server.url);
   await appReady(watched.page);
