@@ -18,34 +18,6 @@ use intensive_planner::domain::template::{
 };
 use intensive_planner::domain::time::minute_of_day;
 
-/// Every request the form can make, with a label to report it by.
-fn every_request() -> Vec<(String, TemplateRequest)> {
-    let mut all = Vec::new();
-    for kind in IntensiveKind::ALL {
-        for days in 1..=MAX_DAYS {
-            for placement in [Placement::Opening, Placement::Midway] {
-                for who in [WhoDoses::Nobody, WhoDoses::PartnerA, WhoDoses::PartnerB, WhoDoses::Both] {
-                    for sessions in [1, 2] {
-                        for both_dosing in [BothDosing::SameSession, BothDosing::SeparateSessions] {
-                            if (who != WhoDoses::Both && both_dosing == BothDosing::SeparateSessions)
-                                || (who == WhoDoses::Nobody && (sessions == 2 || placement == Placement::Midway))
-                            {
-                                continue;
-                            }
-                            let mut request = ready(request(kind, days, placement, who));
-                            request.kap.sessions_per_partner = sessions;
-                            request.kap.both_dosing = both_dosing;
-                            let label = format!("{kind:?} {days}d {placement:?} {who:?} ×{sessions} {both_dosing:?}");
-                            all.push((label, request));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    all
-}
-
 /// The reasons a request may be refused: only these, and each says what to change.
 fn refusal_is_one_the_form_explains(error: &TemplateError) -> bool {
     let explained = matches!(

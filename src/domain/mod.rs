@@ -16,6 +16,7 @@ pub mod kap;
 pub mod limits;
 pub mod merge;
 pub mod model;
+pub mod my_template;
 pub mod placement;
 pub mod rules;
 pub mod sample;

@@ -12,6 +12,7 @@ use crate::domain::clash::Clash;
 use crate::domain::edit::{Edit, EditError};
 use crate::domain::history::History;
 use crate::domain::model::Plan;
+use crate::domain::my_template::MyTemplate;
 use crate::domain::settings::Settings;
 use crate::domain::words::count;
 
@@ -29,6 +30,8 @@ pub struct PlanBook {
     /// the date style until the person does. Merges word their clashes in that style.
     pub(super) settings: Settings,
     pub language: String,
+    /// The therapist's own templates, by name (`templates.rs`).
+    pub(super) templates: Vec<MyTemplate>,
 }
 
 impl PlanBook {
@@ -295,6 +298,13 @@ impl PlanBook {
         let (settings, unreadable) = store.settings();
         self.settings = settings;
         self.unreadable.extend(unreadable);
+        match store.templates() {
+            Ok((templates, unreadable)) => {
+                self.templates = templates;
+                self.unreadable.extend(unreadable);
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
     }
 
     /// Whether the store was emptied under this tab, noticing it if it just was: every
@@ -315,6 +325,11 @@ impl PlanBook {
     pub fn save_back<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
         self.cleared = false;
         self.write_unsaved(store);
+        for template in &self.templates {
+            if let Err(problem) = store.save_template(template) {
+                self.problem = Some(problem);
+            }
+        }
     }
 
     /// What to tell the person once the store was emptied under this tab.

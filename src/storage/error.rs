@@ -24,6 +24,14 @@ pub enum FormatError {
     Invalid(Vec<String>),
     /// The settings record cannot be read, and why.
     Settings(String),
+    /// A template cannot be read, and why.
+    Template(String),
+    /// Not a template of this app (the "format" field is missing or different).
+    NotATemplate,
+    /// A plan file or backup offered where a template is asked for.
+    PlanNotTemplate,
+    /// A template file offered where a plan is asked for.
+    TemplateNotPlan,
 }
 
 impl std::fmt::Display for FormatError {
@@ -57,6 +65,20 @@ impl std::fmt::Display for FormatError {
                 write!(f, "The plan has values that cannot be right: {}", problems.join(" "))
             }
             FormatError::Settings(detail) => write!(f, "The settings are damaged: {detail}"),
+            FormatError::Template(detail) => write!(f, "The template cannot be used: {detail}"),
+            FormatError::NotATemplate => {
+                write!(f, "This is not an Intensive Planner template (the \"format\" field is missing or different).")
+            }
+            FormatError::PlanNotTemplate => write!(
+                f,
+                "This is a plan file, not a template: open it with \u{201c}Import a plan file\u{201d}, or open the \
+                 plan and choose \u{201c}Save as my template\u{201d}."
+            ),
+            FormatError::TemplateNotPlan => write!(
+                f,
+                "This is a template file, not a plan: import it with \u{201c}Import a template file\u{201d} under My \
+                 templates."
+            ),
         }
     }
 }

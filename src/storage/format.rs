@@ -10,6 +10,7 @@ pub use super::error::FormatError;
 use super::migrate;
 use crate::domain::dates::DateStyle;
 use crate::domain::model::Plan;
+use crate::domain::my_template::MyTemplate;
 use crate::domain::status::{reopen_if_broken, reopened_words};
 use crate::domain::validate::{validate, MAX_PLAN_BYTES};
 use crate::domain::words::count;
@@ -18,6 +19,8 @@ use crate::domain::words::count;
 pub const FORMAT_NAME: &str = "intensive-planner/plan";
 /// Several plans in one file: the backup of every plan in a browser.
 pub const BACKUP_FORMAT_NAME: &str = "intensive-planner/backup";
+/// A template of the therapist's own (`templates.rs`), in a file or a stored record.
+pub const TEMPLATE_FORMAT: &str = "intensive-planner/template";
 /// The schema version this build writes. Older versions are migrated on read.
 pub const CURRENT_VERSION: u32 = 5;
 /// Largest plan file or record read. A plan holds at most `MAX_PLAN_BYTES` written
@@ -40,6 +43,9 @@ struct Backup<'a> {
     format: &'static str,
     version: u32,
     plans: Vec<&'a Plan>,
+    /// Left out when there are none, so a backup of plans alone reads as it always did.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    templates: Vec<&'a MyTemplate>,
 }
 
 /// What any file of ours starts with; read before the rest, which depends on it.
@@ -61,6 +67,9 @@ struct PlanIn<P> {
 #[derive(Deserialize)]
 struct PlansIn<P> {
     plans: Vec<P>,
+    /// Backups made before templates existed have none.
+    #[serde(default)]
+    templates: Vec<P>,
 }
 
 fn to_json(value: &impl Serialize, pretty: bool) -> String {
@@ -79,9 +88,19 @@ pub fn encode_pretty(plan: &Plan) -> String {
     to_json(&Envelope { format: FORMAT_NAME, version: CURRENT_VERSION, plan }, true)
 }
 
+/// Every plan, as one file.
 pub fn encode_backup<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> String {
+    encode_backup_with(plans, [])
+}
+
+/// Every plan and template, as one file.
+pub fn encode_backup_with<'a>(
+    plans: impl IntoIterator<Item = &'a Plan>,
+    templates: impl IntoIterator<Item = &'a MyTemplate>,
+) -> String {
     let plans = plans.into_iter().collect();
-    to_json(&Backup { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans }, true)
+    let templates = templates.into_iter().collect();
+    to_json(&Backup { format: BACKUP_FORMAT_NAME, version: CURRENT_VERSION, plans, templates }, true)
 }
 
 /// Refuses a file too large to be a backup, before it is read at all.
@@ -144,6 +163,8 @@ fn format_of(text: &str) -> Result<Option<String>, FormatError> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arrival {
     pub plans: Vec<Plan>,
+    /// A backup's templates, each checked as a template file is.
+    pub templates: Vec<MyTemplate>,
     pub reopened: Vec<String>,
     /// The plans of a backup that cannot be read, one sentence each naming the plan:
     /// the others are restored only if the person chooses.
@@ -200,13 +221,30 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
             return Err(FormatError::Invalid(problems));
         }
         let reopened = if reopen_if_broken(&mut plan) { vec![plan.id.clone()] } else { Vec::new() };
-        return Ok(Arrival { plans: vec![plan], reopened, refused: Vec::new() });
+        return Ok(Arrival { plans: vec![plan], templates: Vec::new(), reopened, refused: Vec::new() });
     }
     // A backup is read plan by plan, so one bad plan does not hide the others. A line
     // and column inside one plan's text would point nowhere in the file: left out.
-    let raw = read::<PlansIn<Box<RawValue>>>(current, migrated)?.plans;
+    let PlansIn { plans: raw, templates } = read::<PlansIn<Box<RawValue>>>(current, migrated)?;
     let count = raw.len();
-    let mut arrival = Arrival { plans: Vec::new(), reopened: Vec::new(), refused: Vec::new() };
+    let mut arrival = Arrival { plans: Vec::new(), templates: Vec::new(), reopened: Vec::new(), refused: Vec::new() };
+    let template_count = templates.len();
+    for (index, text) in templates.into_iter().enumerate() {
+        let read_template = read::<MyTemplate>(text.get(), true).and_then(|t| match t.problems() {
+            problems if problems.is_empty() => Ok(t),
+            problems => Err(FormatError::Invalid(problems)),
+        });
+        match read_template {
+            Ok(template) => arrival.templates.push(template),
+            Err(problem) => {
+                let problem = match problem {
+                    FormatError::Invalid(problems) => problems.join(" "),
+                    other => other.to_string(),
+                };
+                arrival.refused.push(format!("Template {} of {template_count}: {problem}", index + 1));
+            }
+        }
+    }
     for (index, text) in raw.into_iter().enumerate() {
         let read_plan = read::<Plan>(text.get(), true).and_then(|plan| match validate(&plan) {
             problems if problems.is_empty() => Ok(plan),
@@ -232,7 +270,7 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
             }
         }
     }
-    if arrival.plans.is_empty() && !arrival.refused.is_empty() {
+    if arrival.plans.is_empty() && arrival.templates.is_empty() && !arrival.refused.is_empty() {
         return Err(FormatError::Invalid(arrival.refused));
     }
     Ok(arrival)
@@ -247,6 +285,7 @@ struct Titled {
 pub fn decode(text: &str) -> Result<Plan, FormatError> {
     match format_of(text)?.as_deref() {
         Some(FORMAT_NAME) => plans_in(text, true)?.plans.pop().ok_or(FormatError::NotAPlan),
+        Some(TEMPLATE_FORMAT) => Err(FormatError::TemplateNotPlan),
         _ => Err(FormatError::NotAPlan),
     }
 }
@@ -264,6 +303,7 @@ pub fn decode_arrival(text: &str) -> Result<Arrival, FormatError> {
     match format_of(text)?.as_deref() {
         Some(FORMAT_NAME) => plans_in(text, true),
         Some(BACKUP_FORMAT_NAME) => plans_in(text, false),
+        Some(TEMPLATE_FORMAT) => Err(FormatError::TemplateNotPlan),
         _ => Err(FormatError::NotAPlan),
     }
 }

@@ -18,3 +18,4 @@ pub mod other_tab;
 pub mod persist;
 pub mod settings;
 pub mod store;
+pub mod templates;

@@ -31,6 +31,10 @@ pub fn shared_key(id: &str) -> String {
 pub fn clashes_key(id: &str) -> String {
     format!("{PREFIX}/clashes/{id}")
 }
+/// A template of the therapist's own (`templates.rs`).
+pub fn template_key(id: &str) -> String {
+    format!("{PREFIX}/template/{id}")
+}
 /// The settings record (`settings.rs`).
 pub fn settings_key() -> String {
     format!("{PREFIX}/settings")
@@ -107,6 +111,10 @@ impl Unreadable {
         if self.is_settings() {
             return "the settings".to_string();
         }
+        if self.is_template() {
+            let id = self.key.rsplit('/').next().unwrap_or_default();
+            return format!("the template stored as {id}");
+        }
         let id = self.key.rsplit('/').next().unwrap_or_default();
         match stored_title(&self.raw) {
             Some(title) => format!("\u{201c}{}\u{201d} ({id})", title.chars().take(80).collect::<String>()),
@@ -114,11 +122,15 @@ impl Unreadable {
         }
     }
 
-    /// The id of the plan it is stored as, for a plan record.
     pub fn is_settings(&self) -> bool {
         self.key == settings_key()
     }
 
+    pub fn is_template(&self) -> bool {
+        self.key.starts_with(&template_key(""))
+    }
+
+    /// The id of the plan it is stored as, for a plan record.
     pub fn plan_id(&self) -> Option<&str> {
         self.key.strip_prefix(&plan_key(""))
     }

@@ -171,6 +171,12 @@ fn UnreadableNotice(record: Unreadable) -> impl IntoView {
              set aside. ",
             record.reason
         ),
+        _ if record.is_template() => format!(
+            "One of your templates could not be read ({}): {} It is not listed; it has been left untouched and a \
+             copy set aside. ",
+            record.name(),
+            record.reason
+        ),
         Some(_) => format!(
             "A stored plan could not be read ({}): {} It has been left untouched and a copy set aside. ",
             record.name(),

@@ -9,6 +9,7 @@ use crate::domain::clash::Clash;
 use crate::domain::dates::DateStyle;
 use crate::domain::edit::{Edit, EditError};
 use crate::domain::model::Plan;
+use crate::domain::my_template::MyTemplate;
 use crate::domain::settings::Settings;
 use crate::storage::book::PlanBook;
 use crate::storage::local::LocalStore;
@@ -16,6 +17,7 @@ use crate::storage::lock::exclusively;
 use crate::storage::other_tab::OtherTabWrite;
 use crate::storage::persist::{ask_to_persist, persisted, Keeping};
 use crate::storage::store::{PlanStore, StoreError};
+use crate::storage::templates::TemplatesTakenIn;
 use crate::ui::route::Route;
 
 /// A plan arriving whose id is already here, waiting for the person's choice.
@@ -227,6 +229,25 @@ impl AppState {
         let mut saved = Ok(());
         self.book.update(|book| saved = book.set_settings(settings, &mut store()));
         saved
+    }
+
+    /// Keeps a new or changed template of the therapist's own; says why when it is not.
+    pub fn put_template(&self, template: MyTemplate) -> Result<(), StoreError> {
+        let mut saved = Ok(());
+        self.book.update(|book| saved = book.put_template(template, &mut store()));
+        saved
+    }
+
+    /// Removes a template; it is given back for the person's *Undo delete*.
+    pub fn delete_template(&self, id: &str) -> Option<MyTemplate> {
+        self.book.try_update(|book| book.remove_template(id, &mut store())).flatten()
+    }
+
+    /// Templates from a file or a backup, added beside those here, never over them.
+    pub fn take_in_templates(&self, arriving: Vec<MyTemplate>) -> Result<TemplatesTakenIn, StoreError> {
+        let mut taken = Ok(TemplatesTakenIn::default());
+        self.book.update(|book| taken = book.take_in_templates(arriving, new_plan_id, &mut store()));
+        taken
     }
 
     pub fn delete(&self, id: &str) {

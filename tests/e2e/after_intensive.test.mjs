@@ -4,8 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { serveDist, launch, watchedPage, newEditor, storedPlan, waitStored, download } from "./harness.mjs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { serveDist, launch, watchedPage, newEditor, storedPlan, waitStored, download, axeScan, longDate } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -15,13 +15,6 @@ const OUT = "tests/e2e/out";
 mkdirSync(OUT, { recursive: true });
 const AFFAIR_MIDWAY_A = { kind: "affair", days: "3", who: "a", placement: "midway", a: "Sam", b: "Alex" };
 
-/** "2026-12-17" → "Thursday 17 December 2026" (en-GB) or "Thursday, December 17, 2026"
- *  (en-US), as the couple's page writes a date for that reader. */
-const longDate = (iso, locale = "en-GB") => {
-  const words = new Date(`${iso}T12:00:00Z`).toLocaleDateString(locale,
-    { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  return locale === "en-GB" ? words.replace(",", "") : words;
-};
 const addDays = (iso, days) => new Date(Date.parse(`${iso}T12:00:00Z`) + days * 864e5).toISOString().slice(0, 10);
 
 /** The calendar file's events as property maps, with their alarms (lines unfolded). */
@@ -92,7 +85,7 @@ test("a KAP intensive plans its follow-ups; they are edited, printed, in the cal
   const pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f").filter((p) => p.trim());
   assert.equal(pages.length, 5, "three days, the integration window after day 2, the page after them");
   assert.match(pages[4], /After the intensive/);
-  for (const session of plan.follow_ups) assert.ok(pages[4].includes(longDate(session.date, "en-US")), `${session.date} printed`);
+  for (const session of plan.follow_ups) assert.ok(pages[4].includes(longDate(session.date, true)), `${session.date} printed`);
   assert.match(pages[2], /Your integration window \(Sam\)[\s\S]*Journaling prompts/i, "the card after the dosing day");
   assert.ok(!pages.join("").includes("PRIVATE-FOLLOW-UP"));
   await page.emulateMedia({ media: "screen" });
@@ -134,16 +127,7 @@ test("a KAP intensive plans its follow-ups; they are edited, printed, in the cal
 
 test("the After the intensive section and the couple's card pass axe-core", async () => {
   const { context, page } = await newEditor(browser, server, AFFAIR_MIDWAY_A);
-  const axe = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-  const scan = async (name, include) => {
-    await page.evaluate(axe);
-    const result = await page.evaluate(async (include) => window.axe.run({ include: [include] }, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-      resultTypes: ["violations"],
-    }), include);
-    const bad = result.violations.filter((v) => v.impact !== "minor");
-    assert.deepEqual(bad.map((v) => `${name}: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`), []);
-  };
+  const scan = async (name, include) => assert.deepEqual(await axeScan(page, name, include), []);
   await page.locator(".after-intensive summary").click();
   await scan("after the intensive", ".after-intensive");
   await page.goto(page.url() + "/review");

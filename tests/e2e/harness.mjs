@@ -187,3 +187,29 @@ export const emptyStorage = (page) =>
 
 /** The selected block's form in the editor: its labels recur in the follow-up rows. */
 export const blockForm = (page) => page.getByRole("region", { name: "Block" });
+
+/** Runs axe-core's WCAG 2.2 and best-practice rules on `include` (a selector, or the whole
+ *  page) and fails on any finding worse than minor, naming `name`. */
+export async function axeScan(page, name, include = null) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(readFileSync("node_modules/axe-core/axe.min.js", "utf8"));
+  const result = await page.evaluate(async (include) => window.axe.run(include ? { include: [include] } : document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    resultTypes: ["violations"],
+  }), include);
+  // Minor findings are advice; moderate and worse (target size, landmarks, headings) are not.
+  const bad = result.violations.filter((v) => v.impact !== "minor");
+  return bad.map((v) => `${name}: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`);
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** The long date of an ISO day as the app words it, built here rather than by the browser's
+ *  own tables: "Sunday, December 6, 2026" for a US reader, "Sunday 6 December 2026" else. */
+export function longDate(iso, us = false) {
+  const date = new Date(`${iso}T12:00:00Z`);
+  const [weekday, month, day, year] = [WEEKDAYS[date.getUTCDay()], MONTHS[date.getUTCMonth()], date.getUTCDate(), date.getUTCFullYear()];
+  return us ? `${weekday}, ${month} ${day}, ${year}` : `${weekday} ${day} ${month} ${year}`;
+}

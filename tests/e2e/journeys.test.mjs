@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync, copyFileSync } from "node:fs";
-import { serveDist, launch, appReady, blockSlot, newEditor as sharedNewEditor, blockForm } from "./harness.mjs";
+import { serveDist, launch, appReady, blockSlot, newEditor as sharedNewEditor, blockForm, axeScan } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -285,19 +285,7 @@ test("printing gives exactly one page per day, each with its day's heading, then
 
 test("every view passes axe-core's WCAG 2.2 and best-practice rules, the review by thumb too", async () => {
   const { context, page } = await newEditor(AFFAIR_MIDWAY_A);
-  const axe = (await import("node:fs")).readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
-  const scan = async (name) => {
-    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-    await page.evaluate(axe);
-    const result = await page.evaluate(
-      async (values) => window.axe.run(document, { runOnly: { type: "tag", values }, resultTypes: ["violations"] }),
-      tags,
-    );
-    // Minor findings are advice; moderate and worse (target size, landmarks, headings) are not.
-    const bad = result.violations.filter((v) => v.impact !== "minor");
-    assert.deepEqual(bad.map((v) => `${name}: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target).join(" ")}`), []);
-  };
+  const scan = async (name) => assert.deepEqual(await axeScan(page, name), []);
   await page.locator(".block", { hasText: "KAP dosing session" }).click();
   await page.screenshot({ path: `${OUT}/editor.png`, fullPage: true });
   if (process.env.UPDATE_SCREENSHOT) copyFileSync(`${OUT}/editor.png`, "docs/editor.png");

@@ -216,6 +216,11 @@ fn phases_by_day(
     Ok(move |day: u8| assigned.iter().filter(|(d, _)| *d == day).map(|(_, p)| *p).collect())
 }
 
+/// "Sam & Alex: Couples intensive", the title every new plan starts with.
+pub fn plan_title(partners: &Partners, kind: IntensiveKind) -> String {
+    fit(&format!("{} & {}: {}", partners.a, partners.b, kind.label()), MAX_TITLE_CHARS)
+}
+
 fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec<Placed>) -> Plan {
     let blocks: Vec<Block> = placed
         .into_iter()
@@ -242,10 +247,7 @@ fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec
     Plan {
         id: id.to_string(),
         revision: 0,
-        title: fit(
-            &format!("{} & {}: {}", request.partners.a, request.partners.b, request.kind.label()),
-            MAX_TITLE_CHARS,
-        ),
+        title: plan_title(&request.partners, request.kind),
         kind: request.kind,
         partners: request.partners.clone(),
         therapist: request.therapist.clone(),

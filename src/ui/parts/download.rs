@@ -6,7 +6,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use leptos::prelude::*;
 
 use crate::storage::book::PlanBook;
-use crate::storage::format::encode_backup;
+use crate::storage::format::encode_backup_with;
 use crate::storage::local::raw_value;
 
 /// Downloads one piece of data (a string or bytes) as a file.
@@ -50,6 +50,18 @@ fn utf16le(text: &JsString) -> Vec<u8> {
 
 /// Downloads every plan this tab holds, saved or not, as one backup file.
 pub fn download_backup(book: RwSignal<PlanBook>) {
-    let text = book.with_untracked(|book| encode_backup(book.plans()));
+    let text = book.with_untracked(|book| encode_backup_with(book.plans(), book.templates()));
     download_text("intensive-planner-backup.json", "application/json", &text);
+}
+
+/// A file name from the plan title: letters, digits and dashes.
+pub fn file_stem(title: &str) -> String {
+    let stem: String =
+        title.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect::<String>();
+    let stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+    if stem.is_empty() {
+        "intensive".to_string()
+    } else {
+        stem.chars().take(60).collect()
+    }
 }

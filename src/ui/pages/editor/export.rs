@@ -2,30 +2,20 @@
 
 use leptos::prelude::*;
 
+use super::save_template::SaveAsTemplate;
 use super::EditorCtx;
 use crate::export::ics::calendar;
 use crate::sharing::link::{share_text, shared_copy};
 use crate::storage::format::encode_pretty;
-use crate::ui::parts::download::download_text;
+use crate::ui::parts::download::{download_text, file_stem};
 use crate::ui::parts::link_box::LinkBox;
 use crate::ui::state::{now_utc, store};
-
-/// A file name from the plan title: letters, digits and dashes.
-fn file_stem(title: &str) -> String {
-    let stem: String =
-        title.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect::<String>();
-    let stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
-    if stem.is_empty() {
-        "intensive".to_string()
-    } else {
-        stem.chars().take(60).collect()
-    }
-}
 
 #[component]
 pub fn ExportBar() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let sharing = RwSignal::new(false);
+    let templating = RwSignal::new(false);
     let link = Memo::new(move |_| ctx.plan.with(share_text));
     // What leaves this browser is recorded: a copy of it coming back merges against it.
     let plan_file = move |_: leptos::ev::MouseEvent| {
@@ -45,7 +35,12 @@ pub fn ExportBar() -> impl IntoView {
             <button type="button" on:click=calendar_file>"Calendar file (.ics)"</button>
             <button type="button" aria-expanded=move || sharing.get().to_string()
                 on:click=move |_| sharing.update(|s| *s = !*s)>"Share link for the couple"</button>
+            <button type="button" aria-expanded=move || templating.get().to_string()
+                on:click=move |_| templating.update(|t| *t = !*t)>"Save as my template"</button>
         </div>
+        <Show when=move || templating.get()>
+            <SaveAsTemplate on_close=Callback::new(move |()| templating.set(false))/>
+        </Show>
         <Show when=move || sharing.get()>
             <div class="card no-print share-card">
                 <p class="muted">"The link holds the whole plan except your private notes and each partner's readiness record (only who drives them home). It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>

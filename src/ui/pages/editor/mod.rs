@@ -16,6 +16,7 @@ mod grid_geometry;
 mod grid_store;
 mod problems;
 mod readiness;
+mod save_template;
 
 use leptos::prelude::*;
 use web_sys::HtmlSelectElement;

@@ -1,5 +1,6 @@
 //! Plans page: every intensive in this browser, and the way to start a new one.
 
+mod my_templates;
 mod new_plan;
 mod settings_form;
 
@@ -15,6 +16,7 @@ use crate::ui::parts::arrivals::{ArrivalOutcome, Arrivals, Received};
 use crate::ui::parts::download::download_backup;
 use crate::ui::route::Route;
 use crate::ui::state::{new_plan_id, AppState};
+use my_templates::{templates_said, MyTemplates};
 use new_plan::NewPlanForm;
 use settings_form::SettingsPanel;
 
@@ -52,6 +54,7 @@ pub fn PlansPage() -> impl IntoView {
                     {state.book.with_untracked(|b| b.plan(&card.0).cloned()).map(|plan| view! { <PlanCard plan style=card.2/> })}
                 </For>
             </ul>
+            <MyTemplates/>
             <SettingsPanel/>
         </section>
     }
@@ -119,6 +122,10 @@ fn ImportFile() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let reopened = arrival.reopened_words(state.style.get_untracked());
             let mut said = import_said(&name, &state.receive(arrival.plans).await);
+            if !arrival.templates.is_empty() {
+                said.push(' ');
+                said.push_str(&templates_said(state.take_in_templates(arrival.templates)));
+            }
             for reopened in reopened {
                 said.push(' ');
                 said.push_str(&reopened);
@@ -127,10 +134,7 @@ fn ImportFile() -> impl IntoView {
         });
     };
     let chosen = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = chosen_file(&ev) else { return };
         let name = file.name();
         // Refused before reading: a huge file would be read whole into memory.
         if let Err(error) = check_size(file.size() as usize) {
@@ -138,9 +142,7 @@ fn ImportFile() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-            let bytes = bytes.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).unwrap_or_default();
-            match text_of_file(bytes).and_then(|text| decode_arrival(&text)) {
+            match text_of_file(&file).await.and_then(|text| decode_arrival(&text)) {
                 Ok(arrival) if arrival.refused.is_empty() => restore(name, arrival),
                 Ok(arrival) => {
                     state.import_message.set(None);
@@ -188,8 +190,19 @@ fn ImportFile() -> impl IntoView {
 }
 
 /// The file's text; bytes that are not UTF-8 are refused, never replaced.
-fn text_of_file(bytes: Vec<u8>) -> Result<String, FormatError> {
+async fn text_of_file(file: &web_sys::File) -> Result<String, FormatError> {
+    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+    let bytes = bytes.map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec()).unwrap_or_default();
     String::from_utf8(bytes).map_err(|e| FormatError::NotText(e.utf8_error().valid_up_to()))
+}
+
+/// The file a file input was given, taken so the same file can be chosen again.
+fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
 }
 
 /// What an import did, in words that count only what was stored.

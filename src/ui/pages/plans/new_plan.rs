@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::domain::choice::Choice;
 use crate::domain::dates;
 use crate::domain::kap::{BothDosing, KapSettings, Placement, WhoDoses};
-use crate::domain::model::{DayWindow, IntensiveKind, Partners, Therapist, MAX_DAYS};
+use crate::domain::model::{DayWindow, IntensiveKind, Partners, Plan, Therapist, MAX_DAYS};
+use crate::domain::my_template::ForCouple;
 use crate::domain::template::{
     build_plan, choice_refusals, ChoiceRefusals, FollowUpRequest, FollowUpSpacing, TemplateRequest, FOLLOW_UP_COUNTS,
     SESSIONS_PER_PARTNER,
@@ -39,6 +40,8 @@ struct Answers {
     sessions: String,
     follow_ups: String,
     spacing: String,
+    /// The id of one of my templates to start from; empty for the built-in one.
+    from: String,
 }
 
 /// The template request the answers make; a list's value it does not offer counts as
@@ -81,15 +84,33 @@ fn request_from(answers: &Answers) -> Result<TemplateRequest, String> {
 
 /// The request of the form an event (its submit, or a change in one of its fields)
 /// came from.
-fn answers_of(ev: &web_sys::Event) -> Option<Result<TemplateRequest, String>> {
+fn answers_of(ev: &web_sys::Event) -> Option<Result<(TemplateRequest, String), String>> {
     let form = ev.current_target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
     let data = web_sys::FormData::new_with_form(&form).ok()?;
     Some(match Answers::from_form_data(&data) {
-        Ok(answers) => request_from(&answers),
+        Ok(answers) => request_from(&answers).map(|request| (request, answers.from)),
         Err(problem) => {
             Err(format!("The form's answers could not be read ({problem}); reload the page and try again."))
         }
     })
+}
+
+/// The plan the answers make: from one of my templates when one is chosen (its days,
+/// blocks and KAP choices; the answers give the couple, the dates and the therapist),
+/// else from the built-in template.
+fn plan_from(state: AppState, request: &TemplateRequest, from: &str) -> Result<Plan, String> {
+    if from.is_empty() {
+        return build_plan(&new_plan_id(), request).map_err(|problem| problem.to_string());
+    }
+    let template = state.book.with_untracked(|book| book.template(from).cloned());
+    let template = template.ok_or("That template is no longer here; choose another.")?;
+    let couple = ForCouple {
+        first_day: request.first_day,
+        partners: request.partners.clone(),
+        therapist: request.therapist.clone(),
+        location: request.location.clone(),
+    };
+    template.plan_for(&new_plan_id(), &couple).map_err(|problems| problems.join(" "))
 }
 
 /// A list's options: each choice's value and words, and whether it is refused.
@@ -108,6 +129,13 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Only the choice of who doses changes the form itself: it shows the dosing questions.
     let who = RwSignal::new(WhoDoses::Nobody);
+    // One of my templates gives the days, the blocks and the KAP choices itself.
+    let from = RwSignal::new(String::new());
+    let built_in = move || from.with(String::is_empty);
+    let templates = state
+        .book
+        .with_untracked(|book| book.templates().iter().map(|t| (t.id.clone(), t.name.clone())).collect::<Vec<_>>());
+    let has_templates = !templates.is_empty();
     let error = RwSignal::new(None::<String>);
     // The follow-ups the therapist picked, if any: until then the form offers the usual.
     let picked_count = RwSignal::new(None::<u8>);
@@ -115,7 +143,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     // The dosing choices that can't make a schedule with the answers as they stand.
     let refused = RwSignal::new(ChoiceRefusals::default());
     let changed = move |ev: leptos::ev::Event| {
-        if let Some(Ok(request)) = answers_of(&ev) {
+        if let Some(Ok((request, _))) = answers_of(&ev) {
             refused.maybe_update(|now| {
                 let next = choice_refusals(&request);
                 let differs = *now != next;
@@ -128,10 +156,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(asked) = answers_of(&ev) else { return };
-        let made = asked.and_then(|request| {
-            let plan = build_plan(&new_plan_id(), &request).map_err(|problem| problem.to_string())?;
-            Ok((plan, request))
-        });
+        let made = asked.and_then(|(request, from)| Ok((plan_from(state, &request, &from)?, request)));
         match made {
             Ok((plan, request)) => {
                 let id = plan.id.clone();
@@ -159,8 +184,18 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     view! {
         <form class="new-plan card" on:submit=submit on:change=changed aria-labelledby="new-plan-heading">
             <h2 id="new-plan-heading">"New intensive"</h2>
+            <Show when=move || has_templates>
+                <label for="np-from">"Start from"</label>
+                <select id="np-from" name="from" aria-describedby="np-from-hint"
+                    on:change=move |ev| from.set(event_target_value(&ev))>
+                    <option value="">"The built-in template, from the answers below"</option>
+                    {templates.iter().map(|(id, name)| view! { <option value=id.clone()>{format!("My template: {name}")}</option> }).collect_view()}
+                </select>
+                <p id="np-from-hint" class="hint" hidden=built_in>"The template gives the days and hours, the blocks, the KAP choices and the follow-ups: give the couple, the first day and your details."</p>
+            </Show>
             <fieldset>
                 <legend>"The intensive"</legend>
+                <div hidden=move || !built_in()>
                 <label for="np-kind">"Kind"</label>
                 <select id="np-kind" name="kind">
                     {options(IntensiveKind::label, |_| false)}
@@ -169,12 +204,15 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 <select id="np-days" name="days">
                     {(1..=MAX_DAYS).map(|n| view! { <option value=n.to_string() selected=n == 3>{n.to_string()}</option> }).collect_view()}
                 </select>
+                </div>
                 <label for="np-first">"First day"</label>
                 <input id="np-first" name="first_day" type="date" value=dates::iso(today().succ_opt().unwrap_or_default())/>
+                <div hidden=move || !built_in()>
                 <label for="np-start">"Daily start"</label>
                 <input id="np-start" name="starts" type="time" step="900" value=hhmm(practice.day.start)/>
                 <label for="np-end">"Daily end"</label>
                 <input id="np-end" name="ends" type="time" step="900" value=hhmm(practice.day.end)/>
+                </div>
             </fieldset>
             <fieldset>
                 <legend>"People"</legend>
@@ -184,7 +222,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 {text_field("np-contact", "contact", "Therapist contact", "Phone or email", practice.therapist.contact)}
                 {text_field("np-location", "location", "Location", "Practice address or room", practice.location)}
             </fieldset>
-            <fieldset>
+            <fieldset hidden=move || !built_in()>
                 <legend>"Ketamine-assisted psychotherapy (KAP)"</legend>
                 <label for="np-who">"Who doses"</label>
                 <select id="np-who" name="who"
@@ -222,7 +260,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                     </p>
                 </div>
             </fieldset>
-            <fieldset>
+            <fieldset hidden=move || !built_in()>
                 <legend>"After the intensive"</legend>
                 <label for="np-follow-ups">"Follow-up sessions"</label>
                 // The usual answer follows who doses until the therapist picks one.
