@@ -99,7 +99,8 @@ pub fn reply_text(reply: &Reply) -> LinkText {
 
 /// The reply in a reply link's text, once the link is uncompressed.
 pub fn read_reply(text: Vec<u8>) -> Result<Reply, ShareError> {
-    let reply: Reply = serde_json::from_slice(&text).map_err(|_| ShareError::Damaged)?;
+    let text = String::from_utf8(text).map_err(|_| ShareError::Damaged)?;
+    let reply: Reply = crate::storage::format::read(&text, false).map_err(|_| ShareError::Damaged)?;
     if reply.format != REPLY_FORMAT || reply.blocks.len() > MAX_BLOCKS || reply.version > REPLY_VERSION {
         return Err(ShareError::Damaged);
     }

@@ -23,7 +23,7 @@ impl<S: KeyValue> PlanStore<S> {
     /// The clashes recorded for a plan; none when there is no readable record.
     pub fn clashes(&self, id: &str) -> Vec<Clash> {
         let Some(raw) = self.kv.get(&clashes_key(id)).ok().flatten() else { return Vec::new() };
-        match serde_json::from_str::<ClashRecord>(&raw) {
+        match super::format::read::<ClashRecord>(&raw, false) {
             Ok(record) if record.format == FORMAT && record.version == VERSION => record.clashes,
             _ => Vec::new(),
         }

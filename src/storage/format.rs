@@ -120,7 +120,8 @@ fn within(bytes: usize, max: usize) -> Result<(), FormatError> {
 /// the text, so a field given twice is refused rather than silently taking one.
 /// A text brought up from an older version is not the one the person has, so its line
 /// and column would point nowhere: `migrated` leaves them out and the path alone says where.
-fn read<T: DeserializeOwned>(text: &str, migrated: bool) -> Result<T, FormatError> {
+/// Every stored type is read through here, so each is compiled with one deserializer.
+pub(crate) fn read<T: DeserializeOwned>(text: &str, migrated: bool) -> Result<T, FormatError> {
     let mut reader = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut reader).map_err(|error| {
         let path = error.path().to_string();

@@ -23,7 +23,10 @@ struct SettingsRecord {
 
 /// Reads a settings record's text, saying what is wrong with one that is not.
 pub fn decode_settings(text: &str) -> Result<Settings, FormatError> {
-    let record: SettingsRecord = serde_json::from_str(text).map_err(|e| FormatError::Settings(format!("{e}.")))?;
+    let record: SettingsRecord = super::format::read(text, false).map_err(|e| match e {
+        FormatError::Shape(detail) | FormatError::NotJson(detail) => FormatError::Settings(format!("{detail}.")),
+        other => other,
+    })?;
     if record.format != FORMAT {
         return Err(FormatError::Settings(format!("it is not a settings record (format {:?}).", record.format)));
     }

@@ -225,7 +225,11 @@ impl<S: KeyValue> PlanStore<S> {
     /// The ids in their order; an index that cannot be read says why.
     fn index(&self) -> Result<Vec<String>, FormatError> {
         let Some(text) = self.kv.get(&index_key()).ok().flatten() else { return Ok(Vec::new()) };
-        serde_json::from_str(&text).map_err(|e| FormatError::NotJson(e.to_string()))
+        // Read as any stored type is; a list of the wrong shape is worded as before.
+        super::format::read(&text, false).map_err(|e| match e {
+            FormatError::Shape(detail) => FormatError::NotJson(detail),
+            other => other,
+        })
     }
 
     /// Saves `mine`, this tab's version of a plan, changed from `base`: the version

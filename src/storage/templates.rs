@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::book::PlanBook;
 use super::error::FormatError;
-use super::format::{BACKUP_FORMAT_NAME, FORMAT_NAME, MAX_FILE_BYTES, TEMPLATE_FORMAT};
+use super::format::{read, BACKUP_FORMAT_NAME, FORMAT_NAME, MAX_FILE_BYTES, TEMPLATE_FORMAT};
 use super::store::{template_key, KeyValue, PlanStore, StoreError, Unreadable};
 use crate::domain::my_template::{MyTemplate, MAX_TEMPLATES};
 use crate::domain::validate::fit_with_suffix;
@@ -62,14 +62,12 @@ pub fn decode_template(text: &str) -> Result<MyTemplate, FormatError> {
         Some(v) => return Err(FormatError::UnknownVersion(v)),
         None => return problem("it gives no format version.".into()),
     }
-    let mut reader = serde_json::Deserializer::from_str(text);
-    let template = match serde_path_to_error::deserialize::<_, TemplateIn>(&mut reader) {
+    let template = match read::<TemplateIn>(text, false) {
         Ok(read) => read.template,
-        Err(error) => {
-            let path = error.path().to_string();
-            let path = path.strip_prefix("template.").unwrap_or(&path).to_string();
-            return problem(format!("{path}: {}.", error.into_inner()));
+        Err(FormatError::Shape(detail)) => {
+            return problem(format!("{}.", detail.strip_prefix("template.").unwrap_or(&detail)));
         }
+        Err(other) => return Err(other),
     };
     match template.problems() {
         problems if problems.is_empty() => Ok(template),
