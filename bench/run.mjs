@@ -9,8 +9,11 @@ import { launch } from "../tests/e2e/harness.mjs";
 import { serveDir } from "../scripts/static-server.mjs";
 
 const smoke = process.argv.includes("--smoke");
-const plans = prepare().filter((p) => !smoke || p.blocks <= 60);
-const results = await measure({ plans, runs: smoke ? 1 : 9, presses: smoke ? 4 : 60, warmup: smoke ? 1 : 5 });
+// `--visits`: the phone visits and sizes alone, to weigh one build against another
+// (BENCH_DIST=dir names the build) without the desktop startup and move runs.
+const visitsOnly = process.argv.includes("--visits");
+const plans = prepare().filter((p) => !(smoke || visitsOnly) || p.blocks <= 60);
+const results = visitsOnly ? [] : await measure({ plans, runs: smoke ? 1 : 9, presses: smoke ? 4 : 60, warmup: smoke ? 1 : 5 });
 const ours = bundleSizes(`${OUT}/app`).total;
 const peer = bundleSizes(`${OUT}/peer`).total;
 
@@ -23,7 +26,7 @@ const [mineVisits, theirVisits] = await measureVisits({ browser, server, plan: p
   .finally(() => Promise.all([browser.close(), server.close()]));
 
 let checkMicros = null;
-if (!smoke) {
+if (!smoke && !visitsOnly) {
   const out = execFileSync("cargo", ["bench", "--quiet", "--bench", "check_rules"], { encoding: "utf8" });
   checkMicros = Number(out.match(/300 blocks.*median ([\d.]+) µs/)?.[1]);
 }
@@ -37,7 +40,7 @@ row("bundle raw (wasm+JS+CSS)", kb(ours.raw), kb(peer.raw), (ours.raw / peer.raw
 row("bundle gzip", kb(ours.gzip), kb(peer.gzip), (ours.gzip / peer.gzip).toFixed(2));
 row("bundle brotli", kb(ours.brotli), kb(peer.brotli), (ours.brotli / peer.brotli).toFixed(2));
 budgets.push(["total brotli ≤ 250 KB", ours.brotli <= 250 * 1024, kb(ours.brotli)]);
-for (const plan of plans) {
+for (const plan of visitsOnly ? [] : plans) {
   const mine = results.find((r) => r.plan === plan.id && r.subject === "ours");
   const theirs = results.find((r) => r.plan === plan.id && r.subject === "peer");
   const label = `${plan.days}-day ${plan.blocks}-block${plan.overlapping ? " overlapping" : ""}`;
@@ -65,6 +68,18 @@ for (const plan of plans) {
   row(`phone first visit bytes, ${label}`, kb(median(m.firstBytes)), kb(median(t.firstBytes)), (median(m.firstBytes) / median(t.firstBytes)).toFixed(2));
   row(`phone repeat visit, ${label} (median)`, f(median(m.repeat)), f(median(t.repeat)), repeatRatio.toFixed(2));
   row(`phone repeat visit bytes, ${label}`, kb(Math.max(...m.repeatBytes)), kb(Math.max(...t.repeatBytes)), "–");
+  const paintRatio = median(m.firstPaint) / median(t.firstPaint);
+  row(`phone first visit, first contentful paint (median)`, f(median(m.firstPaint)), f(median(t.firstPaint)), paintRatio.toFixed(2));
+  row(`phone repeat visit, first contentful paint (median)`, f(median(m.repeatPaint)), f(median(t.repeatPaint)), (median(m.repeatPaint) / median(t.repeatPaint)).toFixed(2));
+  const link = m.shareLink;
+  const readableRatio = median(link.readable) / median(t.first);
+  row(`phone share link first visit, review readable (median; peer: its first visit)`, f(median(link.readable)), f(median(t.first)), readableRatio.toFixed(2));
+  row(`phone share link first visit, interactive (median; peer: its first visit)`, f(median(link.interactive)), f(median(t.first)), (median(link.interactive) / median(t.first)).toFixed(2));
+  row(`phone share link first visit, first contentful paint (median)`, f(median(link.paint)), f(median(t.firstPaint)), (median(link.paint) / median(t.firstPaint)).toFixed(2));
+  row(`phone share link first visit bytes (link of ${link.linkChars} characters)`, kb(median(link.bytes)), kb(median(t.firstBytes)), (median(link.bytes) / median(t.firstBytes)).toFixed(2));
+  budgets.push([`phone first visit ≤ 1.0 × peer`, firstRatio <= 1.0, firstRatio.toFixed(2)]);
+  budgets.push([`phone share link to review readable ≤ 1.0 × peer's first visit`, readableRatio <= 1.0, readableRatio.toFixed(2)]);
+  budgets.push([`phone first contentful paint ≤ peer's`, paintRatio <= 1.0, paintRatio.toFixed(2)]);
   budgets.push([`phone repeat visit fetches 0 bytes`, Math.max(...m.repeatBytes) === 0, `${Math.max(...m.repeatBytes)} B: ${m.repeatRequests.join(", ") || "no request"}`]);
   budgets.push([`phone repeat visit ≤ 0.5 × peer`, repeatRatio <= 0.5, repeatRatio.toFixed(2)]);
 }
