@@ -225,7 +225,7 @@ impl<S: KeyValue> PlanStore<S> {
     /// The ids in their order; an index that cannot be read says why.
     fn index(&self) -> Result<Vec<String>, FormatError> {
         let Some(text) = self.kv.get(&index_key()).ok().flatten() else { return Ok(Vec::new()) };
-        // Read as any stored type is; a list of the wrong shape is worded as before.
+        // Read as any stored type is; a list of the wrong shape is told as unreadable JSON.
         super::format::read(&text, false).map_err(|e| match e {
             FormatError::Shape(detail) => FormatError::NotJson(detail),
             other => other,

@@ -20,8 +20,8 @@ pub fn mount() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
     // The opening shell goes once the app is drawn, in the same task, so the page never
-    // shows neither; a start that fails before this leaves it to say so (`boot.js`).
-    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+    // shows neither; a start that fails before this leaves it to say so (`start-check.js`).
+    if let Some(shell) = document().get_element_by_id("boot") {
         shell.remove();
     }
     // Mounting is synchronous: the stored plan is drawn and its handlers attached.
