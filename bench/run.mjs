@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { prepare, measure, median, p95, OUT } from "./harness.mjs";
 import { bundleSizes } from "../scripts/bundle-size.mjs";
-import { measureVisits } from "./visits.mjs";
+import { measureVisits, PHASES } from "./visits.mjs";
 import { launch } from "../tests/e2e/harness.mjs";
 import { serveDir } from "../scripts/static-server.mjs";
 
@@ -68,6 +68,9 @@ for (const plan of visitsOnly ? [] : plans) {
   row(`phone first visit bytes, ${label}`, kb(median(m.firstBytes)), kb(median(t.firstBytes)), (median(m.firstBytes) / median(t.firstBytes)).toFixed(2));
   row(`phone repeat visit, ${label} (median)`, f(median(m.repeat)), f(median(t.repeat)), repeatRatio.toFixed(2));
   row(`phone repeat visit bytes, ${label}`, kb(Math.max(...m.repeatBytes)), kb(Math.max(...t.repeatBytes)), "–");
+  for (const [what, key] of PHASES) {
+    row(`phone repeat visit, ours: ${what} (median, from navigation start)`, f(median(m.repeatPhases.map((p) => p[key]))), "–", "–");
+  }
   const paintRatio = median(m.firstPaint) / median(t.firstPaint);
   row(`phone first visit, first contentful paint (median)`, f(median(m.firstPaint)), f(median(t.firstPaint)), paintRatio.toFixed(2));
   row(`phone repeat visit, first contentful paint (median)`, f(median(m.repeatPaint)), f(median(t.repeatPaint)), (median(m.repeatPaint) / median(t.repeatPaint)).toFixed(2));

@@ -10,10 +10,10 @@
 import { SUBJECTS, seededContext, timeToDrawn } from "./harness.mjs";
 import { offlineReady } from "../tests/e2e/harness.mjs";
 
-const PHONE = { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true };
+export const PHONE = { viewport: { width: 412, height: 915 }, isMobile: true, hasTouch: true };
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
 
-async function throttledTab(context) {
+export async function throttledTab(context) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
@@ -25,6 +25,46 @@ async function throttledTab(context) {
 const bytes = (sent) => sent.reduce((sum, response) => sum + response.bytes, 0);
 
 const firstPaint = (page) => page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
+
+/** Marks when the page hands the wasm to the browser and when it is compiled and
+ * instantiated, for the repeat visit's phases; the same Response goes through, so
+ * Chrome's compiled-code cache is used as without the probe. */
+export async function probeWasmStart(context) {
+  await context.addInitScript(() => {
+    for (const name of ["instantiateStreaming", "instantiate"]) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = async (...args) => {
+        performance.mark("wasm-handed");
+        const result = await original.apply(WebAssembly, args);
+        performance.mark("wasm-instantiated");
+        return result;
+      };
+    }
+  });
+}
+
+/** Where a visit's time went, each phase's end in ms from navigation start. */
+export const PHASES = [
+  ["page in (document received)", "document"],
+  ["glue script in", "script"],
+  ["wasm handed to the browser", "wasm-handed"],
+  ["wasm in (from the service worker)", "wasm"],
+  ["wasm compiled and instantiated", "wasm-instantiated"],
+  ["app started (main called)", "app-start"],
+  ["plans read from storage", "plans-read"],
+  ["plan drawn, handlers attached", "app-drawn"],
+];
+
+export const readPhases = (page) => page.evaluate(() => {
+  const resource = (suffix) => performance.getEntriesByType("resource").find((r) => r.name.endsWith(suffix))?.responseEnd;
+  const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
+  return {
+    document: performance.getEntriesByType("navigation")[0]?.responseEnd,
+    script: resource(".js"),
+    wasm: resource(".wasm"),
+    ...Object.fromEntries(["wasm-handed", "wasm-instantiated", "app-start", "plans-read", "app-drawn"].map((n) => [n, mark(n)])),
+  };
+});
 
 /** The couple's share link of `plan`, made by the app itself in an unthrottled tab. */
 async function shareLink(browser, server, plan) {
@@ -66,9 +106,10 @@ export async function measureVisits({ browser, server, plan, runs }) {
   for (const subject of ["ours", "peer"]) {
     const url = server.url + SUBJECTS[subject].path(plan);
     const visits = { subject, first: [], firstBytes: [], firstPaint: [], repeat: [], repeatBytes: [], repeatPaint: [],
-      repeatRequests: [] };
+      repeatRequests: [], repeatPhases: [] };
     for (let run = 0; run < runs; run++) {
       const context = await seededContext(browser, plan, PHONE);
+      if (subject === "ours") await probeWasmStart(context);
       server.sent.length = 0;
       const first = await throttledTab(context);
       visits.first.push(await timeToDrawn(first, url));
@@ -81,6 +122,7 @@ export async function measureVisits({ browser, server, plan, runs }) {
       const repeat = await throttledTab(context);
       visits.repeat.push(await timeToDrawn(repeat, url));
       visits.repeatPaint.push(await firstPaint(repeat));
+      if (subject === "ours") visits.repeatPhases.push(await readPhases(repeat));
       // Anything the visit sets off after drawing (a service-worker update check) counts too.
       await repeat.waitForTimeout(1000);
       visits.repeatBytes.push(bytes(server.sent));

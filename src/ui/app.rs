@@ -17,6 +17,8 @@ use crate::ui::route::Route;
 use crate::ui::state::AppState;
 
 pub fn mount() {
+    // The benchmark's phases of a visit (BENCHMARKS.md): wasm started, plans read, drawn.
+    mark("app-start");
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
     // The opening shell goes once the app is drawn, in the same task, so the page never
@@ -38,6 +40,7 @@ fn mark(name: &str) {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::load();
+    mark("plans-read");
     provide_context(state);
     let update = Update::start();
     provide_context(update);
