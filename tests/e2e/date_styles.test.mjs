@@ -1,7 +1,8 @@
 // Dates and times as the reader writes them: the same intensive reviewed and printed in
 // an American browser ("Sunday, December 6, 2026", "9:00–9:30 AM") and a British one
-// ("Sunday 6 December 2026", "09:00–09:30"); then the style chosen in Settings beats the
-// browser's, and the first plan's practice details prefill the next.
+// ("Sunday 6 December 2026", "09:00–09:30"), the editor's grid with them; then the style
+// chosen in Settings beats the browser's, and the first plan's practice details prefill
+// the next.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serveDist, launch, watchedPage, appReady, createIntensive, storedPlan, longDate } from "./harness.mjs";
@@ -29,6 +30,10 @@ async function readsIn(page, style) {
   }
   await page.goto(editor);
   await page.waitForSelector(".editor .block");
+  // The grid's blocks write their times in the style too.
+  const times = (await page.locator(".editor .block-meta").allInnerTexts()).join(" ");
+  assert.match(times, style === "us" ? /\d:\d\d [AP]M/ : /\b\d\d:\d\d\u2013\d\d:\d\d\b/, `grid in ${style}`);
+  assert.doesNotMatch(times, STYLES[style].never, `grid in ${style}: ${times.slice(0, 200)}`);
 }
 
 async function browserIn(locale) {

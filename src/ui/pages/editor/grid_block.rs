@@ -115,7 +115,7 @@ pub fn GridBlock(entry: Field<BlockOnGrid>) -> impl IntoView {
             tag: block.kind.tag(),
             marker: entry.marker().get(),
             title: block.title.clone(),
-            meta: format!("{} \u{b7} {who}", block.time_range(ctx.state.style.get())),
+            meta: format!("{} \u{b7} {who}", block.time_range(frame.style().get())),
             spoken: format!(
                 ", {day_words}, {}. {}.",
                 block.kind.label(),

@@ -22,6 +22,10 @@ pub struct GridFrame {
     #[patch(|this, new| *this = new)]
     pub partners: Partners,
     pub therapist: String,
+    /// How the blocks' times are written. Read from here, not from the app's style
+    /// memo: that follows the whole book, so every edit would have every block check it.
+    #[patch(|this, new| *this = new)]
+    pub style: DateStyle,
     /// Every day with a column, the follow-up day included when it has blocks.
     pub days: Vec<DayOnGrid>,
 }
@@ -48,6 +52,7 @@ impl GridFrame {
             last_minute,
             partners: plan.partners.clone(),
             therapist: plan.therapist.name.clone(),
+            style,
             days: (1..=plan.shown_days()).map(|day| DayOnGrid::of(plan, style, day)).collect(),
         }
     }
@@ -198,7 +203,8 @@ mod tests {
         let counted = Arc::clone(&runs);
         let place = Memo::new(move |_| {
             counted.fetch_add(1, Ordering::SeqCst);
-            (frame.columns().get(), frame.first_minute().get(), frame.partners().get(), frame.days().get())
+            let style = frame.style().get();
+            (frame.columns().get(), frame.first_minute().get(), frame.partners().get(), frame.days().get(), style)
         });
         let read = || drop(place.get_untracked());
         read();
@@ -218,5 +224,12 @@ mod tests {
         frame.patch(GridFrame::of(&renamed, DateStyle::default(), true, 2));
         read();
         assert_eq!(runs.load(Ordering::SeqCst), 3);
+        // Another date style reaches it too; the same style again does not.
+        let other = DateStyle::MonthFirst12Hour;
+        frame.patch(GridFrame::of(&renamed, other, true, 2));
+        frame.patch(GridFrame::of(&renamed, other, true, 2));
+        read();
+        assert_eq!(runs.load(Ordering::SeqCst), 4);
+        assert_eq!(place.get_untracked().4, other);
     }
 }
