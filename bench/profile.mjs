@@ -1,7 +1,8 @@
-// Where startup's time goes inside the app: Chrome's sampling CPU profile (CDP
-// Profiler) of opening a plan, on a build with the wasm's names kept. Prints the
-// functions with the most time, self and total (a function's samples and its callees').
-// Usage: node bench/profile-startup.mjs DIR [blocks] [--phone]
+// Where the app's time goes: Chrome's sampling CPU profile (CDP Profiler) of opening a
+// plan, or with `--moves` of 30 keyboard moves of a block once it is open, on a build
+// with the wasm's names kept. Prints the functions with the most time, self and total
+// (a function's samples and its callees').
+// Usage: node bench/profile.mjs DIR [blocks] [--phone] [--moves] [--callers TEXT]
 //   DIR: a build under bench/out made with `data-keep-debug` and `data-wasm-opt="0"`
 //   (BENCHMARKS.md says how); run `node bench/run.mjs` first for bench/out.
 import { readFileSync } from "node:fs";
@@ -9,11 +10,17 @@ import { launch } from "../tests/e2e/harness.mjs";
 import { serveDir } from "../scripts/static-server.mjs";
 import { OUT, seededContext, timeToDrawn } from "./harness.mjs";
 
-const [dir = "prof", blocks = "60"] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const [dir = "prof", blocks = "60"] = process.argv.slice(2)
+  .filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--callers");
 const phone = process.argv.includes("--phone");
+const moves = process.argv.includes("--moves");
 const plan = JSON.parse(readFileSync(`${OUT}/plans.json`, "utf8")).find((p) => String(p.blocks) === blocks);
 const server = await serveDir(OUT);
 const browser = await launch();
+// `--callers TEXT`: also the chains of callers (five deep) of functions whose name has TEXT.
+const callersOf = process.argv[process.argv.indexOf("--callers") + 1];
+const watching = process.argv.includes("--callers");
+const callers = new Map();
 const self = new Map();
 const total = new Map();
 let drawnSum = 0;
@@ -25,8 +32,18 @@ for (let run = 0; run < runs; run++) {
   if (phone) await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-  await cdp.send("Profiler.start");
+  if (!moves) await cdp.send("Profiler.start");
   drawnSum += await timeToDrawn(page, `${server.url}${dir}/#/plan/${plan.id}`);
+  if (moves) {
+    // The bench's block: the last of day 2. Five moves untimed, then 30 profiled.
+    const block = page.locator(".block").filter({ hasText: ", day 2," }).last();
+    await block.focus();
+    for (let i = 0; i < 35; i++) {
+      if (i === 5) await cdp.send("Profiler.start");
+      await page.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown");
+      await page.waitForTimeout(40);
+    }
+  }
   const { profile } = await cdp.send("Profiler.stop");
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -36,6 +53,12 @@ for (let run = 0; run < runs; run++) {
     const ms = (gaps[i + 1] ?? 0) / 1000;
     const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split("/").pop() || "anonymous"})`;
     self.set(name(byId.get(id)), (self.get(name(byId.get(id))) ?? 0) + ms);
+    if (watching && name(byId.get(id)).includes(callersOf)) {
+      const chain = [];
+      for (let at = parent.get(id); at != null && chain.length < 5; at = parent.get(at)) chain.push(name(byId.get(at)).slice(0, 110));
+      const key = chain.join("\n      <- ");
+      callers.set(key, (callers.get(key) ?? 0) + ms);
+    }
     const seen = new Set();
     for (let at = id; at != null; at = parent.get(at)) {
       const n = name(byId.get(at));
@@ -48,8 +71,10 @@ for (let run = 0; run < runs; run++) {
 await Promise.all([browser.close(), server.close()]);
 const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
   .map(([name, ms]) => `  ${(ms / runs).toFixed(1).padStart(7)} ms  ${name.slice(0, 150)}`).join("\n");
+const per = moves ? "per 30 moves" : "per load";
 console.log(`${dir}, ${blocks} blocks${phone ? ", CPU 4× slower" : ""}: drawn at ${(drawnSum / runs).toFixed(1)} ms (mean of ${runs})`);
-console.log(`Most self time (per load):\n${top(self, 25)}`);
-console.log(`Most total time (per load):\n${top(total, 60)}`);
+console.log(`Most self time (${per}):\n${top(self, 25)}`);
+console.log(`Most total time (${per}):\n${top(total, 60)}`);
 const ours = new Map([...total].filter(([name]) => name.includes("intensive_planner::")));
-console.log(`The app's own functions, most total time (per load):\n${top(ours, 40)}`);
+console.log(`The app's own functions, most total time (${per}):\n${top(ours, 40)}`);
+if (watching) console.log(`Callers of ${callersOf} (${per}):\n${top(callers, 8).replaceAll("\n      <-", "\n             <-")}`);
