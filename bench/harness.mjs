@@ -9,6 +9,9 @@ import { launch } from "../tests/e2e/harness.mjs";
 import { serveDir } from "../scripts/static-server.mjs";
 
 export const OUT = "bench/out";
+// The block every move bench and profile moves: the last of day 2 (in the overlapping
+// plan, one of the blocks all at one hour), found by its spoken label.
+export const MOVED_BLOCK_TEXT = ", day 2,";
 
 /** Copies the release build and the peer page side by side, and makes the plans. */
 export function prepare() {
@@ -62,7 +65,7 @@ async function openPlan(browser, url, subject, plan) {
  *  Each move is timed twice: until the page shows it (the first DOM change), and until
  *  it is saved in localStorage. */
 async function interactions(page, subject, plan, presses, warmup) {
-  return page.evaluate(async ({ subject, key, presses, warmup }) => {
+  return page.evaluate(async ({ subject, key, presses, warmup, movedText }) => {
     const revision = () => JSON.parse(localStorage.getItem(key)).plan.revision;
     // A zero-delay yield: nested setTimeout(0) is clamped to 4 ms, which would be most of a move.
     const yieldNow = () => new Promise((resolve) => {
@@ -76,8 +79,7 @@ async function interactions(page, subject, plan, presses, warmup) {
       const down = i % 2 === 0;
       let target, act;
       if (subject === "ours") {
-        // The last block of day 2: in the overlapping plan, one of the blocks all at one hour.
-        const button = [...document.querySelectorAll(".block")].filter((b) => b.textContent.includes(", day 2,")).pop();
+        const button = [...document.querySelectorAll(".block")].filter((b) => b.textContent.includes(movedText)).pop();
         target = button.parentElement;
         button.focus();
         act = () => button.dispatchEvent(new KeyboardEvent("keydown", { key: down ? "ArrowDown" : "ArrowUp", bubbles: true, cancelable: true }));
@@ -99,7 +101,7 @@ async function interactions(page, subject, plan, presses, warmup) {
       await new Promise((r) => setTimeout(r, 30));
     }
     return { cold: shown[0], moves: shown.slice(warmup), saves: saved.slice(warmup) };
-  }, { subject, key: plan.key, presses, warmup });
+  }, { subject, key: plan.key, presses, warmup, movedText: MOVED_BLOCK_TEXT });
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { launch } from "../tests/e2e/harness.mjs";
 import { serveDir } from "../scripts/static-server.mjs";
-import { OUT, seededContext, timeToDrawn } from "./harness.mjs";
+import { MOVED_BLOCK_TEXT, OUT, seededContext, timeToDrawn } from "./harness.mjs";
 
 const [dir = "prof", blocks = "60"] = process.argv.slice(2)
   .filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--callers");
@@ -35,8 +35,8 @@ for (let run = 0; run < runs; run++) {
   if (!moves) await cdp.send("Profiler.start");
   drawnSum += await timeToDrawn(page, `${server.url}${dir}/#/plan/${plan.id}`);
   if (moves) {
-    // The bench's block: the last of day 2. Five moves untimed, then 30 profiled.
-    const block = page.locator(".block").filter({ hasText: ", day 2," }).last();
+    // The bench's block; five moves untimed, then 30 profiled.
+    const block = page.locator(".block").filter({ hasText: MOVED_BLOCK_TEXT }).last();
     await block.focus();
     for (let i = 0; i < 35; i++) {
       if (i === 5) await cdp.send("Profiler.start");
