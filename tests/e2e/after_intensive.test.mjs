@@ -47,8 +47,13 @@ test("a KAP intensive plans its follow-ups; they are edited, printed, in the cal
   assert.deepEqual(plan.follow_ups.map((f) => f.date), [addDays(lastDay, 7), addDays(lastDay, 28)]);
   assert.match(await page.locator(".after-intensive").innerText(), /after the last day/);
 
-  // By keyboard: into the first follow-up's date, and type a new one in the order this
-  // browser's language writes dates (segment by segment, as a person types).
+  // Each follow-up is folded under its title and time; its fields are built when opened.
+  assert.equal(await page.locator(".after-intensive input, .after-intensive select").count(), 0, "folded");
+  assert.match(await rows.first().locator("summary").innerText(), /\(follow-up, /);
+  // By keyboard: open the first follow-up, into its date, and type a new one in the order
+  // this browser's language writes dates (segment by segment, as a person types).
+  await rows.first().locator("summary").focus();
+  await page.keyboard.press("Enter");
   const firstDate = rows.first().getByLabel("Date");
   await firstDate.focus();
   const moved = addDays(lastDay, 14);
@@ -61,6 +66,9 @@ test("a KAP intensive plans its follow-ups; they are edited, printed, in the cal
   await page.getByRole("button", { name: "Add a follow-up session" }).click();
   assert.equal(await rows.count(), 3);
   const added = rows.nth(2);
+  // The session just added opens at once, its date focused.
+  await page.waitForFunction(() => document.activeElement?.type === "date");
+  assert.equal(await added.evaluate((row) => row.open && row.contains(document.activeElement)), true);
   await added.getByLabel("Length").selectOption("60");
   await added.getByLabel("Title").fill("Couples check-in by video");
   await added.getByLabel("Title").press("Tab");
@@ -128,7 +136,9 @@ test("a KAP intensive plans its follow-ups; they are edited, printed, in the cal
 test("the After the intensive section and the couple's card pass axe-core", async () => {
   const { context, page } = await newEditor(browser, server, AFFAIR_MIDWAY_A);
   const scan = async (name, include) => assert.deepEqual(await axeScan(page, name, include), []);
-  await page.locator(".after-intensive summary").click();
+  await page.locator(".after-intensive .guide summary").click();
+  await page.getByTestId("follow-up").first().locator("summary").click();
+  await page.getByTestId("follow-up").first().getByLabel("Date").waitFor();
   await scan("after the intensive", ".after-intensive");
   await page.goto(page.url() + "/review");
   await page.waitForSelector(".integration-box");

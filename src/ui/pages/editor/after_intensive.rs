@@ -20,11 +20,15 @@ pub fn AfterIntensive() -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let ids = Memo::new(move |_| ctx.plan.with(|p| p.follow_ups_in_order().iter().map(|f| f.id).collect::<Vec<_>>()));
     let full = move || ids.with(|ids| ids.len() >= MAX_FOLLOW_UPS);
+    // The session just added opens at once, its date taking the focus; the others stay
+    // folded under their summary until the therapist opens one.
+    let added = StoredValue::new(None::<FollowUpId>);
     let add = move |_| {
         let (date, start) = ctx.plan.with_untracked(|p| (next_follow_up_date(p), p.window(p.day_count()).start));
         ctx.send(Edit::AddFollowUp { date, start, minutes: 90, who: Participants::BothWithTherapist });
-        let added = ctx.plan.with_untracked(|p| p.follow_ups.iter().map(|f| f.id).max());
-        if let Some(id) = added {
+        let newest = ctx.plan.with_untracked(|p| p.follow_ups.iter().map(|f| f.id).max());
+        added.set_value(newest);
+        if let Some(id) = newest {
             super::focus_element(&FollowUpField::Date.dom_id(id.0));
         }
     };
@@ -39,7 +43,7 @@ pub fn AfterIntensive() -> impl IntoView {
                 <p>"No follow-up sessions yet."</p>
             </Show>
             <For each=move || ids.get() key=|id| *id let:id>
-                <FollowUpRow id/>
+                <FollowUpRow id open=added.get_value() == Some(id)/>
             </For>
             <button type="button" disabled=full on:click=add>"Add a follow-up session"</button>
             <GuideEditor/>
@@ -47,14 +51,25 @@ pub fn AfterIntensive() -> impl IntoView {
     }
 }
 
+/// One follow-up, folded under its title and time: its fields are built when it opens.
 #[component]
-fn FollowUpRow(id: FollowUpId) -> impl IntoView {
+fn FollowUpRow(id: FollowUpId, open: bool) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let session = Memo::new(move |_| ctx.plan.with(|p| p.follow_up(id).cloned()));
-    let heading = move || {
+    let heading = Signal::derive(move || {
         let style = ctx.state.style.get();
         session.with(|s| s.as_ref().map(|s| describe_follow_up(s, style)).unwrap_or_default())
-    };
+    });
+    view! {
+        <Folded summary=heading class="follow-up" open attr:data-testid="follow-up">
+            <FollowUpFields id session heading/>
+        </Folded>
+    }
+}
+
+#[component]
+fn FollowUpFields(id: FollowUpId, session: Shown, heading: Signal<String>) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
     let names = Memo::new(move |_| ctx.plan.with(|p| p.partners.clone()));
     let who = Signal::derive(move || {
         names.with(|partners| FOLLOW_UP_WHO.iter().map(|w| (w.value().to_string(), who_label(*w, partners))).collect())
@@ -76,8 +91,8 @@ fn FollowUpRow(id: FollowUpId) -> impl IntoView {
         view! { <FieldInput session field label kind/> }
     };
     view! {
-        <fieldset class="follow-up" data-testid="follow-up">
-            <legend>{heading}</legend>
+        <fieldset>
+            <legend class="visually-hidden">{heading}</legend>
             <div class="row">
                 <div>{field(FollowUpField::Date, "Date", "date")}</div>
                 <div>{field(FollowUpField::Start, "Start", "time")}</div>
@@ -88,7 +103,7 @@ fn FollowUpRow(id: FollowUpId) -> impl IntoView {
             <FieldChoice session field=FollowUpField::KapFor label="Whose medicine it integrates" choices=kap_for/>
             {field(FollowUpField::CoupleNotes, "Notes for the couple", "notes")}
             {field(FollowUpField::PrivateNotes, "Private notes (therapist only)", "notes")}
-            <button type="button" class="danger" aria-label=move || format!("Remove follow-up {}", heading())
+            <button type="button" class="danger" aria-label=move || format!("Remove follow-up {}", heading.get())
                 on:click=move |_| ctx.send(Edit::DeleteFollowUp { id })>"Remove follow-up"</button>
         </fieldset>
     }
