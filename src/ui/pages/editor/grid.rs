@@ -7,7 +7,7 @@ use leptos_use_media_query::use_media_query;
 
 use reactive_stores::{AtIndex, Patch, Store, StoreFieldIterator, Subfield};
 
-use super::grid_block::{Drag, GridBlock, GridCtx};
+use super::grid_block::{Drag, DragInput, GridBlock, GridCtx};
 use super::grid_geometry::px;
 use super::grid_store::{
     DayOnGrid, DayOnGridStoreFields, GridBlocks, GridBlocksStoreFields, GridFrame, GridFrameStoreFields,
@@ -32,6 +32,7 @@ pub fn TimeGrid() -> impl IntoView {
         layer: NodeRef::new(),
     };
     provide_context(grid);
+    let dragging = DragInput { ctx, grid };
     let frame = grid.frame;
     // Patched, not set: a move that leaves the frame as it was notifies no block.
     Effect::new(move |_| frame.patch(frame_now()));
@@ -80,7 +81,10 @@ pub fn TimeGrid() -> impl IntoView {
                     <For each=move || columns().into_iter().enumerate() key=|column| *column let:column>
                         <DayWindowShade index=column.0 day=column.1/>
                     </For>
-                    <div class="blocks">
+                    <div class="blocks"
+                        on:pointermove=move |ev| dragging.pointer_move(ev)
+                        on:pointerup=move |_| dragging.pointer_up()
+                        on:pointercancel=move |_| dragging.pointer_cancel()>
                         <For each=move || blocks.blocks() key=|entry| entry.read_untracked().block.id let:entry>
                             <GridBlock entry=entry.into()/>
                         </For>

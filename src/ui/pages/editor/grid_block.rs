@@ -137,9 +137,6 @@ pub fn GridBlock(entry: Field<BlockOnGrid>) -> impl IntoView {
             style:top=place(0) style:height=place(1) style:left=place(2) style:width=place(3)>
             <button type="button" class="block" id=format!("block-{}", id.0) aria-describedby="grid-help"
                 on:pointerdown=move |ev| input.pointer_down(ev, false)
-                on:pointermove=move |ev| input.pointer_move(ev)
-                on:pointerup=move |_| input.pointer_up()
-                on:pointercancel=move |_| input.pointer_cancel()
                 on:click=move |_| ctx.select(Some(id))
                 on:keydown=move |ev| input.key_down(ev)>
                 <span class="block-tag">{move || look.with(|l| l.tag)}</span>
@@ -149,10 +146,7 @@ pub fn GridBlock(entry: Field<BlockOnGrid>) -> impl IntoView {
                 <span class="visually-hidden">{move || look.with(|l| l.spoken.clone())}</span>
             </button>
             <div class="resize-handle" aria-hidden="true"
-                on:pointerdown=move |ev| input.pointer_down(ev, true)
-                on:pointermove=move |ev| input.pointer_move(ev)
-                on:pointerup=move |_| input.pointer_up()
-                on:pointercancel=move |_| input.pointer_cancel()></div>
+                on:pointerdown=move |ev| input.pointer_down(ev, true)></div>
         </div>
     }
 }
@@ -174,7 +168,8 @@ impl BlockInput {
         let columns = self.grid.frame.columns().with_untracked(|c| c.len().max(1)) as f64;
         let column_width =
             self.grid.layer.get_untracked().map_or(200.0, |layer| layer.get_bounding_client_rect().width() / columns);
-        // Every move of this pointer now comes to the element it went down on.
+        // Every move of this pointer now comes to the part it went down on, and bubbles
+        // from there to the layer of blocks (`DragInput`).
         if let Some(part) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
             let _ = part.set_pointer_capture(ev.pointer_id());
         }
@@ -190,46 +185,6 @@ impl BlockInput {
             column_width,
             now,
         }));
-    }
-
-    fn pointer_move(self, ev: PointerEvent) {
-        let Some(mut d) = self.grid.drag.get_untracked().filter(|d| d.id == self.id) else { return };
-        let dy = ((ev.client_y() - d.y) / PX_PER_MINUTE) as i64;
-        let steps = (dy as f64 / GRID_MINUTES as f64).round() as i64 * GRID_MINUTES;
-        let next = if d.resizing {
-            Preview { minutes: (d.minutes + steps).max(GRID_MINUTES), ..d.now }
-        } else {
-            let shift = ((ev.client_x() - d.x) / d.column_width).round() as i64;
-            let day = self.grid.frame.columns().with_untracked(|cols| {
-                let index = cols.iter().position(|c| *c == d.day).unwrap_or(0) as i64 + shift;
-                cols.get(index.clamp(0, cols.len() as i64 - 1) as usize).copied().unwrap_or(d.day)
-            });
-            Preview { day, start: (d.start + steps).clamp(0, MINUTES_PER_DAY - d.minutes), minutes: d.minutes }
-        };
-        if d.now != next {
-            d.now = next;
-            self.grid.drag.set(Some(d));
-        }
-    }
-
-    /// The browser took the pointer away (a touch turned into a scroll, a system
-    /// gesture): the drag ends and the block stays where it was.
-    fn pointer_cancel(self) {
-        if self.grid.drag.with_untracked(|d| d.is_some_and(|d| d.id == self.id)) {
-            self.grid.drag.set(None);
-        }
-    }
-
-    fn pointer_up(self) {
-        let Some(d) = self.grid.drag.get_untracked().filter(|d| d.id == self.id) else { return };
-        self.grid.drag.set(None);
-        let (id, to) = (self.id, d.now);
-        if d.resizing && to.minutes != d.minutes {
-            self.ctx.send(Edit::ResizeBlock { id, minutes: u16::try_from(to.minutes).unwrap_or(15) });
-        } else if !d.resizing && (to.day != d.day || to.start != d.start) {
-            self.ctx.send(Edit::MoveBlock { id, day: to.day, start: time_at(to.start) });
-        }
-        self.ctx.select(Some(id));
     }
 
     /// Arrows move by 15 minutes or a day, Shift with up or down changes the length,
@@ -262,5 +217,56 @@ impl BlockInput {
         }
         ctx.select(Some(id));
         focus_element(&format!("block-{}", id.0));
+    }
+}
+
+/// The drag once it has begun: the block's part holds the pointer (pointer capture), so
+/// its moves and its release bubble to the layer of blocks, which handles them for
+/// every block at once.
+#[derive(Clone, Copy)]
+pub struct DragInput {
+    pub ctx: EditorCtx,
+    pub grid: GridCtx,
+}
+
+impl DragInput {
+    pub fn pointer_move(self, ev: PointerEvent) {
+        let Some(mut d) = self.grid.drag.get_untracked() else { return };
+        let dy = ((ev.client_y() - d.y) / PX_PER_MINUTE) as i64;
+        let steps = (dy as f64 / GRID_MINUTES as f64).round() as i64 * GRID_MINUTES;
+        let next = if d.resizing {
+            Preview { minutes: (d.minutes + steps).max(GRID_MINUTES), ..d.now }
+        } else {
+            let shift = ((ev.client_x() - d.x) / d.column_width).round() as i64;
+            let day = self.grid.frame.columns().with_untracked(|cols| {
+                let index = cols.iter().position(|c| *c == d.day).unwrap_or(0) as i64 + shift;
+                cols.get(index.clamp(0, cols.len() as i64 - 1) as usize).copied().unwrap_or(d.day)
+            });
+            Preview { day, start: (d.start + steps).clamp(0, MINUTES_PER_DAY - d.minutes), minutes: d.minutes }
+        };
+        if d.now != next {
+            d.now = next;
+            self.grid.drag.set(Some(d));
+        }
+    }
+
+    /// The browser took the pointer away (a touch turned into a scroll, a system
+    /// gesture): the drag ends and the block stays where it was.
+    pub fn pointer_cancel(self) {
+        if self.grid.drag.with_untracked(Option::is_some) {
+            self.grid.drag.set(None);
+        }
+    }
+
+    pub fn pointer_up(self) {
+        let Some(d) = self.grid.drag.get_untracked() else { return };
+        self.grid.drag.set(None);
+        let (id, to) = (d.id, d.now);
+        if d.resizing && to.minutes != d.minutes {
+            self.ctx.send(Edit::ResizeBlock { id, minutes: u16::try_from(to.minutes).unwrap_or(15) });
+        } else if !d.resizing && (to.day != d.day || to.start != d.start) {
+            self.ctx.send(Edit::MoveBlock { id, day: to.day, start: time_at(to.start) });
+        }
+        self.ctx.select(Some(id));
     }
 }
