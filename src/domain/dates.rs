@@ -3,6 +3,7 @@
 //! machine forms date inputs and calendar files use. The one module that words a date
 //! or a time, all through chrono's formatting: no locale tables.
 
+use crate::domain::time::time_at;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +71,15 @@ impl DateStyle {
     pub fn time(self, time: NaiveTime) -> String {
         match self {
             DateStyle::MonthFirst12Hour => time.format("%-I:%M %p").to_string(),
+            DateStyle::DayFirst24Hour => time.format("%H:%M").to_string(),
+        }
+    }
+
+    /// An hour of the grid's gutter: "1 PM" / "13:00".
+    pub fn hour(self, hour: i64) -> String {
+        let time = time_at(hour * 60);
+        match self {
+            DateStyle::MonthFirst12Hour => time.format("%-I %p").to_string(),
             DateStyle::DayFirst24Hour => time.format("%H:%M").to_string(),
         }
     }
@@ -142,6 +152,9 @@ mod tests {
         assert_eq!(Us.time_range(at(13, 0), at(13, 45)), "1:00\u{2013}1:45 PM");
         assert_eq!(Us.time_range(at(11, 30), at(12, 15)), "11:30 AM\u{2013}12:15 PM");
         assert_eq!(Intl.time_range(at(13, 0), at(13, 45)), "13:00\u{2013}13:45");
+        // The grid's gutter: the hour alone in the 12-hour style, as a US calendar writes it.
+        assert_eq!((Us.hour(13), Intl.hour(13)), ("1 PM".into(), "13:00".into()));
+        assert_eq!((Us.hour(0), Us.hour(12), Intl.hour(7)), ("12 AM".into(), "12 PM".into(), "07:00".into()));
         // A block ending at midnight ends at 12:00 AM, the other half of the day.
         assert_eq!(Us.time_range(at(23, 0), NaiveTime::MIN), "11:00 PM\u{2013}12:00 AM");
     }

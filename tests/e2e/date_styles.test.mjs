@@ -34,6 +34,10 @@ async function readsIn(page, style) {
   const times = (await page.locator(".editor .block-meta").allInnerTexts()).join(" ");
   assert.match(times, style === "us" ? /\d:\d\d [AP]M/ : /\b\d\d:\d\d\u2013\d\d:\d\d\b/, `grid in ${style}`);
   assert.doesNotMatch(times, STYLES[style].never, `grid in ${style}: ${times.slice(0, 200)}`);
+  // And so does the gutter of hours beside it.
+  const hours = await page.locator(".editor .hour").allInnerTexts();
+  assert.ok(hours.includes(style === "us" ? "1 PM" : "13:00"), `hours in ${style}: ${hours.join(" ")}`);
+  assert.doesNotMatch(hours.join(" "), STYLES[style].never);
 }
 
 async function browserIn(locale) {

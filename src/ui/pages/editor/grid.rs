@@ -73,7 +73,7 @@ pub fn TimeGrid() -> impl IntoView {
             <div class="grid-body">
                 <div class="hours" aria-hidden="true" style:height=height>
                     <For each=move || hours.get() key=|hour| *hour let:hour>
-                        <div class="hour" style:top=move || px(hour * 60 - frame.first_minute().get(), 0)>{format!("{hour:02}:00")}</div>
+                        <div class="hour" style:top=move || px(hour * 60 - frame.first_minute().get(), 0)>{move || frame.style().get().hour(hour)}</div>
                     </For>
                 </div>
                 <div class="block-layer" node_ref=grid.layer style:height=height
