@@ -219,6 +219,10 @@ test("a block moves and resizes by keyboard alone, and by mouse drag", async () 
   await page.mouse.down();
   await page.mouse.move(again.x + again.width / 2, again.y + 5 + 52.5, { steps: 4 });
   assert.equal(await page.locator(".block-wrap.dragging").count(), 1, "the drag shows while it lasts");
+  // A second finger lifted or cancelled elsewhere on the grid neither drops nor ends it.
+  const other = page.locator(".block").nth(2);
+  for (const type of ["pointerup", "pointercancel"]) await other.dispatchEvent(type, { pointerId: 7, bubbles: true });
+  assert.equal(await page.locator(".block-wrap.dragging").count(), 1, "another pointer leaves the drag alone");
   await block.dispatchEvent("pointercancel", { pointerId: 1, bubbles: true });
   await page.mouse.up();
   assert.equal(await page.locator(".block-wrap.dragging").count(), 0);

@@ -83,8 +83,8 @@ pub fn TimeGrid() -> impl IntoView {
                     </For>
                     <div class="blocks"
                         on:pointermove=move |ev| dragging.pointer_move(ev)
-                        on:pointerup=move |_| dragging.pointer_up()
-                        on:pointercancel=move |_| dragging.pointer_cancel()>
+                        on:pointerup=move |ev| dragging.pointer_up(ev)
+                        on:pointercancel=move |ev| dragging.pointer_cancel(ev)>
                         <For each=move || blocks.blocks() key=|entry| entry.read_untracked().block.id let:entry>
                             <GridBlock entry=entry.into()/>
                         </For>

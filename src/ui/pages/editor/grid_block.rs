@@ -36,6 +36,8 @@ pub struct GridCtx {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Drag {
     pub id: BlockId,
+    /// The pointer that began it: another finger or pen on the layer does not move it.
+    pointer: i32,
     resizing: bool,
     x: f64,
     y: f64,
@@ -176,6 +178,7 @@ impl BlockInput {
         let now = Preview { day: block.day, start: minute_of_day(block.start), minutes: i64::from(block.minutes) };
         self.grid.drag.set(Some(Drag {
             id: self.id,
+            pointer: ev.pointer_id(),
             resizing,
             x: ev.client_x(),
             y: ev.client_y(),
@@ -230,8 +233,13 @@ pub struct DragInput {
 }
 
 impl DragInput {
+    /// The drag in progress, if `ev` comes from the pointer that began it.
+    fn of(self, ev: &PointerEvent) -> Option<Drag> {
+        self.grid.drag.get_untracked().filter(|d| d.pointer == ev.pointer_id())
+    }
+
     pub fn pointer_move(self, ev: PointerEvent) {
-        let Some(mut d) = self.grid.drag.get_untracked() else { return };
+        let Some(mut d) = self.of(&ev) else { return };
         let dy = ((ev.client_y() - d.y) / PX_PER_MINUTE) as i64;
         let steps = (dy as f64 / GRID_MINUTES as f64).round() as i64 * GRID_MINUTES;
         let next = if d.resizing {
@@ -252,14 +260,14 @@ impl DragInput {
 
     /// The browser took the pointer away (a touch turned into a scroll, a system
     /// gesture): the drag ends and the block stays where it was.
-    pub fn pointer_cancel(self) {
-        if self.grid.drag.with_untracked(Option::is_some) {
+    pub fn pointer_cancel(self, ev: PointerEvent) {
+        if self.of(&ev).is_some() {
             self.grid.drag.set(None);
         }
     }
 
-    pub fn pointer_up(self) {
-        let Some(d) = self.grid.drag.get_untracked() else { return };
+    pub fn pointer_up(self, ev: PointerEvent) {
+        let Some(d) = self.of(&ev) else { return };
         self.grid.drag.set(None);
         let (id, to) = (d.id, d.now);
         if d.resizing && to.minutes != d.minutes {
