@@ -141,3 +141,41 @@ async fn links_made_by_earlier_versions_still_open() {
     assert_eq!(answered.question, "Can we bring tea?");
     assert_eq!(answered.ticks.first(), Some(&true));
 }
+
+/// A save changes only the plan's revision: what the pages follow takes it (an export
+/// reads it) without anything drawn or checked again.
+#[wasm_bindgen_test]
+async fn a_save_draws_nothing_again_yet_the_page_reads_the_saved_revision() {
+    use intensive_planner::domain::edit::Edit;
+    use intensive_planner::ui::state::AppState;
+    use leptos::prelude::*;
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    use std::sync::Arc;
+
+    clear_storage();
+    let mut plan = sample_plan(3, 20);
+    plan.id = "followed".into();
+    let stored = PlanStore::new(LocalStore).save(None, &plan, DateStyle::default()).expect("saves").plan().clone();
+    let owner = Owner::new();
+    owner.set();
+    let state = AppState::load();
+    let followed = state.follow("followed").expect("the plan is here");
+    let draws = Arc::new(AtomicU32::new(0));
+    let counted = draws.clone();
+    let drawn = Memo::new(move |_| {
+        counted.fetch_add(1, Relaxed);
+        followed.with(|p| p.title.clone())
+    });
+    assert_eq!(drawn.get_untracked(), plan.title);
+    state.send("followed", &Edit::SetTitle("Renamed".into())).expect("renames");
+    assert_eq!(drawn.get_untracked(), "Renamed");
+    assert_eq!(draws.load(Relaxed), 2, "the edit is drawn");
+
+    state.flush().await;
+    let saved = PlanStore::new(LocalStore).load_all().expect("loads").plans.remove(0);
+    assert_eq!((saved.title.as_str(), saved.revision), ("Renamed", stored.revision + 1));
+    assert_eq!(drawn.get_untracked(), "Renamed");
+    assert_eq!(draws.load(Relaxed), 2, "the save is not drawn again");
+    assert_eq!(followed.with_untracked(|p| p.revision), saved.revision, "an export reads the saved revision");
+    clear_storage();
+}

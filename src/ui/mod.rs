@@ -8,6 +8,7 @@ mod app;
 mod pages;
 mod parts;
 pub mod route;
-mod state;
+/// Public for the browser tests, which follow a plan through a save.
+pub mod state;
 
 pub use app::{mount, App};

@@ -110,7 +110,11 @@ impl AppState {
         let book = self.book;
         Some(Memo::new_owning(move |last: Option<Plan>| {
             book.with(|book| match (book.plan(&first.id), last) {
-                (Some(now), Some(last)) if *now == last => (last, false),
+                // A save changes only the revision, which no page shows: the memo takes
+                // it (an export reads it) without drawing or checking the plan again.
+                (Some(now), Some(last)) if now.same_content(&last) => {
+                    (if now.revision == last.revision { last } else { now.clone() }, false)
+                }
                 (Some(now), _) => (now.clone(), true),
                 (None, Some(last)) => (last, false),
                 (None, None) => (first.clone(), true),
