@@ -128,6 +128,30 @@ fn two_tabs_saving_the_same_revision_both_keep_their_change() {
     assert_eq!(first.plan("p"), Some(&stored));
 }
 
+/// A tab keeps the text of its own last write to tell whether the record is still
+/// that version; another tab's write since then is merged, never written over.
+#[test]
+fn a_tab_saving_again_after_another_tab_wrote_over_its_save_merges() {
+    let disk = Shared::default();
+    let mut first = tab_holding(&disk, "p");
+    first.put(edited(&first, "p", Edit::SetTitle("First save".into())));
+    first.flush(&mut disk.store());
+    let mut second = PlanBook::load(&mut disk.store());
+    second.put(edited(&second, "p", Edit::SetLocation("Written by the second tab".into())));
+    second.flush(&mut disk.store());
+    // The first tab has not heard of it yet.
+    first.put(edited(&first, "p", Edit::SetTitle("Second save".into())));
+    first.flush(&mut disk.store());
+    let stored = disk.stored("p");
+    assert_eq!((stored.title.as_str(), stored.location.as_str()), ("Second save", "Written by the second tab"));
+    assert_eq!(first.plan("p"), Some(&stored));
+    // And its next save, from the version it just wrote, goes straight on.
+    first.put(edited(&first, "p", Edit::SetTitle("Third save".into())));
+    first.flush(&mut disk.store());
+    assert_eq!(disk.stored("p").revision, stored.revision + 1);
+    assert_eq!(disk.stored("p").location, "Written by the second tab");
+}
+
 #[test]
 fn the_same_field_typed_in_two_tabs_keeps_both_until_the_person_picks() {
     let disk = Shared::default();

@@ -216,12 +216,12 @@ impl PlanBook {
         let style = self.style();
         for entry in self.entries.iter_mut().filter(|e| e.unsaved) {
             let result = if entry.replacing {
-                store.replace(entry.shown()).map(Saved::Written)
+                store.replace_text(entry.shown()).map(|(plan, text)| (Saved::Written(plan), text))
             } else {
-                store.save(entry.stored.as_ref(), entry.shown(), style)
+                store.save_over(entry.stored.as_ref(), entry.stored_text.as_deref(), entry.shown(), style)
             };
             match result {
-                Ok(saved) => {
+                Ok((saved, text)) => {
                     let written = saved.plan().clone();
                     if let Saved::Merged { clashes, .. } = saved {
                         entry.clashes_unsaved |= !clashes.is_empty();
@@ -230,7 +230,7 @@ impl PlanBook {
                     entry.unsaved = false;
                     entry.replacing = false;
                     entry.failed = None;
-                    entry.set_stored(written.clone());
+                    entry.set_written(written.clone(), text);
                     entry.history.take(written);
                 }
                 Err(reason) => entry.failed = Some(reason),

@@ -16,6 +16,9 @@ pub(super) struct Entry {
     pub(super) history: History,
     /// The version last read from or written to the store; `None` for a plan new here.
     pub(super) stored: Option<Plan>,
+    /// `stored` as this tab wrote it, when it did: the next save compares the record
+    /// with this text rather than encoding `stored` again. Only ever `stored`'s text.
+    pub(super) stored_text: Option<String>,
     /// The version stored before `stored`: the one a write of the next revision by
     /// another tab started from, when that write went over this tab's last save.
     pub(super) previous: Option<Plan>,
@@ -36,6 +39,7 @@ impl Entry {
         Entry {
             history: History::new(shown),
             stored,
+            stored_text: None,
             previous: None,
             unsaved: false,
             replacing: false,
@@ -92,7 +96,14 @@ impl Entry {
     pub(super) fn set_stored(&mut self, plan: Plan) {
         if self.stored.as_ref() != Some(&plan) {
             self.previous = self.stored.replace(plan);
+            self.stored_text = None;
         }
+    }
+
+    /// Records `plan`, written by this tab as `text`, as the version last stored.
+    pub(super) fn set_written(&mut self, plan: Plan, text: String) {
+        self.set_stored(plan);
+        self.stored_text = Some(text);
     }
 
     /// The version of the revision just before `revision` that this tab stored or read.

@@ -1,6 +1,6 @@
-//! Why a stored record or a file could not be read. Its own module so that reading
-//! (`format`) and bringing old versions up (`migrate`) share it without importing each
-//! other.
+//! Why a stored record or a file could not be read, and why a plan could not be
+//! stored. Its own module so that reading (`format`) and bringing old versions up
+//! (`migrate`) share it without importing each other.
 
 /// Why a stored record or a file could not be read, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,3 +84,33 @@ impl std::fmt::Display for FormatError {
 }
 
 impl std::error::Error for FormatError {}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refused to store more (quota exceeded).
+    Full,
+    /// Storage is switched off or blocked.
+    Unavailable,
+    /// A record this app cannot read is stored under the plan's key; it is never
+    /// overwritten without the person's say.
+    UnreadableInTheWay,
+    /// A plan is stored under this id already, and this tab never read it.
+    AlreadyStored,
+    /// The plan holds values it could not be read back with (a bug, never written).
+    Invalid(Vec<String>),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Full => write!(f, "The browser's storage for this app is full."),
+            StoreError::Unavailable => write!(f, "This browser is not letting the app save."),
+            StoreError::UnreadableInTheWay => write!(
+                f,
+                "A stored record with the same id cannot be read, and it is never overwritten without asking."
+            ),
+            StoreError::AlreadyStored => write!(f, "A plan with the same id is already stored."),
+            StoreError::Invalid(problems) => write!(f, "It has values that cannot be stored: {}", problems.join(" ")),
+        }
+    }
+}

@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+pub use super::error::StoreError;
 use super::format::{decode, encode, stored_revision, stored_title, FormatError};
 use crate::domain::clash::Clash;
 use crate::domain::dates::DateStyle;
@@ -47,36 +48,6 @@ pub fn aside_key(key: &str, copy: usize) -> String {
     match copy {
         0 | 1 => format!("{PREFIX}/aside/{key}"),
         n => format!("{PREFIX}/aside/{key}#{n}"),
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoreError {
-    /// The browser refused to store more (quota exceeded).
-    Full,
-    /// Storage is switched off or blocked.
-    Unavailable,
-    /// A record this app cannot read is stored under the plan's key; it is never
-    /// overwritten without the person's say.
-    UnreadableInTheWay,
-    /// A plan is stored under this id already, and this tab never read it.
-    AlreadyStored,
-    /// The plan holds values it could not be read back with (a bug, never written).
-    Invalid(Vec<String>),
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::Full => write!(f, "The browser's storage for this app is full."),
-            StoreError::Unavailable => write!(f, "This browser is not letting the app save."),
-            StoreError::UnreadableInTheWay => write!(
-                f,
-                "A stored record with the same id cannot be read, and it is never overwritten without asking."
-            ),
-            StoreError::AlreadyStored => write!(f, "A plan with the same id is already stored."),
-            StoreError::Invalid(problems) => write!(f, "It has values that cannot be stored: {}", problems.join(" ")),
-        }
     }
 }
 
@@ -237,6 +208,18 @@ impl<S: KeyValue> PlanStore<S> {
     /// Another tab's newer save is merged with it, never overwritten; an unreadable
     /// record in the way is never overwritten either.
     pub fn save(&mut self, base: Option<&Plan>, mine: &Plan, style: DateStyle) -> Result<Saved, StoreError> {
+        self.save_over(base, None, mine, style).map(|(saved, _)| saved)
+    }
+
+    /// `save`, given the text `base` was written as when this tab wrote it, so the
+    /// record need not be compared with `base` encoded again; returns the text written.
+    pub(super) fn save_over(
+        &mut self,
+        base: Option<&Plan>,
+        base_text: Option<&str>,
+        mine: &Plan,
+        style: DateStyle,
+    ) -> Result<(Saved, String), StoreError> {
         let problems = validate(mine);
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
@@ -244,11 +227,12 @@ impl<S: KeyValue> PlanStore<S> {
         let key = plan_key(&mine.id);
         let Some(raw) = self.kv.get(&key)? else {
             let revision = base.map_or(mine.revision, |b| b.revision.max(mine.revision));
-            return self.write(mine, revision).map(Saved::Written);
+            return self.write(mine, revision).map(|(plan, text)| (Saved::Written(plan), text));
         };
         // The common case: the record is exactly the version this change started from.
-        if let Some(base) = base.filter(|base| raw == encode(base)) {
-            return self.write(mine, base.revision).map(Saved::Written);
+        let unchanged = |base: &Plan| base_text.map_or_else(|| raw == encode(base), |text| raw == text);
+        if let Some(base) = base.filter(|base| unchanged(base)) {
+            return self.write(mine, base.revision).map(|(plan, text)| (Saved::Written(plan), text));
         }
         let theirs = match decode(&raw) {
             Ok(theirs) if theirs.id == mine.id => theirs,
@@ -260,13 +244,18 @@ impl<S: KeyValue> PlanStore<S> {
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
         }
-        let plan = self.write(&merged.plan, theirs.revision.max(base.revision))?;
-        Ok(Saved::Merged { plan, clashes: merged.clashes })
+        let (plan, text) = self.write(&merged.plan, theirs.revision.max(base.revision))?;
+        Ok((Saved::Merged { plan, clashes: merged.clashes }, text))
     }
 
     /// Writes `plan` in place of whatever is stored under its id, as the person chose
     /// (an import's "Replace it"). An unreadable record there is set aside first.
     pub fn replace(&mut self, plan: &Plan) -> Result<Plan, StoreError> {
+        self.replace_text(plan).map(|(plan, _)| plan)
+    }
+
+    /// `replace`, returning the text written too.
+    pub(super) fn replace_text(&mut self, plan: &Plan) -> Result<(Plan, String), StoreError> {
         let problems = validate(plan);
         if !problems.is_empty() {
             return Err(StoreError::Invalid(problems));
@@ -287,8 +276,9 @@ impl<S: KeyValue> PlanStore<S> {
         self.write(plan, revision)
     }
 
-    /// Writes `plan` as the revision after `after` and puts it in the index.
-    fn write(&mut self, plan: &Plan, after: u64) -> Result<Plan, StoreError> {
+    /// Writes `plan` as the revision after `after` and puts it in the index; returns
+    /// it as written, and the text.
+    fn write(&mut self, plan: &Plan, after: u64) -> Result<(Plan, String), StoreError> {
         let saved = Plan { revision: after + 1, ..plan.clone() };
         let (key, text) = (plan_key(&saved.id), encode(&saved));
         match self.kv.set(&key, &text) {
@@ -302,7 +292,7 @@ impl<S: KeyValue> PlanStore<S> {
             ids.push(saved.id.clone());
             self.write_index(&ids)?;
         }
-        Ok(saved)
+        Ok((saved, text))
     }
 
     /// Whether the store holds no plan and no index: never used, or emptied (the site's
