@@ -64,7 +64,7 @@ async function openPlan(browser, url, subject, plan) {
  *  is reported as `cold`) let both engines compile their hot paths before timing.
  *  Each move is timed twice: until the page shows it (the first DOM change), and until
  *  it is saved in localStorage. */
-async function interactions(page, subject, plan, presses, warmup) {
+export async function interactions(page, subject, plan, presses, warmup) {
   return page.evaluate(async ({ subject, key, presses, warmup, movedText }) => {
     const revision = () => JSON.parse(localStorage.getItem(key)).plan.revision;
     // A zero-delay yield: nested setTimeout(0) is clamped to 4 ms, which would be most of a move.
