@@ -2,7 +2,7 @@
 // plan, or with `--moves` of 30 keyboard moves of a block once it is open, on a build
 // with the wasm's names kept. Prints the functions with the most time, self and total
 // (a function's samples and its callees').
-// Usage: node bench/profile.mjs DIR [blocks] [--phone] [--moves] [--callers TEXT]
+// Usage: node bench/profile.mjs DIR [blocks] [--phone] [--moves] [--callers TEXT] [--plans FILE]
 //   DIR: a build under bench/out made with `data-keep-debug` and `data-wasm-opt="0"`
 //   (BENCHMARKS.md says how); run `node bench/run.mjs` first for bench/out.
 import { readFileSync } from "node:fs";
@@ -11,10 +11,12 @@ import { serveDir } from "../scripts/static-server.mjs";
 import { MOVED_BLOCK_TEXT, OUT, seededContext, timeToDrawn } from "./harness.mjs";
 
 const [dir = "prof", blocks = "60"] = process.argv.slice(2)
-  .filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--callers");
+  .filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--callers" && all[i - 1] !== "--plans");
 const phone = process.argv.includes("--phone");
 const moves = process.argv.includes("--moves");
-const plan = JSON.parse(readFileSync(`${OUT}/plans.json`, "utf8")).find((p) => String(p.blocks) === blocks);
+// `--plans FILE`: the plans file (under bench/out) an older build reads (`alternate.mjs`).
+const plansFile = process.argv.includes("--plans") ? process.argv[process.argv.indexOf("--plans") + 1] : "plans.json";
+const plan = JSON.parse(readFileSync(`${OUT}/${plansFile}`, "utf8")).find((p) => String(p.blocks) === blocks);
 const server = await serveDir(OUT);
 const browser = await launch();
 // `--callers TEXT`: also the chains of callers (five deep) of functions whose name has TEXT.
