@@ -12,10 +12,10 @@ use web_sys::{KeyboardEvent, PointerEvent};
 use super::grid_geometry::{px, PX_PER_MINUTE};
 use super::grid_store::{BlockOnGrid, BlockOnGridStoreFields, GridFrame, GridFrameStoreFields};
 use super::{focus_element, EditorCtx};
-use crate::domain::edit::Edit;
+use crate::domain::edit::{Edit, MAX_BLOCK_MINUTES};
 use crate::domain::model::BlockId;
 use crate::domain::rules::Severity;
-use crate::domain::time::{minute_of_day, time_at, GRID_MINUTES, MINUTES_PER_DAY};
+use crate::domain::time::{minute_of_day, snap_length, time_at, GRID_MINUTES, MINUTES_PER_DAY};
 use crate::ui::parts::kind_class;
 
 /// What every block on the grid reads: where the days and hours are, the names, and
@@ -190,19 +190,22 @@ impl BlockInput {
         }));
     }
 
-    /// Arrows move by 15 minutes or a day, Shift with up or down changes the length,
-    /// Delete removes the block.
+    /// Arrows move by one grid step or a day, Shift with up or down changes the length
+    /// by one step, Delete removes the block.
     fn key_down(self, ev: KeyboardEvent) {
         let (ctx, id) = (self.ctx, self.id);
+        let step = GRID_MINUTES as i32;
         let edit = match (ev.key().as_str(), ev.shift_key()) {
-            ("ArrowUp", false) => Edit::NudgeBlock { id, minutes: -15, days: 0 },
-            ("ArrowDown", false) => Edit::NudgeBlock { id, minutes: 15, days: 0 },
+            ("ArrowUp", false) => Edit::NudgeBlock { id, minutes: -step, days: 0 },
+            ("ArrowDown", false) => Edit::NudgeBlock { id, minutes: step, days: 0 },
             ("ArrowLeft", _) => Edit::NudgeBlock { id, minutes: 0, days: -1 },
             ("ArrowRight", _) => Edit::NudgeBlock { id, minutes: 0, days: 1 },
             ("ArrowUp", true) | ("ArrowDown", true) => {
-                let minutes = ctx.plan.with_untracked(|p| p.block(id).map(|b| b.minutes)).unwrap_or(15);
-                let by: i32 = if ev.key() == "ArrowUp" { -15 } else { 15 };
-                Edit::ResizeBlock { id, minutes: u16::try_from((i32::from(minutes) + by).max(15)).unwrap_or(15) }
+                let Some(minutes) = ctx.plan.with_untracked(|p| p.block(id).map(|b| i64::from(b.minutes))) else {
+                    return;
+                };
+                let by = if ev.key() == "ArrowUp" { -GRID_MINUTES } else { GRID_MINUTES };
+                Edit::ResizeBlock { id, minutes: snap_length(minutes + by, MAX_BLOCK_MINUTES) }
             }
             ("Delete", _) | ("Backspace", _) => Edit::DeleteBlock { id },
             _ => return,
@@ -243,7 +246,7 @@ impl DragInput {
         let dy = ((ev.client_y() - d.y) / PX_PER_MINUTE) as i64;
         let steps = (dy as f64 / GRID_MINUTES as f64).round() as i64 * GRID_MINUTES;
         let next = if d.resizing {
-            Preview { minutes: (d.minutes + steps).max(GRID_MINUTES), ..d.now }
+            Preview { minutes: i64::from(snap_length(d.minutes + steps, MAX_BLOCK_MINUTES)), ..d.now }
         } else {
             let shift = ((ev.client_x() - d.x) / d.column_width).round() as i64;
             let day = self.grid.frame.columns().with_untracked(|cols| {
@@ -271,7 +274,7 @@ impl DragInput {
         self.grid.drag.set(None);
         let (id, to) = (d.id, d.now);
         if d.resizing && to.minutes != d.minutes {
-            self.ctx.send(Edit::ResizeBlock { id, minutes: u16::try_from(to.minutes).unwrap_or(15) });
+            self.ctx.send(Edit::ResizeBlock { id, minutes: snap_length(to.minutes, MAX_BLOCK_MINUTES) });
         } else if !d.resizing && (to.day != d.day || to.start != d.start) {
             self.ctx.send(Edit::MoveBlock { id, day: to.day, start: time_at(to.start) });
         }
