@@ -105,6 +105,32 @@ test("after one visit the app works offline: plans listed, an edit saved, a shar
   await server.close();
 });
 
+test("the offline copy is installed only after the plan is painted, so it never slows the first draw", async () => {
+  const server = await serve("dist");
+  const context = await browser.newContext();
+  // Notes, at each registration, whether the plan was drawn and a frame begun after it.
+  await context.addInitScript(() => {
+    window.registrations = [];
+    const mark = Performance.prototype.mark;
+    Performance.prototype.mark = function (name, ...rest) {
+      if (name === "app-drawn") requestAnimationFrame(() => { window.frameAfterDrawn = true; });
+      return mark.call(this, name, ...rest);
+    };
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.registrations.push({ drawn: performance.getEntriesByName("app-drawn").length > 0, frame: window.frameAfterDrawn === true });
+      return register.apply(this, args);
+    };
+  });
+  const { page, errors } = await watchedPage(context);
+  await page.goto(server.url);
+  await appReady(page);
+  await offlineReady(page);
+  assert.deepEqual(await page.evaluate(() => window.registrations), [{ drawn: true, frame: true }]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /**
  * A tab running build A, with one plan (Io & Ren), whose server now has build B: build A
  * with one visible difference (its title) and its own service worker.

@@ -1,10 +1,11 @@
 //! The installed app's updates. The service worker (`sw.js`, made by Workbox in the
-//! release build) is registered once the app is drawn. When a newer build has been
+//! release build) is registered once the plan is painted. When a newer build has been
 //! installed beside the running one it waits; a notice says so, and only the person's
 //! *Reload* lets it take over, so an update never lands in the middle of an edit.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -39,7 +40,8 @@ fn lasting(handler: impl FnMut() + 'static) -> js_sys::Function {
 }
 
 impl Update {
-    /// Registers the service worker and starts following its updates.
+    /// Registers the service worker once the plan is painted (a tab opened in the
+    /// background, when it is first shown), and starts following its updates.
     pub fn start() -> Update {
         let update = Update {
             ready: RwSignal::new(false),
@@ -57,11 +59,23 @@ impl Update {
                 update.ready.set(true);
             }
         })));
-        let registering = container.register("./sw.js");
-        spawn_local(async move {
-            // No worker (a development build, or storage blocked): the app runs online only.
-            let Ok(registration) = JsFuture::from(registering).await else { return };
-            update.follow(registration.unchecked_into());
+        // Installing the offline copy fetches and stores every file of the app; begun
+        // while the plan is drawn, it takes the CPU the first paint needs (BENCHMARKS.md,
+        // "Startup"). So it waits for the frame that shows the plan to be painted: the
+        // animation callback runs before that frame, the timeout after it.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let registering = container.register("./sw.js");
+                    spawn_local(async move {
+                        // No worker (a development build, or storage blocked): the app
+                        // runs online only.
+                        let Ok(registration) = JsFuture::from(registering).await else { return };
+                        update.follow(registration.unchecked_into());
+                    });
+                },
+                Duration::ZERO,
+            )
         });
         update
     }
