@@ -1,7 +1,7 @@
 // Startup of several builds and the peer, alternated load by load in one browser, so
 // the VM's drift falls on all alike: the fair way to weigh a build against an older one.
 // With `--moves`, each load then moves a block 5 times untimed and 12 timed, as
-// `run.mjs` does, and the medians of shown and saved are printed too.
+// `run.mjs` does, and the medians of the first (cold) move, shown and saved are printed too.
 // With `--phases`, the medians of each phase of a visit (bench/visits.mjs) are printed too,
 // and "painted": the end of the first frame after the drawn mark (a task queued from that
 // frame's animation callback), so work that lands just after the mark is counted as well.
@@ -22,7 +22,7 @@ const subjects = specs.map((spec) => {
   const [name, plans = "plans.json"] = spec.split("=");
   const plan = JSON.parse(readFileSync(`${OUT}/${plans}`, "utf8")).find((p) => String(p.blocks) === blocks);
   const path = name === "peer" ? SUBJECTS.peer.path(plan) : `${name}/#/plan/${plan.id}`;
-  return { name, plan, path, startups: [], moves: [], saves: [], phases: [] };
+  return { name, plan, path, startups: [], colds: [], moves: [], saves: [], phases: [] };
 });
 const server = await serveDir(OUT);
 const browser = await launch();
@@ -36,6 +36,7 @@ try {
       if (phased) subject.phases.push(await readPainted(page));
       if (moving) {
         const moved = await interactions(page, subject.name === "peer" ? "peer" : "ours", subject.plan, 12, 5);
+        subject.colds.push(moved.cold);
         subject.moves.push(...moved.moves);
         subject.saves.push(...moved.saves);
       }
@@ -49,7 +50,9 @@ try {
 const peer = subjects.find((s) => s.name === "peer");
 for (const s of subjects) {
   const ratio = peer ? ` ratio ${(median(s.startups) / median(peer.startups)).toFixed(2)}` : "";
-  const moved = moving ? `, move shown ${median(s.moves).toFixed(1)} ms, saved ${median(s.saves).toFixed(1)} ms` : "";
+  const moved = moving
+    ? `, first move ${median(s.colds).toFixed(1)} ms, move shown ${median(s.moves).toFixed(1)} ms, saved ${median(s.saves).toFixed(1)} ms`
+    : "";
   console.log(`${blocks} blocks  ${s.name.padEnd(10)} startup median ${median(s.startups).toFixed(1)} ms${ratio}${moved}`);
 }
 if (phased) {

@@ -1,8 +1,9 @@
 // Where the app's time goes: Chrome's sampling CPU profile (CDP Profiler) of opening a
 // plan, or with `--moves` of 30 keyboard moves of a block once it is open, on a build
 // with the wasm's names kept. Prints the functions with the most time, self and total
-// (a function's samples and its callees').
-// Usage: node bench/profile.mjs DIR [blocks] [--phone] [--moves] [--callers TEXT] [--plans FILE]
+// (a function's samples and its callees'). With `--first`, the first move alone (the
+// bench's cold move), after the page has had 1.5 s to settle.
+// Usage: node bench/profile.mjs DIR [blocks] [--phone] [--moves|--first] [--callers TEXT] [--plans FILE]
 //   DIR: a build under bench/out made with `data-keep-debug` and `data-wasm-opt="0"`
 //   (BENCHMARKS.md says how); run `node bench/run.mjs` first for bench/out.
 import { readFileSync } from "node:fs";
@@ -13,7 +14,8 @@ import { MOVED_BLOCK_TEXT, OUT, seededContext, timeToDrawn } from "./harness.mjs
 const [dir = "prof", blocks = "60"] = process.argv.slice(2)
   .filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--callers" && all[i - 1] !== "--plans");
 const phone = process.argv.includes("--phone");
-const moves = process.argv.includes("--moves");
+const first = process.argv.includes("--first");
+const moves = first || process.argv.includes("--moves");
 // `--plans FILE`: the plans file (under bench/out) an older build reads (`alternate.mjs`).
 const plansFile = process.argv.includes("--plans") ? process.argv[process.argv.indexOf("--plans") + 1] : "plans.json";
 const plan = JSON.parse(readFileSync(`${OUT}/${plansFile}`, "utf8")).find((p) => String(p.blocks) === blocks);
@@ -40,7 +42,8 @@ for (let run = 0; run < runs; run++) {
     // The bench's block; five moves untimed, then 30 profiled.
     const block = page.locator(".block").filter({ hasText: MOVED_BLOCK_TEXT }).last();
     await block.focus();
-    for (let i = 0; i < 35; i++) {
+    if (first) await page.waitForTimeout(1500);
+    for (let i = first ? 5 : 0; i < (first ? 6 : 35); i++) {
       if (i === 5) await cdp.send("Profiler.start");
       await page.keyboard.press(i % 2 ? "ArrowUp" : "ArrowDown");
       await page.waitForTimeout(40);
@@ -73,7 +76,7 @@ for (let run = 0; run < runs; run++) {
 await Promise.all([browser.close(), server.close()]);
 const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
   .map(([name, ms]) => `  ${(ms / runs).toFixed(1).padStart(7)} ms  ${name.slice(0, 150)}`).join("\n");
-const per = moves ? "per 30 moves" : "per load";
+const per = first ? "per first move" : moves ? "per 30 moves" : "per load";
 console.log(`${dir}, ${blocks} blocks${phone ? ", CPU 4× slower" : ""}: drawn at ${(drawnSum / runs).toFixed(1)} ms (mean of ${runs})`);
 console.log(`Most self time (${per}):\n${top(self, 25)}`);
 console.log(`Most total time (${per}):\n${top(total, 60)}`);
