@@ -1,5 +1,5 @@
 //! The installed app's updates. The service worker (`sw.js`, made by Workbox in the
-//! release build) is registered once the plan is painted. When a newer build has been
+//! release build) is registered a moment after the plan is painted. When a newer build has been
 //! installed beside the running one it waits; a notice says so, and only the person's
 //! *Reload* lets it take over, so an update never lands in the middle of an edit.
 
@@ -14,6 +14,11 @@ use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, 
 use crate::storage::book::PlanBook;
 use crate::ui::parts::download::download_backup;
 use crate::ui::state::AppState;
+
+/// How long after the plan is painted the offline copy starts to install: past the
+/// first look and the first key press or drag, not long enough for a person to go
+/// offline meanwhile.
+const INSTALL_AFTER_PAINT: Duration = Duration::from_secs(1);
 
 /// Where an update stands in this tab.
 #[derive(Clone, Copy)]
@@ -40,8 +45,8 @@ fn lasting(handler: impl FnMut() + 'static) -> js_sys::Function {
 }
 
 impl Update {
-    /// Registers the service worker once the plan is painted (a tab opened in the
-    /// background, when it is first shown), and starts following its updates.
+    /// Registers the service worker a moment after the plan is painted (a tab opened in
+    /// the background, once it is first shown), and starts following its updates.
     pub fn start() -> Update {
         let update = Update {
             ready: RwSignal::new(false),
@@ -59,10 +64,11 @@ impl Update {
                 update.ready.set(true);
             }
         })));
-        // Installing the offline copy fetches and stores every file of the app; begun
-        // while the plan is drawn, it takes the CPU the first paint needs (BENCHMARKS.md,
-        // "Startup"). So it waits for the frame that shows the plan to be painted: the
-        // animation callback runs before that frame, the timeout after it.
+        // Installing the offline copy fetches and stores every file of the app. Begun
+        // with the drawing, on two cores it slowed the first paint by about 100 ms, and
+        // begun at the paint, the first edit (BENCHMARKS.md, "Startup"). So it starts a
+        // moment after the frame that shows the plan (the animation callback runs just
+        // before that frame).
         request_animation_frame(move || {
             set_timeout(
                 move || {
@@ -74,7 +80,7 @@ impl Update {
                         update.follow(registration.unchecked_into());
                     });
                 },
-                Duration::ZERO,
+                INSTALL_AFTER_PAINT,
             )
         });
         update
