@@ -7,9 +7,20 @@
 //   notice's Reload button posts {type: "SKIP_WAITING"}), so an update never swaps the
 //   app underneath an edit.
 // - Navigations are answered with the precached index.html; routes live in the #hash.
+import { readdirSync, readFileSync } from "node:fs";
 import { generateSW } from "workbox-build";
 
 const dir = process.argv[2] || "dist";
+// Trunk names the wasm, JS and CSS by their content's hash, a 64-bit number in hex
+// without leading zeros: 15 digits in one build of sixteen, 14 in one of 256.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/;
+// Every other script and style is one `index.html` copies as it is, or the worker itself.
+const copied = [...readFileSync("index.html", "utf8").matchAll(/rel="copy-file" href="public\/([^"]+)"/g)].map((m) => m[1]);
+const unmatched = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f) && !HASHED.test(f) && !copied.includes(f) && f !== "sw.js");
+if (unmatched.length) {
+  console.error(`service-worker: ${unmatched.join(", ")} would be fetched twice on a first visit: name neither hashed nor copied`);
+  process.exit(1);
+}
 const { count, size, warnings } = await generateSW({
   globDirectory: dir,
   globPatterns: ["**/*"],
@@ -22,9 +33,9 @@ const { count, size, warnings } = await generateSW({
   clientsClaim: false,
   cleanupOutdatedCaches: true,
   navigateFallback: "index.html",
-  // Trunk names the wasm, JS and CSS by their content's hash: the browser may take them
-  // from its HTTP cache while installing, instead of fetching the whole app twice.
-  dontCacheBustURLsMatching: /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/,
+  // Hashed files: the browser may take them from its HTTP cache while installing,
+  // instead of fetching the whole app twice.
+  dontCacheBustURLsMatching: HASHED,
   // The wasm is the largest file (about 1.1 MB before compression).
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
   // Every file is precached; nothing is left to fetch at run time.
