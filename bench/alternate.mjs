@@ -56,10 +56,9 @@ for (const s of subjects) {
   console.log(`${blocks} blocks  ${s.name.padEnd(10)} startup median ${median(s.startups).toFixed(1)} ms${ratio}${moved}`);
 }
 if (phased) {
-  const builds = subjects;
-  console.log("phase (median ms from navigation start)".padEnd(44) + builds.map((s) => s.name.padStart(10)).join(""));
+  console.log("phase (median ms from navigation start)".padEnd(44) + subjects.map((s) => s.name.padStart(10)).join(""));
   for (const [label, key] of [...PHASES, ["painted (first frame after drawn)", "app-painted"]]) {
-    const cells = builds.map((s) => {
+    const cells = subjects.map((s) => {
       const times = s.phases.map((p) => p[key]).filter((t) => t !== undefined);
       return (times.length ? median(times).toFixed(1) : "–").padStart(10);
     });

@@ -15,7 +15,7 @@ const dir = process.argv[2] || "dist";
 // without leading zeros: 15 digits in one build of sixteen, 14 in one of 256.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css)$/;
 // Every other script and style is one `index.html` copies as it is, or the worker itself.
-const copied = [...readFileSync("index.html", "utf8").matchAll(/rel="copy-file" href="public\/([^"]+)"/g)].map((m) => m[1]);
+const copied = [...readFileSync(new URL("../index.html", import.meta.url), "utf8").matchAll(/rel="copy-file" href="public\/([^"]+)"/g)].map((m) => m[1]);
 const unmatched = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f) && !HASHED.test(f) && !copied.includes(f) && f !== "sw.js");
 if (unmatched.length) {
   console.error(`service-worker: ${unmatched.join(", ")} would be fetched twice on a first visit: name neither hashed nor copied`);

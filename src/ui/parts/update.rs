@@ -1,7 +1,7 @@
 //! The installed app's updates. The service worker (`sw.js`, made by Workbox in the
-//! release build) is registered a moment after the plan is painted. When a newer build has been
-//! installed beside the running one it waits; a notice says so, and only the person's
-//! *Reload* lets it take over, so an update never lands in the middle of an edit.
+//! release build) is registered a moment after the plan is painted. When a newer build
+//! has been installed beside the running one it waits; a notice says so, and only the
+//! person's *Reload* lets it take over, so an update never lands in the middle of an edit.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -66,9 +66,9 @@ impl Update {
         })));
         // Installing the offline copy fetches and stores every file of the app. Begun
         // with the drawing, on two cores it slowed the first paint by about 100 ms, and
-        // begun at the paint, the first edit (BENCHMARKS.md, "Startup"). So it starts a
-        // moment after the frame that shows the plan (the animation callback runs just
-        // before that frame).
+        // begun at the paint, the first edit (BENCHMARKS.md, "Before issue 26's work and
+        // now"). So it starts a moment after the frame that shows the plan (the
+        // animation callback runs just before that frame).
         request_animation_frame(move || {
             set_timeout(
                 move || {
