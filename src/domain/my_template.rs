@@ -10,7 +10,8 @@ use super::kap::{BothDosing, KapSettings, Placement, WhoDoses};
 use super::limits::RuleLimits;
 use super::model::*;
 use super::template::plan_title;
-use super::validate::{fit, is_valid_id, too_long, validate, MAX_TITLE_CHARS};
+use super::validate::{is_valid_id, too_long, validate, MAX_TITLE_CHARS};
+use super::words::fit;
 
 /// Most templates a browser keeps: more than any practice runs.
 pub const MAX_TEMPLATES: usize = 100;

@@ -21,23 +21,6 @@ pub const MAX_ID_CHARS: usize = 64;
 /// so a plan never grows past what reading accepts.
 pub const MAX_PLAN_BYTES: usize = 2 * 1024 * 1024;
 
-/// `text` cut to at most `max` characters, ending in "…" when it was cut.
-pub fn fit(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.truncate(cut.trim_end().len());
-    cut.push('\u{2026}');
-    cut
-}
-
-/// `base` followed by `suffix`, with `base` shortened so the whole fits in `max`.
-pub fn fit_with_suffix(base: &str, suffix: &str, max: usize) -> String {
-    let room = max.saturating_sub(suffix.chars().count());
-    format!("{}{suffix}", fit(base, room))
-}
-
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.len() <= MAX_ID_CHARS && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
@@ -237,22 +220,4 @@ fn written_at_most(plan: &Plan) -> usize {
         .sum();
     let guide = text(&plan.guide.days_for) + plan.guide.prompts.iter().map(|p| ITEM_FIELDS + text(p)).sum::<usize>();
     PLAN_FIELDS + plan.days.len() * 64 + plan_texts + drivers.iter().sum::<usize>() + blocks + follow_ups + guide
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fitting_cuts_at_characters_and_marks_the_cut() {
-        assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("exactly10!", 10), "exactly10!");
-        assert_eq!(fit("eleven char", 10), "eleven ch\u{2026}");
-        assert_eq!(fit("ab cd", 4), "ab\u{2026}", "no space before the mark");
-        assert_eq!(fit("日本語のテキスト", 4), "日本語\u{2026}");
-        let long = "x".repeat(300);
-        assert_eq!(fit_with_suffix(&long, " (copy)", 200).chars().count(), 200);
-        assert!(fit_with_suffix(&long, " (copy)", 200).ends_with("\u{2026} (copy)"));
-        assert_eq!(fit_with_suffix("Plan", " (copy)", 200), "Plan (copy)");
-    }
 }

@@ -119,6 +119,31 @@ pub fn therapist_or<'a>(name: &'a str, unnamed: &'a str) -> &'a str {
     }
 }
 
+/// `text` cut to at most `max` characters, ending in "…" when it was cut.
+pub fn fit(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('\u{2026}');
+    cut
+}
+
+/// `base` followed by `suffix`, with `base` shortened so the whole fits in `max`.
+pub fn fit_with_suffix(base: &str, suffix: &str, max: usize) -> String {
+    let room = max.saturating_sub(suffix.chars().count());
+    format!("{}{suffix}", fit(base, room))
+}
+
+/// A text as a merge's choices show it: quoted and shortened, or "empty".
+pub fn quoted<T: AsRef<str> + ?Sized>(text: &T) -> String {
+    match text.as_ref() {
+        "" => "empty".to_string(),
+        text => format!("\u{201c}{}\u{201d}", fit(text, 60)),
+    }
+}
+
 /// A count with its noun: "1 plan", "3 plans".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -131,6 +156,19 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fitting_cuts_at_characters_and_marks_the_cut() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("exactly10!", 10), "exactly10!");
+        assert_eq!(fit("eleven char", 10), "eleven ch\u{2026}");
+        assert_eq!(fit("ab cd", 4), "ab\u{2026}", "no space before the mark");
+        assert_eq!(fit("日本語のテキスト", 4), "日本語\u{2026}");
+        let long = "x".repeat(300);
+        assert_eq!(fit_with_suffix(&long, " (copy)", 200).chars().count(), 200);
+        assert!(fit_with_suffix(&long, " (copy)", 200).ends_with("\u{2026} (copy)"));
+        assert_eq!(fit_with_suffix("Plan", " (copy)", 200), "Plan (copy)");
+    }
 
     #[test]
     fn durations_are_worded_exactly() {

@@ -14,7 +14,8 @@ use crate::domain::clash::{Clash, Side};
 use crate::domain::dates::DateStyle;
 use crate::domain::edit::{BlockText, Edit};
 use crate::domain::model::{Block, BlockId, ChecklistItem, Plan};
-use crate::domain::validate::{fit, MAX_BLOCKS, MAX_NOTE_CHARS};
+use crate::domain::validate::{MAX_BLOCKS, MAX_NOTE_CHARS};
+use crate::domain::words::fit;
 
 const REPLY_FORMAT: &str = "intensive-planner/reply";
 /// Version 2: answers say what they replace, ticks name their item, a reply its revision.

@@ -10,7 +10,7 @@ use super::error::FormatError;
 use super::format::{read, BACKUP_FORMAT_NAME, FORMAT_NAME, MAX_FILE_BYTES, TEMPLATE_FORMAT};
 use super::store::{template_key, KeyValue, PlanStore, StoreError, Unreadable};
 use crate::domain::my_template::{MyTemplate, MAX_TEMPLATES};
-use crate::domain::validate::fit_with_suffix;
+use crate::domain::words::fit_with_suffix;
 
 pub const TEMPLATE_VERSION: u32 = 1;
 

@@ -10,16 +10,7 @@ use crate::domain::dates::DateStyle;
 use crate::domain::edit::Edit;
 use crate::domain::follow_up_edit::GuideChange;
 use crate::domain::model::*;
-use crate::domain::validate::fit;
-use crate::domain::words::{describe_follow_up, length_words, names, who_for_couple};
-
-fn quoted(text: &str) -> String {
-    if text.is_empty() {
-        "empty".to_string()
-    } else {
-        format!("\u{201c}{}\u{201d}", fit(text, 60))
-    }
-}
+use crate::domain::words::{describe_follow_up, length_words, names, quoted, who_for_couple};
 
 pub(super) fn merge_follow_ups(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut Plan) {
     let by_id = |p: &Plan| p.follow_ups.iter().map(|f| (f.id, f.clone())).collect::<BTreeMap<_, _>>();
@@ -128,14 +119,9 @@ fn merge_one(
         edit(FollowUpChange::KapFor(k))
     });
     let mut text = |field: FollowUpText, part: &str| {
-        m.field(
-            b.text(field),
-            mi.text(field),
-            t.text(field),
-            what(part),
-            |t| quoted(t),
-            |text| edit(FollowUpChange::Text(field, text)),
-        )
+        m.field(b.text(field), mi.text(field), t.text(field), what(part), quoted, |text| {
+            edit(FollowUpChange::Text(field, text))
+        })
     };
     let title = text(FollowUpText::Title, "its title");
     let couple_notes = text(FollowUpText::CoupleNotes, "its notes for the couple");
@@ -151,26 +137,16 @@ fn merge_one(
 
 pub(super) fn merge_guide(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan) -> IntegrationGuide {
     let (b, mi, t) = (&base.guide, &mine.guide, &theirs.guide);
-    let days_for = m.field(
-        &b.days_for,
-        &mi.days_for,
-        &t.days_for,
-        "The integration guide",
-        |t| quoted(t),
-        |text| Edit::ChangeGuide(GuideChange::DaysFor(text)),
-    );
+    let days_for = m.field(&b.days_for, &mi.days_for, &t.days_for, "The integration guide", quoted, |text| {
+        Edit::ChangeGuide(GuideChange::DaysFor(text))
+    });
     let prompts = if b.prompts.len() == mi.prompts.len() && b.prompts.len() == t.prompts.len() {
         (0..b.prompts.len())
             .map(|i| {
                 let what = format!("Journaling prompt {}", i + 1);
-                m.field(
-                    &b.prompts[i],
-                    &mi.prompts[i],
-                    &t.prompts[i],
-                    what,
-                    |t| quoted(t),
-                    |text| Edit::ChangeGuide(GuideChange::Prompt(i, text)),
-                )
+                m.field(&b.prompts[i], &mi.prompts[i], &t.prompts[i], what, quoted, |text| {
+                    Edit::ChangeGuide(GuideChange::Prompt(i, text))
+                })
             })
             .collect()
     } else {

@@ -6,7 +6,7 @@
 
 mod follow_ups;
 
-use crate::domain::words::{day_label, describe_block, length_words, names, who_for_couple};
+use crate::domain::words::{day_label, describe_block, fit, length_words, names, quoted, who_for_couple};
 use std::collections::BTreeMap;
 
 use super::clash::{Clash, Side};
@@ -17,7 +17,6 @@ use super::limits::EditableLimit;
 use super::model::*;
 use super::status::reopen_if_broken;
 use super::time::fits_in_day;
-use super::validate::fit;
 use chrono::NaiveTime;
 
 /// The merged plan (with the other version's revision) and what the person must decide.
@@ -40,7 +39,6 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan, style: DateStyle) -> Merge
 pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2], style: DateStyle) -> Merged {
     let mut m = Merger { clashes: Vec::new(), brought: Vec::new(), sides, style };
     let mut plan = theirs.clone();
-    let quoted = |t: &String| format!("\u{201c}{}\u{201d}", fit(t, 60));
     plan.title = m.field(&base.title, &mine.title, &theirs.title, "The title", quoted, Edit::SetTitle);
     plan.partners.a =
         m.field(&base.partners.a, &mine.partners.a, &theirs.partners.a, "Partner A's name", quoted, |n| {
@@ -291,8 +289,6 @@ fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) 
         Edit::ChangeModality { id, modality: x }
     });
     let mut text = |field: BlockText, part: &str, get: fn(&Block) -> &String| {
-        let quoted =
-            |s: &String| if s.is_empty() { "empty".to_string() } else { format!("\u{201c}{}\u{201d}", fit(s, 60)) };
         m.field(get(b), get(mi), get(t), what(part), quoted, |text| Edit::SetText { id, field, text })
     };
     let title = text(BlockText::Title, "its title", |x| &x.title);

@@ -207,7 +207,7 @@ impl Plan {
     /// A copy under a new id, marked as a copy, not yet saved anywhere.
     pub fn copy_as(&self, id: String) -> Plan {
         let title =
-            crate::domain::validate::fit_with_suffix(&self.title, " (copy)", crate::domain::validate::MAX_TITLE_CHARS);
+            crate::domain::words::fit_with_suffix(&self.title, " (copy)", crate::domain::validate::MAX_TITLE_CHARS);
         Plan { id, revision: 0, title, ..self.clone() }
     }
 

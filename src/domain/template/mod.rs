@@ -23,7 +23,8 @@ use super::limits::RuleLimits;
 use super::model::*;
 use super::placement::{dosing_slots, PlacementError};
 use super::rules::{check, RuleId, Severity};
-use super::validate::{fit, validate, MAX_TITLE_CHARS};
+use super::validate::{validate, MAX_TITLE_CHARS};
+use super::words::fit;
 
 /// The answers of the "new intensive" form.
 #[derive(Clone, Debug, PartialEq)]
