@@ -8,6 +8,7 @@ mod common;
 use common::disk::{tab_holding, Shared};
 use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::kap::{Placement, WhoDoses};
+use intensive_planner::domain::merge::settings::{merge_settings, SettingChange};
 use intensive_planner::domain::model::IntensiveKind;
 use intensive_planner::domain::model::{clock, DayWindow, Therapist};
 use intensive_planner::domain::settings::{PracticeDetails, Settings};
@@ -57,7 +58,7 @@ fn settings_saved_in_one_tab_are_read_by_another_and_leave_plans_alone() {
     let disk = Shared::default();
     let mut first = tab_holding(&disk, "a");
     let before = first.plan("a").cloned();
-    first.set_settings(practice(), &mut disk.store()).expect("saved");
+    first.change_settings(&Settings::default(), practice(), &mut disk.store()).expect("saved");
     let mut second = PlanBook::load(&mut disk.store());
     second.language = "en-GB".into();
     assert_eq!(second.settings(), &practice());
@@ -75,14 +76,14 @@ fn unsound_settings_are_refused_with_the_reason_and_nothing_is_stored() {
         details.day = DayWindow { start: clock(17, 0), end: clock(9, 0) };
     }
     assert_eq!(
-        tab.set_settings(backwards, &mut disk.store()),
+        tab.change_settings(&Settings::default(), backwards, &mut disk.store()),
         Err(StoreError::Invalid(vec!["The usual day's hours end before they start.".into()]))
     );
     let mut long = practice();
     if let Some(details) = &mut long.practice {
         details.location = "x".repeat(1000);
     }
-    let refused = tab.set_settings(long, &mut disk.store()).unwrap_err().to_string();
+    let refused = tab.change_settings(&Settings::default(), long, &mut disk.store()).unwrap_err().to_string();
     assert!(refused.contains("The location is 1000 characters long"), "{refused}");
     assert_eq!(disk.get(&settings_key()).unwrap(), None);
     assert_eq!(tab.settings(), &Settings::default());
@@ -93,7 +94,7 @@ fn a_full_store_keeps_the_settings_in_this_tab_and_says_so() {
     let disk = Shared::default();
     let mut tab = tab_holding(&disk, "a");
     disk.fill(Some(10));
-    assert_eq!(tab.set_settings(practice(), &mut disk.store()), Err(StoreError::Full));
+    assert_eq!(tab.change_settings(&Settings::default(), practice(), &mut disk.store()), Err(StoreError::Full));
     assert_eq!(tab.settings(), &practice());
 }
 
@@ -134,4 +135,96 @@ fn the_first_plan_made_keeps_its_practice_details_and_later_ones_change_nothing(
     );
     assert_eq!(first.after_first_plan(&request), None, "details once kept are changed only by the person");
     assert!(build_plan("p", &request).is_ok());
+}
+
+fn changed(settings: &Settings, change: SettingChange) -> Settings {
+    settings.with(&change)
+}
+
+#[test]
+fn a_stale_form_saved_after_another_tab_keeps_what_that_tab_saved() {
+    let disk = Shared::default();
+    let (mut first, mut second) = (tab_holding(&disk, "a"), PlanBook::load(&mut disk.store()));
+    // Both forms open on the same settings; each changes something else.
+    let opened = practice();
+    first.change_settings(&Settings::default(), opened.clone(), &mut disk.store()).expect("saved");
+    second.reload(&mut disk.store());
+    let location = changed(&opened, SettingChange::Location("Room 2".into()));
+    first.change_settings(&opened, location, &mut disk.store()).expect("saved");
+    let style = changed(&opened, SettingChange::DateStyle(Some(DateStyle::DayFirst24Hour)));
+    let merged = second.change_settings(&opened, style, &mut disk.store()).expect("saved");
+    assert_eq!(merged.taken_in, vec!["The location"]);
+    assert!(merged.clashes.is_empty());
+    assert!(merged.said().starts_with("Saved, with what another tab saved meanwhile kept: the location."));
+    let kept = PlanBook::load(&mut disk.store()).settings().clone();
+    assert_eq!(kept.practice.map(|p| p.location).as_deref(), Some("Room 2"), "not swapped out by the stale form");
+    assert_eq!(kept.date_style, Some(DateStyle::DayFirst24Hour));
+    assert_eq!(second.settings().date_style, Some(DateStyle::DayFirst24Hour), "this tab holds what it stored");
+}
+
+#[test]
+fn a_setting_both_tabs_changed_keeps_the_saved_one_and_offers_the_forms() {
+    let disk = Shared::default();
+    let mut tab = tab_holding(&disk, "a");
+    let opened = practice();
+    tab.change_settings(&Settings::default(), opened.clone(), &mut disk.store()).expect("saved");
+    // Another tab saves a contact and new hours.
+    let theirs = changed(
+        &changed(&opened, SettingChange::TherapistContact("first@example.org".into())),
+        SettingChange::Hours(DayWindow { start: clock(7, 0), end: clock(12, 0) }),
+    );
+    let mut other = disk.clone();
+    other.set(&settings_key(), &encode_settings(&theirs).expect("encodes")).unwrap();
+    // This form, opened before, changes the contact too and the start alone: the day is
+    // one setting, so the hours never become a day that ends before it starts.
+    let mine = changed(
+        &changed(&opened, SettingChange::TherapistContact("second@example.org".into())),
+        SettingChange::Hours(DayWindow { start: clock(13, 0), end: clock(16, 0) }),
+    );
+    let merged = tab.change_settings(&opened, mine, &mut disk.store()).expect("saved");
+    assert_eq!(merged.settings, theirs, "the saved values stay until the person picks");
+    let words: Vec<(&str, &str, &str)> =
+        merged.clashes.iter().map(|c| (c.what, c.kept.as_str(), c.other.as_str())).collect();
+    assert_eq!(
+        words,
+        vec![
+            ("The therapist's contact", "\u{201c}first@example.org\u{201d}", "\u{201c}second@example.org\u{201d}"),
+            ("The usual hours", "7:00 AM\u{2013}12:00 PM", "1:00\u{2013}4:00 PM"),
+        ]
+    );
+    assert!(merged.said().contains("Another tab changed the same settings"));
+    // Choosing the form's contact is one more change, from what is kept now.
+    let chosen = tab.settings().with(&merged.clashes[0].alternative);
+    let from = tab.settings().clone();
+    let settled = tab.change_settings(&from, chosen, &mut disk.store()).expect("saved");
+    assert!(settled.clashes.is_empty() && settled.taken_in.is_empty());
+    let kept = PlanBook::load(&mut disk.store()).settings().practice_or_default();
+    assert_eq!(kept.therapist.contact, "second@example.org");
+    assert_eq!(kept.day, DayWindow { start: clock(7, 0), end: clock(12, 0) });
+}
+
+#[test]
+fn settings_merged_with_none_kept_anywhere_keep_none_and_a_style_alone_stays_alone() {
+    let none = Settings::default();
+    let style = Settings { date_style: Some(DateStyle::DayFirst24Hour), ..Settings::default() };
+    let merged = merge_settings(&none, &style, &none, DateStyle::MonthFirst12Hour, DateStyle::MonthFirst12Hour);
+    assert_eq!(merged.settings, style, "no practice details appear from nowhere");
+    assert_eq!(merged.said(), "Saved. New intensives start from these details; existing plans keep their own.");
+    // Both chose a style: the saved one stays; "browser" is worded with the browser's style.
+    let mine = Settings { date_style: None, ..practice() };
+    let theirs = Settings { date_style: Some(DateStyle::DayFirst24Hour), ..practice() };
+    let merged = merge_settings(&practice(), &mine, &theirs, DateStyle::MonthFirst12Hour, DateStyle::DayFirst24Hour);
+    assert_eq!(merged.clashes[0].other, "the browser's choice, 12-hour, month first (Sat, Dec 5 \u{b7} 1:00 PM)");
+    assert_eq!(merged.clashes[0].alternative, SettingChange::DateStyle(None));
+}
+
+#[test]
+fn settings_saved_over_an_unreadable_record_merge_with_what_this_tab_holds() {
+    let disk = Shared::default();
+    let mut kv = disk.clone();
+    kv.set(&settings_key(), "{not json").unwrap();
+    let mut tab = tab_holding(&disk, "a");
+    let merged = tab.change_settings(&Settings::default(), practice(), &mut disk.store()).expect("saved");
+    assert_eq!(merged.settings, practice());
+    assert_eq!(disk.get(&aside_key(&settings_key(), 1)).unwrap().as_deref(), Some("{not json"), "its text kept");
 }

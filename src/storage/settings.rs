@@ -9,6 +9,7 @@ use super::book::PlanBook;
 use super::error::FormatError;
 use super::store::{settings_key, KeyValue, PlanStore, StoreError, Unreadable};
 use crate::domain::dates::DateStyle;
+use crate::domain::merge::settings::{merge_settings, MergedSettings};
 use crate::domain::settings::Settings;
 
 const FORMAT: &str = "intensive-planner/settings";
@@ -79,17 +80,26 @@ impl PlanBook {
         self.settings.style(&self.language)
     }
 
-    /// Stores new settings. Sound ones stand in this tab even when the store refuses
-    /// (full, blocked): the error says they are not kept.
-    pub fn set_settings<S: KeyValue>(
+    /// Stores `to`, settings changed from `from` (what a form opened with), merged with
+    /// whatever is stored now: another tab's save since is kept, never swapped out.
+    /// Sound settings stand in this tab even when the store refuses (full, blocked):
+    /// the error says they are not kept.
+    pub fn change_settings<S: KeyValue>(
         &mut self,
-        settings: Settings,
+        from: &Settings,
+        to: Settings,
         store: &mut PlanStore<S>,
-    ) -> Result<(), StoreError> {
-        if let Some(problem) = settings.problems().into_iter().next() {
+    ) -> Result<MergedSettings, StoreError> {
+        if let Some(problem) = to.problems().into_iter().next() {
             return Err(StoreError::Invalid(vec![problem]));
         }
-        self.settings = settings;
-        store.save_settings(&self.settings)
+        // Read now, not when the last storage event came: another tab may have just saved.
+        let (stored, unreadable) = store.settings();
+        let theirs = if unreadable.is_some() { self.settings.clone() } else { stored };
+        let browser = DateStyle::for_language(&self.language);
+        let merged = merge_settings(from, &to, &theirs, browser, to.style(&self.language));
+        self.settings = merged.settings.clone();
+        store.save_settings(&self.settings)?;
+        Ok(merged)
     }
 }

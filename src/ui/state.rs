@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::domain::clash::Clash;
 use crate::domain::dates::DateStyle;
 use crate::domain::edit::{Edit, EditError};
+use crate::domain::merge::settings::MergedSettings;
 use crate::domain::model::Plan;
 use crate::domain::my_template::MyTemplate;
 use crate::domain::settings::Settings;
@@ -228,11 +229,12 @@ impl AppState {
         spawn_local(exclusively(move || book.update(|book| book.save_back(&mut store()))));
     }
 
-    /// Keeps new settings; says why when they are not saved.
-    pub fn set_settings(&self, settings: Settings) -> Result<(), StoreError> {
-        let mut saved = Ok(());
-        self.book.update(|book| saved = book.set_settings(settings, &mut store()));
-        saved
+    /// Keeps settings changed from `from` (what the form opened with), merged with any
+    /// another tab saved since; says why when they are not saved.
+    pub fn change_settings(&self, from: &Settings, to: Settings) -> Result<MergedSettings, StoreError> {
+        self.book
+            .try_update(|book| book.change_settings(from, to, &mut store()))
+            .unwrap_or(Err(StoreError::Unavailable))
     }
 
     /// Keeps a new or changed template of the therapist's own; says why when it is not.

@@ -200,3 +200,54 @@ test("notes half-typed in one tab while the other deletes the block: the block s
   assert.deepEqual([...first.errors, ...second.errors], []);
   await context.close();
 });
+
+// The settings form, open in two tabs: each save is merged with what the other saved
+// since the form opened, field by field, never a stale form swapped in.
+async function openSettings(page) {
+  await page.goto(page.url().split("#")[0] + "#/");
+  await page.getByText("Settings: date and time style, practice details").click();
+}
+
+async function saveSettings(page) {
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("status").filter({ hasText: /^Saved/ }).waitFor();
+}
+
+const storedSettings = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem("intensive-planner/settings")).settings);
+
+test("settings saved from two tabs' open forms: each keeps the other's change, a clash is offered", async () => {
+  const { context, first, second } = await twoTabs(browser, server);
+  await openSettings(first.page);
+  await openSettings(second.page);
+  await first.page.getByLabel("Location").fill("Suite 4, Santa Cruz");
+  await saveSettings(first.page);
+  // The second form still shows what it opened with; its save changes only the style.
+  await second.page.getByLabel("Date and time style").selectOption("day-first-24-hour");
+  await saveSettings(second.page);
+  let kept = await storedSettings(second.page);
+  assert.equal(kept.practice.location, "Suite 4, Santa Cruz", "the first tab's location is not swapped out");
+  assert.equal(kept.date_style, "DayFirst24Hour");
+  assert.match(await second.page.getByRole("status").filter({ hasText: /^Saved/ }).innerText(),
+    /^Saved, with what another tab saved meanwhile kept: the location\./, "the taken-in change is said");
+  assert.equal(await second.page.getByLabel("Location").inputValue(), "Suite 4, Santa Cruz", "the form shows what is kept");
+
+  // Both change the contact: the saved one stays, the other is offered, one click away.
+  await first.page.getByLabel("Therapist contact").fill("first@example.org");
+  await saveSettings(first.page);
+  await second.page.getByLabel("Therapist contact").fill("second@example.org");
+  await saveSettings(second.page);
+  kept = await storedSettings(second.page);
+  assert.equal(kept.practice.therapist.contact, "first@example.org");
+  assert.equal(kept.date_style, "DayFirst24Hour");
+  const clash = second.page.getByTestId("settings-clash");
+  assert.match(await clash.innerText(), /The therapist's contact: kept “first@example.org”; this form had “second@example.org”/);
+  await clash.getByRole("button", { name: "Use this form's" }).click();
+  kept = await storedSettings(second.page);
+  assert.equal(kept.practice.therapist.contact, "second@example.org");
+  assert.equal(kept.practice.location, "Suite 4, Santa Cruz");
+  assert.equal(await clash.count(), 0, "a settled clash goes");
+  assert.equal(await second.page.getByLabel("Therapist contact").inputValue(), "second@example.org");
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});

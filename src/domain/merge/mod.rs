@@ -5,6 +5,7 @@
 //! it is kept, and the deletion is offered. Nothing either side did is dropped unseen.
 
 mod follow_ups;
+pub mod settings;
 
 use crate::domain::words::{day_label, describe_block, fit, length_words, names, quoted, who_for_couple};
 use std::collections::BTreeMap;

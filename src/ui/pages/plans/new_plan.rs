@@ -163,8 +163,9 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 state.put(plan);
                 // The first plan's details become the practice's. Storage that refuses
                 // them refuses the plan too, and the plan's save says so.
-                if let Some(first) = state.book.with_untracked(|book| book.settings().after_first_plan(&request)) {
-                    let _ = state.set_settings(first);
+                let kept = state.book.with_untracked(|book| book.settings().clone());
+                if let Some(first) = kept.after_first_plan(&request) {
+                    let _ = state.change_settings(&kept, first);
                 }
                 state.go(Route::Editor(id));
             }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::choice::Choice;
 use crate::domain::dates::DateStyle;
+use crate::domain::merge::settings::SettingsClash;
 use crate::domain::model::{DayWindow, Therapist};
 use crate::domain::settings::{PracticeDetails, Settings};
 use crate::domain::time::{hhmm, parse_hhmm};
@@ -56,14 +57,28 @@ pub fn SettingsPanel() -> impl IntoView {
     }
 }
 
+/// The form. Its fields show `shown`, the settings it last opened with or saved: a save
+/// is merged against them with whatever another tab has saved since.
 #[component]
 fn SettingsForm() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Read when the panel opens: the form starts from what is kept now.
-    let kept = state.book.with_untracked(|book| book.settings().clone());
-    let practice = kept.practice_or_default();
-    let browser = DateStyle::for_language(&state.book.with_untracked(|book| book.language.clone()));
+    let shown = RwSignal::new(state.book.with_untracked(|book| book.settings().clone()));
     let said = RwSignal::new(None::<Result<String, String>>);
+    let clashes = RwSignal::new(Vec::<SettingsClash>::new());
+    let keep = move |to: Settings| {
+        let from = shown.get_untracked();
+        match state.change_settings(&from, to) {
+            Ok(merged) => {
+                said.set(Some(Ok(merged.said())));
+                shown.set(merged.settings);
+                merged.clashes
+            }
+            Err(error) => {
+                said.set(Some(Err(format!("The settings are used in this tab only: {error}"))));
+                Vec::new()
+            }
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
@@ -71,14 +86,61 @@ fn SettingsForm() -> impl IntoView {
         let made = SettingsAnswers::from_form_data(&data)
             .map_err(|problem| format!("The form could not be read ({problem}); reload the page and try again."))
             .and_then(|answers| settings_from(&answers));
-        let outcome = made.and_then(|settings| {
-            state.set_settings(settings).map_err(|error| format!("The settings are used in this tab only: {error}"))
-        });
-        said.set(Some(
-            outcome
-                .map(|()| "Saved. New intensives start from these details; existing plans keep their own.".to_string()),
-        ));
+        match made {
+            Ok(settings) => clashes.set(keep(settings)),
+            Err(problem) => said.set(Some(Err(problem))),
+        }
     };
+    let settle = Callback::new(move |(clash, use_this_forms): (SettingsClash, bool)| {
+        let mut left = clashes.get_untracked();
+        left.retain(|c| *c != clash);
+        if use_this_forms {
+            left.extend(keep(shown.get_untracked().with(&clash.alternative)));
+        }
+        clashes.set(left);
+    });
+    view! {
+        <form class="settings-form" on:submit=submit aria-label="Settings">
+            // Drawn again from what is kept after each save, which may hold another tab's changes.
+            {move || view! { <SettingsFields kept=shown.get()/> }}
+            {move || said.get().map(|outcome| match outcome {
+                Ok(words) => view! { <p class="notice" role="status">{words}</p> }.into_any(),
+                Err(words) => view! { <p class="form-error" role="alert">{words}</p> }.into_any(),
+            })}
+            <Show when=move || clashes.with(|list| !list.is_empty())>
+                <ul class="notice notice-error" data-testid="settings-clash">
+                    <For each=move || clashes.get() key=|clash| (clash.what, clash.other.clone()) let:clash>
+                        <SettingsClashRow clash settle/>
+                    </For>
+                </ul>
+            </Show>
+            <div class="form-actions">
+                <button type="submit" class="primary">"Save settings"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn SettingsClashRow(clash: SettingsClash, settle: Callback<(SettingsClash, bool)>) -> impl IntoView {
+    let said = format!(": kept {}; this form had {}. ", clash.kept, clash.other);
+    let other = clash.clone();
+    view! {
+        <li>
+            <strong>{clash.what}</strong>{said}
+            <button type="button" on:click=move |_| settle.run((other.clone(), true))>"Use this form's"</button>
+            <button type="button" class="quiet" on:click=move |_| settle.run((clash.clone(), false))>
+                "Keep the one saved"
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn SettingsFields(kept: Settings) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let practice = kept.practice_or_default();
+    let browser = DateStyle::for_language(&state.book.with_untracked(|book| book.language.clone()));
     let style_word = move |choice: Option<DateStyle>| match choice {
         None => format!("As this browser's language suggests: {}", browser.label()),
         Some(style) => style.label().to_string(),
@@ -90,35 +152,26 @@ fn SettingsForm() -> impl IntoView {
         }
     };
     view! {
-        <form class="settings-form" on:submit=submit aria-label="Settings">
-            <fieldset>
-                <legend>"Dates and times"</legend>
-                <label for="settings-style">"Date and time style"</label>
-                <select id="settings-style" name="date_style">
-                    {Option::<DateStyle>::ALL.iter().map(|&choice| view! {
-                        <option value=choice.value() selected=choice == kept.date_style>{style_word(choice)}</option>
-                    }).collect_view()}
-                </select>
-            </fieldset>
-            <fieldset>
-                <legend>"Practice details"</legend>
-                <p class="hint">"Every new intensive starts from these; changing them leaves existing plans as they are."</p>
-                {text_field("settings-therapist", "therapist", "Therapist", practice.therapist.name)}
-                {text_field("settings-contact", "contact", "Therapist contact", practice.therapist.contact)}
-                {text_field("settings-location", "location", "Location", practice.location)}
-                <label for="settings-start">"Usual daily start"</label>
-                <input id="settings-start" name="starts" type="time" step="900" value=hhmm(practice.day.start)/>
-                <label for="settings-end">"Usual daily end"</label>
-                <input id="settings-end" name="ends" type="time" step="900" value=hhmm(practice.day.end)/>
-            </fieldset>
-            {move || said.get().map(|outcome| match outcome {
-                Ok(words) => view! { <p class="notice" role="status">{words}</p> }.into_any(),
-                Err(words) => view! { <p class="form-error" role="alert">{words}</p> }.into_any(),
-            })}
-            <div class="form-actions">
-                <button type="submit" class="primary">"Save settings"</button>
-            </div>
-        </form>
+        <fieldset>
+            <legend>"Dates and times"</legend>
+            <label for="settings-style">"Date and time style"</label>
+            <select id="settings-style" name="date_style">
+                {Option::<DateStyle>::ALL.iter().map(|&choice| view! {
+                    <option value=choice.value() selected=choice == kept.date_style>{style_word(choice)}</option>
+                }).collect_view()}
+            </select>
+        </fieldset>
+        <fieldset>
+            <legend>"Practice details"</legend>
+            <p class="hint">"Every new intensive starts from these; changing them leaves existing plans as they are."</p>
+            {text_field("settings-therapist", "therapist", "Therapist", practice.therapist.name)}
+            {text_field("settings-contact", "contact", "Therapist contact", practice.therapist.contact)}
+            {text_field("settings-location", "location", "Location", practice.location)}
+            <label for="settings-start">"Usual daily start"</label>
+            <input id="settings-start" name="starts" type="time" step="900" value=hhmm(practice.day.start)/>
+            <label for="settings-end">"Usual daily end"</label>
+            <input id="settings-end" name="ends" type="time" step="900" value=hhmm(practice.day.end)/>
+        </fieldset>
     }
 }
 
