@@ -6,9 +6,11 @@
 mod common;
 
 use common::disk::{tab_holding, Shared};
+use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::edit::{apply, Edit};
 use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
+use intensive_planner::domain::settings::Settings;
 use intensive_planner::storage::book::PlanBook;
 use intensive_planner::storage::store::{clashes_key, plan_key, KeyValue, StoreError};
 
@@ -231,6 +233,8 @@ fn storage_emptied_under_the_tab_keeps_every_plan_and_writes_back_only_when_aske
     tab.flush(&mut disk.store());
     let kept_b = edited(&tab, "b", Edit::SetTitle("Changed before the clearing".into()));
     tab.put(kept_b);
+    let style = Settings { date_style: Some(DateStyle::DayFirst24Hour), ..Settings::default() };
+    tab.change_settings(&Settings::default(), style.clone(), &mut disk.store()).expect("saved");
     // The site's data cleared (or `localStorage.clear()` in another tab).
     disk.0.borrow_mut().entries.clear();
     tab.reload(&mut disk.store());
@@ -253,6 +257,7 @@ fn storage_emptied_under_the_tab_keeps_every_plan_and_writes_back_only_when_aske
     assert_eq!(disk.stored("b").title, "Changed before the clearing");
     let another = PlanBook::load(&mut disk.store());
     assert_eq!(another.plans().count(), 2);
+    assert_eq!(another.settings(), &style, "the settings it held are written back too");
 }
 
 #[test]

@@ -320,15 +320,15 @@ impl PlanBook {
         self.cleared
     }
 
-    /// The person's "Save them back" after the store was emptied: writes every plan
-    /// this tab holds.
+    /// The person's "Save them back" after the store was emptied: writes every plan,
+    /// template and setting this tab holds.
     pub fn save_back<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
         self.cleared = false;
         self.write_unsaved(store);
-        for template in &self.templates {
-            if let Err(problem) = store.save_template(template) {
-                self.problem = Some(problem);
-            }
+        let settings = (self.settings != Settings::default()).then(|| store.save_settings(&self.settings));
+        let templates = self.templates.iter().map(|template| store.save_template(template));
+        if let Some(Err(problem)) = settings.into_iter().chain(templates).find(Result::is_err) {
+            self.problem = Some(problem);
         }
     }
 
