@@ -6,7 +6,7 @@
 mod common;
 
 use chrono::{NaiveDate, TimeDelta};
-use common::disk::Shared;
+use common::disk::{tab_holding, Shared};
 use common::*;
 use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::kap::{Placement, Readiness, WhoDoses};
@@ -17,7 +17,7 @@ use intensive_planner::domain::template::build_plan;
 use intensive_planner::storage::book::PlanBook;
 use intensive_planner::storage::error::FormatError;
 use intensive_planner::storage::format::{decode_arrival, encode_backup_with, encode_pretty};
-use intensive_planner::storage::store::{aside_key, template_key, KeyValue};
+use intensive_planner::storage::store::{aside_key, template_key, KeyValue, StoreError};
 use intensive_planner::storage::templates::{decode_template, encode_template};
 
 fn same_couple(plan: &Plan) -> ForCouple {
@@ -220,4 +220,26 @@ fn a_template_is_written_as_version_1_froze_it_and_read_back() {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     assert_eq!(encode_template(&template, true), text);
     assert_eq!(decode_template(&text), Ok(template));
+}
+
+#[test]
+fn a_template_the_full_store_refused_stays_through_another_tabs_save_and_is_written_later() {
+    let disk = Shared::default();
+    let mut tab = tab_holding(&disk, "a");
+    let mut other = PlanBook::load(&mut disk.store());
+    disk.fill(Some(disk.get(&intensive_planner::storage::store::plan_key("a")).unwrap().unwrap().len() + 50));
+    let template = MyTemplate::of(&lived_in(), "t1".into(), "Three days");
+    assert_eq!(tab.put_template(template.clone(), &mut disk.store()), Err(StoreError::Full));
+    assert!(tab.has_unsaved(), "a reload would lose it, so it counts as unsaved");
+    assert!(tab.reload_would_lose().is_some_and(|said| said.contains("the template \u{201c}Three days\u{201d}")));
+    // Another tab deletes its plan; this tab rereads the store.
+    other.remove("a", &mut disk.store());
+    tab.reload(&mut disk.store());
+    assert_eq!(tab.templates(), std::slice::from_ref(&template), "not dropped by the reread");
+    // Room again: the next flush writes it.
+    disk.fill(None);
+    tab.flush(&mut disk.store());
+    assert!(!tab.has_unsaved());
+    assert_eq!(tab.saving_problem(), None);
+    assert_eq!(PlanBook::load(&mut disk.store()).templates(), std::slice::from_ref(&template));
 }

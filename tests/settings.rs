@@ -228,3 +228,21 @@ fn settings_saved_over_an_unreadable_record_merge_with_what_this_tab_holds() {
     assert_eq!(merged.settings, practice());
     assert_eq!(disk.get(&aside_key(&settings_key(), 1)).unwrap().as_deref(), Some("{not json"), "its text kept");
 }
+
+#[test]
+fn settings_the_full_store_refused_stay_through_another_tabs_save_and_are_written_later() {
+    let disk = Shared::default();
+    let mut tab = tab_holding(&disk, "a");
+    let mut other = PlanBook::load(&mut disk.store());
+    disk.fill(Some(10));
+    assert_eq!(tab.change_settings(&Settings::default(), practice(), &mut disk.store()), Err(StoreError::Full));
+    assert!(tab.has_unsaved());
+    assert!(tab.reload_would_lose().is_some_and(|said| said.contains("the settings")), "{:?}", tab.reload_would_lose());
+    disk.fill(None);
+    other.remove("a", &mut disk.store());
+    tab.reload(&mut disk.store());
+    assert_eq!(tab.settings(), &practice(), "not swapped for the stored defaults by the reread");
+    tab.flush(&mut disk.store());
+    assert!(!tab.has_unsaved());
+    assert_eq!(PlanBook::load(&mut disk.store()).settings(), &practice());
+}

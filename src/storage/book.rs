@@ -5,6 +5,8 @@
 //! over any `KeyValue`: the UI keeps one in a signal and flushes it under the cross-tab
 //! lock.
 
+use std::collections::BTreeSet;
+
 use super::entry::Entry;
 use super::other_tab::OtherTabWrite;
 use super::store::{KeyValue, PlanStore, Saved, StoreError, Unreadable};
@@ -32,6 +34,10 @@ pub struct PlanBook {
     pub language: String,
     /// The therapist's own templates, by name (`templates.rs`).
     pub(super) templates: Vec<MyTemplate>,
+    /// The settings, and the ids of templates, the store refused: kept here through a
+    /// reread of the store, and written at the next flush.
+    pub(super) settings_unsaved: bool,
+    pub(super) templates_unsaved: BTreeSet<String>,
 }
 
 impl PlanBook {
@@ -102,6 +108,8 @@ impl PlanBook {
 
     pub fn has_unsaved(&self) -> bool {
         self.entries.iter().any(|e| e.unsaved || e.clashes_unsaved)
+            || self.settings_unsaved
+            || !self.templates_unsaved.is_empty()
     }
 
     /// Whether any plan is stored as this tab shows it.
@@ -116,9 +124,11 @@ impl PlanBook {
 
     /// The titles of the plans not saved, quoted and joined, as notices name them.
     pub fn not_saved_titles(&self) -> String {
-        let titles: Vec<String> =
-            self.not_saved().iter().map(|(plan, _)| format!("\u{201c}{}\u{201d}", plan.title)).collect();
-        titles.join(", ")
+        let plans = self.not_saved().into_iter().map(|(plan, _)| format!("\u{201c}{}\u{201d}", plan.title));
+        let templates = self.templates.iter().filter(|t| self.templates_unsaved.contains(&t.id));
+        let templates = templates.map(|t| format!("the template \u{201c}{}\u{201d}", t.name));
+        let settings = self.settings_unsaved.then(|| "the settings".to_string());
+        plans.chain(templates).chain(settings).collect::<Vec<_>>().join(", ")
     }
 
     /// What reloading this tab now would lose, when something is only in its memory.
@@ -242,7 +252,8 @@ impl PlanBook {
                 entry.clashes_unsaved = false;
             }
         }
-        if self.entries.iter().all(|e| e.failed.is_none()) {
+        let others_written = self.write_settings_again(store) && self.write_templates_again(store);
+        if others_written && self.entries.iter().all(|e| e.failed.is_none()) {
             self.problem = None;
         }
     }
@@ -295,16 +306,8 @@ impl PlanBook {
         entries.extend(old.into_iter().filter(|e| e.unsaved));
         self.entries = entries;
         self.unreadable = loaded.unreadable;
-        let (settings, unreadable) = store.settings();
-        self.settings = settings;
-        self.unreadable.extend(unreadable);
-        match store.templates() {
-            Ok((templates, unreadable)) => {
-                self.templates = templates;
-                self.unreadable.extend(unreadable);
-            }
-            Err(problem) => self.problem = Some(problem),
-        }
+        self.reread_settings(store);
+        self.reread_templates(store);
     }
 
     /// Whether the store was emptied under this tab, noticing it if it just was: every

@@ -99,7 +99,31 @@ impl PlanBook {
         let browser = DateStyle::for_language(&self.language);
         let merged = merge_settings(from, &to, &theirs, browser, to.style(&self.language));
         self.settings = merged.settings.clone();
-        store.save_settings(&self.settings)?;
-        Ok(merged)
+        let saved = store.save_settings(&self.settings);
+        self.settings_unsaved = saved.is_err();
+        if let Err(problem) = &saved {
+            self.problem = Some(problem.clone());
+        }
+        saved.map(|()| merged)
+    }
+
+    /// The settings as stored, unless this tab holds some the store refused.
+    pub(super) fn reread_settings<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
+        let (settings, unreadable) = store.settings();
+        if !self.settings_unsaved {
+            self.settings = settings;
+        }
+        self.unreadable.extend(unreadable);
+    }
+
+    /// Tries again to store settings the store refused; true once none are waiting.
+    pub(super) fn write_settings_again<S: KeyValue>(&mut self, store: &mut PlanStore<S>) -> bool {
+        if self.settings_unsaved {
+            match store.save_settings(&self.settings) {
+                Ok(()) => self.settings_unsaved = false,
+                Err(problem) => self.problem = Some(problem),
+            }
+        }
+        !self.settings_unsaved
     }
 }

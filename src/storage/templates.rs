@@ -169,6 +169,15 @@ impl PlanBook {
             )]));
         }
         let saved = store.save_template(&template);
+        match &saved {
+            Ok(()) => {
+                self.templates_unsaved.remove(&template.id);
+            }
+            Err(problem) => {
+                self.templates_unsaved.insert(template.id.clone());
+                self.problem = Some(problem.clone());
+            }
+        }
         self.templates.retain(|t| t.id != template.id);
         self.templates.push(template);
         sort_by_name(&mut self.templates);
@@ -179,7 +188,36 @@ impl PlanBook {
     pub fn remove_template<S: KeyValue>(&mut self, id: &str, store: &mut PlanStore<S>) -> Option<MyTemplate> {
         let at = self.templates.iter().position(|t| t.id == id)?;
         let _ = store.remove_template(id);
+        self.templates_unsaved.remove(id);
         Some(self.templates.remove(at))
+    }
+
+    /// The templates as stored, and those this tab holds that the store refused.
+    pub(super) fn reread_templates<S: KeyValue>(&mut self, store: &mut PlanStore<S>) {
+        match store.templates() {
+            Ok((mut templates, unreadable)) => {
+                let waiting = self.templates.iter().filter(|t| self.templates_unsaved.contains(&t.id));
+                let waiting: Vec<MyTemplate> = waiting.cloned().collect();
+                templates.retain(|t| !self.templates_unsaved.contains(&t.id));
+                templates.extend(waiting);
+                sort_by_name(&mut templates);
+                self.templates = templates;
+                self.unreadable.extend(unreadable);
+            }
+            Err(problem) => self.problem = Some(problem),
+        }
+    }
+
+    /// Tries again to store the templates the store refused; true once none are waiting.
+    pub(super) fn write_templates_again<S: KeyValue>(&mut self, store: &mut PlanStore<S>) -> bool {
+        for template in self.templates.iter().filter(|t| self.templates_unsaved.contains(&t.id)) {
+            if let Err(problem) = store.save_template(template) {
+                self.problem = Some(problem);
+                return false;
+            }
+        }
+        self.templates_unsaved.clear();
+        true
     }
 
     /// Templates arriving from a file or a backup, never replacing one here: a new id
