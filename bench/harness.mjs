@@ -107,24 +107,31 @@ export async function interactions(page, subject, plan, presses, warmup) {
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 
-/** Runs every measurement; `runs` page loads, then `warmup` untimed and `presses`
- *  timed moves per plan and subject. */
+/** Runs every measurement; `runs` page loads per plan and subject, the two subjects
+ *  taking turns load by load so the VM's drift falls on both alike. Every load's first
+ *  move is a cold sample; the last load then makes `warmup` untimed and `presses`
+ *  timed moves. */
 export async function measure({ plans, runs = 7, presses = 40, warmup = 5 }) {
   const server = await serveDir(OUT);
   const browser = await launch();
   const results = [];
   try {
     for (const plan of plans) {
-      for (const subject of ["ours", "peer"]) {
-        const startups = [];
-        let moved = { cold: null, moves: [], saves: [] };
-        for (let run = 0; run < runs; run++) {
+      const subjects = ["ours", "peer"].map((subject) => ({ subject, startups: [], colds: [], moves: [], saves: [] }));
+      for (let run = 0; run < runs; run++) {
+        for (const measured of subjects) {
+          const { subject } = measured;
           const { context, page, startup } = await openPlan(browser, server.url, subject, plan);
-          startups.push(startup);
-          if (run === runs - 1) moved = await interactions(page, subject, plan, presses, warmup);
+          measured.startups.push(startup);
+          const last = run === runs - 1;
+          const moved = await interactions(page, subject, plan, last ? presses : 0, last ? warmup : 1);
+          measured.colds.push(moved.cold);
+          if (last) Object.assign(measured, { moves: moved.moves, saves: moved.saves });
           await context.close();
         }
-        results.push({ plan: plan.id, blocks: plan.blocks, days: plan.days, subject, startups, ...moved });
+      }
+      for (const { subject, startups, colds, moves, saves } of subjects) {
+        results.push({ plan: plan.id, blocks: plan.blocks, days: plan.days, subject, startups, cold: median(colds), moves, saves });
       }
     }
   } finally {
