@@ -13,7 +13,7 @@ use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::merge::merge;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{check, error_count};
-use intensive_planner::domain::status::REOPENED_AS;
+use intensive_planner::domain::status::{reopened_notice, REOPENED_AS};
 use intensive_planner::sharing::link::{read_share, share_text};
 use intensive_planner::sharing::reply::{merge_reply, BlockReply, Reply};
 use intensive_planner::storage::format::{decode, decode_arrival, decode_file, encode, encode_backup};
@@ -143,4 +143,53 @@ fn a_file_marked_confirmed_with_an_error_arrives_reopened_and_says_why() {
     worse.kap.readiness_a.consent_signed = false;
     let said = decode_arrival(&encode(&worse)).expect("reads").reopened_words(DateStyle::MonthFirst12Hour).join(" ");
     assert!(said.contains("but 2 errors stand"), "{said}");
+}
+
+#[test]
+fn a_change_that_reopens_a_confirmed_plan_says_why_until_it_is_fixed() {
+    let style = DateStyle::DayFirst24Hour;
+    let confirmed = Plan { status: PlanStatus::Confirmed, ..base() };
+    let integration = first(&confirmed, BlockKind::Integration, 3);
+    let broken = edited(&confirmed, Edit::DeleteBlock { id: integration.id });
+    assert_eq!(broken.status, REOPENED_AS);
+    let said = reopened_notice(PlanStatus::Confirmed, &broken, style).expect("it says why");
+    assert!(said.contains("has no integration session of its own for Sam"), "{said}");
+    assert!(said.contains("confirm it again once the problems panel shows no errors"), "{said}");
+    // Nothing to say of a plan that was not confirmed, that the person gave another
+    // status, or whose errors are fixed.
+    assert_eq!(reopened_notice(PlanStatus::SharedWithCouple, &broken, style), None);
+    assert_eq!(
+        reopened_notice(PlanStatus::Confirmed, &Plan { status: PlanStatus::Draft, ..broken.clone() }, style),
+        None
+    );
+    assert_eq!(reopened_notice(PlanStatus::Confirmed, &Plan { status: REOPENED_AS, ..base() }, style), None);
+}
+
+#[test]
+fn two_sound_sides_that_break_a_rule_together_are_merged_reopened() {
+    let style = DateStyle::DayFirst24Hour;
+    let confirmed = Plan { status: PlanStatus::Confirmed, ..base() };
+    // A gap where a block was taken out, and each side moving another block into it:
+    // either move alone is sound, both together overlap.
+    let moved_into =
+        |plan: &Plan, id, gap: &Block| apply(plan, &Edit::MoveBlock { id, day: gap.day, start: gap.start });
+    let found = confirmed.blocks.iter().find_map(|gap| {
+        let shared = apply(&confirmed, &Edit::DeleteBlock { id: gap.id }).ok().filter(|p| !has_errors(p))?;
+        let fits: Vec<BlockId> = shared.blocks.iter().filter(|b| b.minutes <= gap.minutes).map(|b| b.id).collect();
+        let sound_move = |id| moved_into(&shared, id, gap).ok().filter(|p| !has_errors(p));
+        let mut sound = fits.iter().filter_map(|&id| sound_move(id));
+        let (mine, theirs) = (sound.next()?, sound.next()?);
+        Some((shared.clone(), mine, theirs))
+    });
+    let (shared, mine, theirs) = found.expect("a gap two blocks can each move into");
+    assert_eq!(shared.status, PlanStatus::Confirmed);
+    let merged = merge(&shared, &mine, &theirs, style);
+    assert!(merged.reopened);
+    assert_eq!(merged.plan.status, REOPENED_AS);
+    let said = intensive_planner::domain::arrival::brought_in(&merged, style);
+    assert!(said.contains("was marked Confirmed, but an error stands"), "{said}");
+    // A merge that leaves the plan sound says nothing of it.
+    let merged = merge(&shared, &mine, &shared, style);
+    assert!(!merged.reopened);
+    assert!(!intensive_planner::domain::arrival::brought_in(&merged, style).contains("Confirmed"));
 }

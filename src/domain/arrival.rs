@@ -5,12 +5,12 @@
 //! changed is a clash the person settles. Without a version both share, the person
 //! chooses, told what each choice keeps. The words of the question are decided here.
 
-use super::clash::{Clash, Side};
+use super::clash::Side;
 use super::dates::DateStyle;
 use super::kap::{Driver, Readiness};
 use super::merge::{merge_sides, Merged};
 use super::model::{Partner, Plan};
-use super::status::reopen_if_broken;
+use super::status::{reopen_if_broken, reopened_words};
 use super::words::count;
 
 /// What an arriving copy would change in the plan here.
@@ -143,13 +143,16 @@ pub fn over_unreadable_question(title: &str) -> String {
 }
 
 /// What the person is told once the arriving copy's changes are in.
-pub fn brought_in(clashes: &[Clash], brought: usize) -> String {
-    let mut said = format!("Brought in {} from the arriving copy.", count(brought, "change", "changes"));
-    if !clashes.is_empty() {
+pub fn brought_in(merged: &Merged, style: DateStyle) -> String {
+    let mut said = format!("Brought in {} from the arriving copy.", count(merged.brought.len(), "change", "changes"));
+    if !merged.clashes.is_empty() {
         said.push_str(&format!(
             " {} changed on both sides: open the plan to choose.",
-            count(clashes.len(), "thing was", "things were")
+            count(merged.clashes.len(), "thing was", "things were")
         ));
+    }
+    if merged.reopened {
+        said = format!("{said} {}", reopened_words(&merged.plan, style));
     }
     said
 }

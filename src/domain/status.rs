@@ -23,7 +23,21 @@ pub fn reopen_if_broken(plan: &mut Plan) -> bool {
 /// Why a plan `reopen_if_broken` reopened is no longer confirmed, for the person who
 /// brought it in, its first error worded in their `style`.
 pub fn reopened_words(plan: &Plan, style: DateStyle) -> String {
+    words_for(plan, &errors(plan, style))
+}
+
+/// Why the plan is no longer confirmed, while a change made since it had the status
+/// `before` (an edit here, another tab's, a merge) has reopened it and an error stands;
+/// `None` once the errors are fixed or its status is changed.
+pub fn reopened_notice(before: PlanStatus, plan: &Plan, style: DateStyle) -> Option<String> {
+    if before != PlanStatus::Confirmed || plan.status != REOPENED_AS {
+        return None;
+    }
     let errors = errors(plan, style);
+    (!errors.is_empty()).then(|| words_for(plan, &errors))
+}
+
+fn words_for(plan: &Plan, errors: &[String]) -> String {
     let count = match errors.len() {
         1 => "an error stands".to_string(),
         n => format!("{n} errors stand"),

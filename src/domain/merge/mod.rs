@@ -27,6 +27,8 @@ pub struct Merged {
     pub clashes: Vec<Clash>,
     /// Each change of `mine` the merged plan took, in words ("The location").
     pub brought: Vec<String>,
+    /// The two sides, each free of errors, made one together: no longer Confirmed.
+    pub reopened: bool,
 }
 
 /// Merges `mine` (this tab's) and `theirs` (the other tab's, saved), both changed from
@@ -91,8 +93,8 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2], st
     merge_blocks(&mut m, base, mine, theirs, &mut plan);
     follow_ups::merge_follow_ups(&mut m, base, mine, theirs, &mut plan);
     plan.guide = follow_ups::merge_guide(&mut m, base, mine, theirs);
-    reopen_if_broken(&mut plan);
-    Merged { plan, clashes: m.clashes, brought: m.brought }
+    let reopened = reopen_if_broken(&mut plan);
+    Merged { plan, clashes: m.clashes, brought: m.brought, reopened }
 }
 
 /// The side that changed, or the other (saved) side when both did; for fields no editor

@@ -120,7 +120,7 @@ impl AppState {
                     match compare(arrival.shared.as_ref(), &here, &arrival.plan, self.style.get_untracked()) {
                         Incoming::NothingNew => return Some((id, question(&Incoming::NothingNew, &here))),
                         Incoming::Changes(merged) => {
-                            let said = brought_in(&merged.clashes, merged.brought.len());
+                            let said = brought_in(&merged, self.style.get_untracked());
                             (Plan { revision: here.revision, ..merged.plan.clone() }, said, merged.clashes)
                         }
                         Incoming::NoCommonVersion => {

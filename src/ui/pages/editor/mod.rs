@@ -16,6 +16,7 @@ mod grid_geometry;
 mod grid_store;
 mod problems;
 mod readiness;
+mod reopened;
 mod save_template;
 
 use leptos::prelude::*;
@@ -171,6 +172,7 @@ pub fn EditorPage(id: String) -> impl IntoView {
             <export::ExportBar/>
             <crate::ui::parts::arrivals::ArrivalOutcome/>
             <clashes::ClashNotice/>
+            <reopened::ReopenedNotice/>
             <p class="live-message" role="status" aria-live="polite" data-testid="editor-message">
                 {move || ctx.message.get().unwrap_or_default()}
             </p>
