@@ -4,15 +4,15 @@
 use leptos::prelude::*;
 
 use super::add_line::AddLine;
-use super::field_binding::{on_change, value_of};
+use super::field_binding::{length_choices, Control, FieldChoice, FieldInput};
 use super::follow_up_fields::{FollowUpField, NO_DOSE};
 use super::EditorCtx;
 use crate::domain::choice::Choice;
-use crate::domain::edit::{block_lengths, Edit};
+use crate::domain::edit::Edit;
 use crate::domain::follow_up_edit::{next_follow_up_date, GuideChange};
 use crate::domain::model::{FollowUpId, FollowUpSession, Participants, PartnerSet, FOLLOW_UP_WHO, MAX_FOLLOW_UPS};
 use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
-use crate::domain::words::{describe_follow_up, kap_for_label, length_words, who_label};
+use crate::domain::words::{describe_follow_up, kap_for_label, who_label};
 use crate::ui::parts::folded::Folded;
 
 #[component]
@@ -86,23 +86,22 @@ fn FollowUpFields(id: FollowUpId, session: Shown, heading: Signal<String>) -> im
         });
         list
     });
-    let lengths: Vec<(String, String)> = block_lengths().map(|m| (m.to_string(), length_words(m))).collect();
-    let field = move |field: FollowUpField, label: &'static str, kind: &'static str| {
-        view! { <FieldInput session field label kind/> }
+    let input = move |field: FollowUpField, label: &'static str, control: Control| {
+        view! { <FieldInput item=session field label control/> }
     };
     view! {
         <fieldset>
             <legend class="visually-hidden">{heading}</legend>
             <div class="row">
-                <div>{field(FollowUpField::Date, "Date", "date")}</div>
-                <div>{field(FollowUpField::Start, "Start", "time")}</div>
-                <div><FieldChoice session field=FollowUpField::Length label="Length" choices=Signal::stored(lengths)/></div>
+                <div>{input(FollowUpField::Date, "Date", Control::Date)}</div>
+                <div>{input(FollowUpField::Start, "Start", Control::Time)}</div>
+                <div><FieldChoice item=session field=FollowUpField::Length label="Length" choices=length_choices()/></div>
             </div>
-            {field(FollowUpField::Title, "Title", "text")}
-            <FieldChoice session field=FollowUpField::Who label="Who takes part" choices=who/>
-            <FieldChoice session field=FollowUpField::KapFor label="Whose medicine it integrates" choices=kap_for/>
-            {field(FollowUpField::CoupleNotes, "Notes for the couple", "notes")}
-            {field(FollowUpField::PrivateNotes, "Private notes (therapist only)", "notes")}
+            {input(FollowUpField::Title, "Title", Control::Text)}
+            <FieldChoice item=session field=FollowUpField::Who label="Who takes part" choices=who/>
+            <FieldChoice item=session field=FollowUpField::KapFor label="Whose medicine it integrates" choices=kap_for/>
+            {input(FollowUpField::CoupleNotes, "Notes for the couple", Control::Notes)}
+            {input(FollowUpField::PrivateNotes, "Private notes (therapist only)", Control::PrivateNotes)}
             <button type="button" class="danger" aria-label=move || format!("Remove follow-up {}", heading.get())
                 on:click=move |_| ctx.send(Edit::DeleteFollowUp { id })>"Remove follow-up"</button>
         </fieldset>
@@ -110,50 +109,6 @@ fn FollowUpFields(id: FollowUpId, session: Shown, heading: Signal<String>) -> im
 }
 
 type Shown = Memo<Option<FollowUpSession>>;
-
-/// A text, date, time or notes field of one follow-up.
-#[component]
-fn FieldInput(session: Shown, field: FollowUpField, label: &'static str, kind: &'static str) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
-    let id = session.with_untracked(|s| s.as_ref().map_or(0, |s| s.id.0));
-    let dom_id = field.dom_id(id);
-    let value = value_of(session, field);
-    let control = if kind == "notes" {
-        let class = if field == FollowUpField::PrivateNotes { "private" } else { "" };
-        view! {
-            <textarea id=dom_id.clone() class=class rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=value
-                on:change=on_change(ctx, session, field)></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input id=dom_id.clone() type=kind step=(kind == "time").then_some("900") maxlength=MAX_TITLE_CHARS.to_string()
-                prop:value=value on:change=on_change(ctx, session, field)/>
-        }
-        .into_any()
-    };
-    view! { <label for=dom_id>{label}</label>{control} }
-}
-
-#[component]
-fn FieldChoice(
-    session: Shown,
-    field: FollowUpField,
-    label: &'static str,
-    choices: Signal<Vec<(String, String)>>,
-) -> impl IntoView {
-    let ctx = expect_context::<EditorCtx>();
-    let dom_id = field.dom_id(session.with_untracked(|s| s.as_ref().map_or(0, |s| s.id.0)));
-    let value = value_of(session, field);
-    view! {
-        <label for=dom_id.clone()>{label}</label>
-        <select id=dom_id on:change=on_change(ctx, session, field)>
-            <For each=move || choices.get() key=|choice| choice.clone() let:choice>
-                <option value=choice.0.clone() prop:selected=move || value.get() == choice.0>{choice.1.clone()}</option>
-            </For>
-        </select>
-    }
-}
 
 /// The couple's integration guide: what the days after a dose are for, and the prompts.
 /// Folded, so it follows the plan only while open.

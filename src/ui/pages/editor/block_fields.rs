@@ -58,6 +58,23 @@ impl FieldOf<Block> for BlockField {
             BlockField::Modality => Edit::ChangeModality { id, modality: Choice::from_value(&text).flatten() },
         })
     }
+
+    /// One form shows one block at a time, so a field's id is the same for every block.
+    fn element_id(self, _: &Block) -> String {
+        let name = match self {
+            BlockField::Title => "title",
+            BlockField::Kind => "kind",
+            BlockField::Day => "day",
+            BlockField::Start => "start",
+            BlockField::Length => "length",
+            BlockField::Who => "who",
+            BlockField::KapFor => "kap-for",
+            BlockField::Modality => "modality",
+            BlockField::CoupleNotes => "couple-notes",
+            BlockField::PrivateNotes => "private-notes",
+        };
+        format!("bf-{name}")
+    }
 }
 
 #[cfg(test)]

@@ -1,38 +1,108 @@
-//! How a form field of a block or a follow-up follows its item and sends its edit:
-//! the one binding both forms use, so a field left after its item went (deleted in
-//! another tab) changes nothing.
+//! The controls of the block and follow-up forms: how a field follows its item and
+//! sends its edit, one binding for both forms, so a field left after its item went
+//! (deleted in another tab) changes nothing.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::EditorCtx;
-use crate::domain::edit::Edit;
+use crate::domain::choice::Choice;
+use crate::domain::edit::{block_lengths, Edit};
+use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
+use crate::domain::words::length_words;
 
 /// A field of items of type `T`: what it shows, and the edit its new text makes.
 pub trait FieldOf<T>: Copy + Send + Sync + 'static {
     fn text(self, item: &T) -> String;
     /// `None` for text the field does not offer, so nothing changes.
     fn edit(self, item: &T, text: String) -> Option<Edit>;
+    /// The element id of this field of `item`.
+    fn element_id(self, item: &T) -> String;
 }
 
-/// The value a field shows, followed on its own.
-pub fn value_of<T, F>(item: Memo<Option<T>>, field: F) -> Memo<String>
-where
-    T: PartialEq + Send + Sync + 'static,
-    F: FieldOf<T>,
-{
-    Memo::new(move |_| item.with(|i| i.as_ref().map(|i| field.text(i)).unwrap_or_default()))
-}
+/// What a form's fields follow: one item, `None` once it is gone.
+pub trait Item: PartialEq + Send + Sync + 'static {}
+impl<T: PartialEq + Send + Sync + 'static> Item for T {}
 
-/// The handler that turns a field's new text into its edit.
-pub fn on_change<T, F>(ctx: EditorCtx, item: Memo<Option<T>>, field: F) -> impl Fn(leptos::ev::Event) + Copy + 'static
-where
-    T: PartialEq + Send + Sync + 'static,
-    F: FieldOf<T>,
-{
-    move |ev| {
+/// A field bound to its item: its element id (fixed when built), the value it shows
+/// (followed on its own, so typing in one field is not reset by a change to another)
+/// and the handler that sends the edit its new text makes.
+fn bind<T: Item, F: FieldOf<T>>(item: Memo<Option<T>>, field: F) -> (String, Memo<String>, impl Fn(leptos::ev::Event)) {
+    let ctx = expect_context::<EditorCtx>();
+    let id = item.with_untracked(|i| i.as_ref().map(|i| field.element_id(i))).unwrap_or_default();
+    let value = Memo::new(move |_| item.with(|i| i.as_ref().map(|i| field.text(i)).unwrap_or_default()));
+    let changed = move |ev| {
         let edit = item.try_with_untracked(|i| i.as_ref().and_then(|i| field.edit(i, event_target_value(&ev))));
         if let Some(edit) = edit.flatten() {
             ctx.send(edit);
         }
+    };
+    (id, value, changed)
+}
+
+/// How a field is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    Text,
+    Date,
+    Time,
+    Notes,
+    PrivateNotes,
+}
+
+/// A text, date, time or notes field.
+#[component]
+pub fn FieldInput<T: Item, F: FieldOf<T>>(
+    item: Memo<Option<T>>,
+    field: F,
+    label: &'static str,
+    control: Control,
+) -> impl IntoView {
+    let (id, value, changed) = bind(item, field);
+    let kind = match control {
+        Control::Notes | Control::PrivateNotes => None,
+        Control::Date => Some("date"),
+        Control::Time => Some("time"),
+        Control::Text => Some("text"),
+    };
+    let input = match kind {
+        None => Either::Left(view! {
+            <textarea id=id.clone() class=(control == Control::PrivateNotes).then_some("private") rows="3"
+                maxlength=MAX_NOTE_CHARS.to_string() prop:value=value on:change=changed></textarea>
+        }),
+        Some(kind) => Either::Right(view! {
+            <input id=id.clone() type=kind step=(control == Control::Time).then_some("900")
+                maxlength=MAX_TITLE_CHARS.to_string() prop:value=value on:change=changed/>
+        }),
+    };
+    view! { <label for=id>{label}</label>{input} }
+}
+
+/// A list: its choices as (value, words), the chosen one marked from the model.
+#[component]
+pub fn FieldChoice<T: Item, F: FieldOf<T>>(
+    item: Memo<Option<T>>,
+    field: F,
+    label: &'static str,
+    #[prop(into)] choices: Signal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let (id, value, changed) = bind(item, field);
+    view! {
+        <label for=id.clone()>{label}</label>
+        <select id=id on:change=changed>
+            <For each=move || choices.get() key=|choice| choice.clone() let:choice>
+                <option value=choice.0.clone() prop:selected=move || value.get() == choice.0>{choice.1.clone()}</option>
+            </For>
+        </select>
     }
+}
+
+/// A closed list's choices as (value, words).
+pub fn choices<T: Choice>(words: impl Fn(T) -> String) -> Vec<(String, String)> {
+    T::ALL.iter().map(|choice| (choice.value().to_string(), words(*choice))).collect()
+}
+
+/// Every length a block or a follow-up may have, as (value, words).
+pub fn length_choices() -> Signal<Vec<(String, String)>> {
+    Signal::stored(block_lengths().map(|m| (m.to_string(), length_words(m))).collect())
 }

@@ -55,6 +55,10 @@ impl FieldOf<FollowUpSession> for FollowUpField {
         };
         Some(Edit::ChangeFollowUp { id: session.id, change })
     }
+
+    fn element_id(self, session: &FollowUpSession) -> String {
+        self.dom_id(session.id.0)
+    }
 }
 
 impl FollowUpField {
