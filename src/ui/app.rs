@@ -11,7 +11,7 @@ use crate::ui::pages::print::PrintPage;
 use crate::ui::pages::reply::ReplyPage;
 use crate::ui::pages::review::ReviewPage;
 use crate::ui::pages::shared::SharedPage;
-use crate::ui::parts::download::{download_backup, download_stored};
+use crate::ui::parts::download::{download_stored, BackupButton};
 use crate::ui::parts::update::{Update, UpdateNotice};
 use crate::ui::route::Route;
 use crate::ui::state::AppState;
@@ -139,9 +139,7 @@ fn NotSavedNotice() -> impl IntoView {
             view! {
                 <p class="notice notice-error" data-testid="storage-notice">
                     <strong>"Not saved. "</strong>{problem}" "{what}"; download a backup to keep them. "
-                    <button type="button" on:click=move |_| download_backup(state.book)>
-                        "Download a backup of all plans"
-                    </button>
+                    <BackupButton/>
                 </p>
             }
         })
@@ -159,9 +157,7 @@ fn ClearedNotice() -> impl IntoView {
                 <p class="notice notice-error" data-testid="cleared-notice" role="alert">
                     {text}" "
                     <button type="button" on:click=move |_| state.save_back()>"Save them back"</button>
-                    <button type="button" on:click=move |_| download_backup(state.book)>
-                        "Download a backup of all plans"
-                    </button>
+                    <BackupButton/>
                 </p>
             }
         })

@@ -5,9 +5,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use leptos::prelude::*;
 
-use crate::storage::book::PlanBook;
 use crate::storage::format::encode_backup_with;
 use crate::storage::local::raw_value;
+use crate::ui::state::AppState;
 
 /// Downloads one piece of data (a string or bytes) as a file.
 fn download(file_name: &str, mime: &str, part: &JsValue) {
@@ -48,10 +48,15 @@ fn utf16le(text: &JsString) -> Vec<u8> {
     bytes
 }
 
-/// Downloads every plan this tab holds, saved or not, as one backup file.
-pub fn download_backup(book: RwSignal<PlanBook>) {
-    let text = book.with_untracked(|book| encode_backup_with(book.plans(), book.templates()));
-    download_text("intensive-planner-backup.json", "application/json", &text);
+/// Downloads every plan and template this tab holds, saved or not, as one backup file.
+#[component]
+pub fn BackupButton() -> impl IntoView {
+    let book = expect_context::<AppState>().book;
+    let download = move |_| {
+        let text = book.with_untracked(|book| encode_backup_with(book.plans(), book.templates()));
+        download_text("intensive-planner-backup.json", "application/json", &text);
+    };
+    view! { <button type="button" on:click=download>"Download a backup of all plans"</button> }
 }
 
 /// A file name from the plan title: letters, digits and dashes.

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::storage::book::PlanBook;
-use crate::ui::parts::download::download_backup;
+use crate::ui::parts::download::BackupButton;
 use crate::ui::state::AppState;
 
 /// How long after the plan is painted the offline copy starts to install: past the
@@ -190,9 +190,7 @@ pub fn UpdateNotice() -> impl IntoView {
             >
                 <p class="notice notice-error" data-testid="update-notice" role="alert">
                     {move || state.book.with(|book| book.reload_would_lose().unwrap_or_default())}" "
-                    <button type="button" on:click=move |_| download_backup(state.book)>
-                        "Download a backup of all plans"
-                    </button>
+                    <BackupButton/>
                     <button type="button" on:click=move |_| update.take_over()>"Reload anyway"</button>
                     <button type="button" class="quiet" on:click=move |_| update.asking.set(false)>"Not now"</button>
                 </p>

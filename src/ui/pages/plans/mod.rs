@@ -4,7 +4,9 @@ mod my_templates;
 mod new_plan;
 mod settings_form;
 
+use leptos::form::FromFormData;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::dates::DateStyle;
 use crate::domain::model::Plan;
@@ -13,12 +15,24 @@ use crate::domain::words::count;
 use crate::storage::format::{check_size, decode_arrival, Arrival, FormatError};
 use crate::storage::persist::Keeping;
 use crate::ui::parts::arrivals::{ArrivalOutcome, Arrivals, Received};
-use crate::ui::parts::download::download_backup;
+use crate::ui::parts::download::BackupButton;
 use crate::ui::route::Route;
 use crate::ui::state::{new_plan_id, AppState};
 use my_templates::{templates_said, MyTemplates};
 use new_plan::NewPlanForm;
 use settings_form::SettingsPanel;
+
+/// The answers of the form an event (its submit, or a change in one of its fields) came
+/// from, read once from the whole form; `None` for an event from no form.
+fn answers_of<T: FromFormData>(ev: &web_sys::Event) -> Option<Result<T, String>> {
+    let form = ev.current_target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    Some(
+        T::from_form_data(&data).map_err(|problem| {
+            format!("The form's answers could not be read ({problem}); reload the page and try again.")
+        }),
+    )
+}
 
 #[component]
 pub fn PlansPage() -> impl IntoView {
@@ -156,9 +170,7 @@ fn ImportFile() -> impl IntoView {
         <div class="import">
             <p data-testid="keeping">{keeping}</p>
             <div class="keeping-actions">
-                <button type="button" on:click=move |_| download_backup(state.book)>
-                    "Download a backup of all plans"
-                </button>
+                <BackupButton/>
                 <button type="button" on:click=move |_| {
                     if let Some(input) = file_input.get() {
                         input.click();

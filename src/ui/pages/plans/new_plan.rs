@@ -1,9 +1,7 @@
 //! The "new intensive" form: the answers a template needs, nothing more.
 
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use serde::Deserialize;
-use wasm_bindgen::JsCast;
 
 use crate::domain::choice::Choice;
 use crate::domain::dates;
@@ -82,17 +80,10 @@ fn request_from(answers: &Answers) -> Result<TemplateRequest, String> {
     })
 }
 
-/// The request of the form an event (its submit, or a change in one of its fields)
-/// came from.
-fn answers_of(ev: &web_sys::Event) -> Option<Result<(TemplateRequest, String), String>> {
-    let form = ev.current_target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
-    Some(match Answers::from_form_data(&data) {
-        Ok(answers) => request_from(&answers).map(|request| (request, answers.from)),
-        Err(problem) => {
-            Err(format!("The form's answers could not be read ({problem}); reload the page and try again."))
-        }
-    })
+/// The template request of the form an event came from, and the template it starts from.
+fn request_of(ev: &web_sys::Event) -> Option<Result<(TemplateRequest, String), String>> {
+    let answers = super::answers_of::<Answers>(ev)?;
+    Some(answers.and_then(|answers| request_from(&answers).map(|request| (request, answers.from))))
 }
 
 /// The plan the answers make: from one of my templates when one is chosen (its days,
@@ -143,7 +134,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
     // The dosing choices that can't make a schedule with the answers as they stand.
     let refused = RwSignal::new(ChoiceRefusals::default());
     let changed = move |ev: leptos::ev::Event| {
-        if let Some(Ok((request, _))) = answers_of(&ev) {
+        if let Some(Ok((request, _))) = request_of(&ev) {
             refused.maybe_update(|now| {
                 let next = choice_refusals(&request);
                 let differs = *now != next;
@@ -155,7 +146,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(asked) = answers_of(&ev) else { return };
+        let Some(asked) = request_of(&ev) else { return };
         let made = asked.and_then(|(request, from)| Ok((plan_from(state, &request, &from)?, request)));
         match made {
             Ok((plan, request)) => {

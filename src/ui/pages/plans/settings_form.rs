@@ -2,10 +2,8 @@
 //! starts from. The form is read whole with `FromFormData`; the settings' own checks
 //! (`Settings::problems`) decide what can be kept.
 
-use leptos::form::FromFormData;
 use leptos::prelude::*;
 use serde::Deserialize;
-use wasm_bindgen::JsCast;
 
 use crate::domain::choice::Choice;
 use crate::domain::dates::DateStyle;
@@ -81,11 +79,8 @@ fn SettingsForm() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let form = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
-        let Some(data) = form.and_then(|form| web_sys::FormData::new_with_form(&form).ok()) else { return };
-        let made = SettingsAnswers::from_form_data(&data)
-            .map_err(|problem| format!("The form could not be read ({problem}); reload the page and try again."))
-            .and_then(|answers| settings_from(&answers));
+        let Some(answers) = super::answers_of::<SettingsAnswers>(&ev) else { return };
+        let made = answers.and_then(|answers| settings_from(&answers));
         match made {
             Ok(settings) => clashes.set(keep(settings)),
             Err(problem) => said.set(Some(Err(problem))),
