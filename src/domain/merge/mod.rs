@@ -6,6 +6,7 @@
 
 mod follow_ups;
 pub mod settings;
+mod three_way;
 
 use crate::domain::words::{day_label, describe_block, fit, length_words, names, quoted, who_for_couple};
 use std::collections::BTreeMap;
@@ -19,6 +20,7 @@ use super::model::*;
 use super::status::reopen_if_broken;
 use super::time::fits_in_day;
 use chrono::NaiveTime;
+use three_way::{changed, pick, Changed};
 
 /// The merged plan (with the other version's revision) and what the person must decide.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,16 +99,6 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2], st
     Merged { plan, clashes: m.clashes, brought: m.brought, reopened }
 }
 
-/// The side that changed, or the other (saved) side when both did; for fields no editor
-/// changes, so both changing them cannot be a choice worth asking about.
-fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> T {
-    if mine != base && theirs == base {
-        mine.clone()
-    } else {
-        theirs.clone()
-    }
-}
-
 struct Merger {
     clashes: Vec<Clash>,
     brought: Vec<String>,
@@ -126,12 +118,13 @@ impl Merger {
         words: impl Fn(&T) -> String,
         alternative: impl FnOnce(T) -> Edit,
     ) -> T {
-        if mine == base || mine == theirs {
-            return theirs.clone();
-        }
-        if theirs == base {
-            self.brought.push(what.into());
-            return mine.clone();
+        match changed(base, mine, theirs) {
+            Changed::Neither | Changed::Theirs => return theirs.clone(),
+            Changed::Mine => {
+                self.brought.push(what.into());
+                return mine.clone();
+            }
+            Changed::Both => {}
         }
         self.clashes.push(Clash {
             what: what.into(),

@@ -3,6 +3,7 @@
 //! setting only one side changed takes that change; one both changed keeps the saved
 //! version and is offered, so a stale form never swaps out what another tab kept.
 
+use super::three_way::{changed, Changed};
 use crate::domain::dates::DateStyle;
 use crate::domain::model::{DayWindow, Therapist};
 use crate::domain::settings::{PracticeDetails, Settings};
@@ -133,14 +134,14 @@ impl MergedSettings {
         words: impl Fn(&T) -> String,
         alternative: impl FnOnce(T) -> SettingChange,
     ) -> T {
-        if mine == base || mine == theirs {
-            if mine == base && theirs != base {
+        match changed(base, mine, theirs) {
+            Changed::Neither => return theirs.clone(),
+            Changed::Theirs => {
                 self.taken_in.push(what);
+                return theirs.clone();
             }
-            return theirs.clone();
-        }
-        if theirs == base {
-            return mine.clone();
+            Changed::Mine => return mine.clone(),
+            Changed::Both => {}
         }
         self.clashes.push(SettingsClash {
             what,
