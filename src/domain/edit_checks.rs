@@ -31,76 +31,48 @@ pub fn check_text(text: &str, max: usize) -> Result<String, EditError> {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    #[error("That block no longer exists; it may have been deleted.")]
     NoSuchBlock(BlockId),
-    DayOutOfRange {
-        day: u8,
-        last: u8,
-    },
+    #[error("Blocks go on days 1 to {last} (the last is the day after the intensive).")]
+    DayOutOfRange { day: u8, last: u8 },
+    #[error("A day's end must come after its start.")]
     BadWindow,
-    TextTooLong {
-        max: usize,
-    },
+    #[error("That text is too long: keep it under {max} characters.")]
+    TextTooLong { max: usize },
+    #[error("That checklist item no longer exists.")]
     NoSuchChecklistItem,
     /// A plan holds at most `MAX_BLOCKS` blocks, a block `MAX_CHECKLIST_ITEMS` items:
     /// beyond that, storage could not read the plan back.
+    #[error("A plan holds at most {MAX_BLOCKS} blocks: delete one first.")]
     TooManyBlocks,
+    #[error("A block holds at most {MAX_CHECKLIST_ITEMS} checklist items: remove one first.")]
     TooManyChecklistItems,
     /// Confirming is refused while errors remain; carries how many.
+    #[error("{}", cannot_confirm(*.0))]
     CannotConfirm(usize),
     /// The change would leave values the plan cannot be stored with (`validate`).
+    #[error("That change cannot be saved: {}", .0.join(" "))]
     WouldNotRead(Vec<String>),
+    #[error("That follow-up session no longer exists; it may have been removed.")]
     NoSuchFollowUp,
+    #[error("A plan holds at most {MAX_FOLLOW_UPS} follow-up sessions: remove one first.")]
     TooManyFollowUps,
     /// A follow-up goes after the last day and within a year of it (the section names
     /// that day, in the reader's style).
+    #[error("A follow-up session goes on a date after the last day of the intensive and within a year of it.")]
     FollowUpDate,
+    #[error("That journaling prompt no longer exists.")]
     NoSuchPrompt,
+    #[error("The integration guide holds at most {MAX_PROMPTS} prompts: remove one first.")]
     TooManyPrompts,
 }
 
-impl std::fmt::Display for EditError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EditError::NoSuchBlock(_) => write!(f, "That block no longer exists; it may have been deleted."),
-            EditError::DayOutOfRange { last, .. } => {
-                write!(f, "Blocks go on days 1 to {last} (the last is the day after the intensive).")
-            }
-            EditError::BadWindow => write!(f, "A day's end must come after its start."),
-            EditError::TextTooLong { max } => write!(f, "That text is too long: keep it under {max} characters."),
-            EditError::NoSuchChecklistItem => write!(f, "That checklist item no longer exists."),
-            EditError::TooManyBlocks => write!(f, "A plan holds at most {MAX_BLOCKS} blocks: delete one first."),
-            EditError::TooManyChecklistItems => {
-                write!(f, "A block holds at most {MAX_CHECKLIST_ITEMS} checklist items: remove one first.")
-            }
-            EditError::CannotConfirm(errors) => write!(
-                f,
-                "The plan cannot be confirmed while {} remain{}: the problems panel lists {} with how to fix {}.",
-                count(*errors, "error", "errors"),
-                if *errors == 1 { "s" } else { "" },
-                if *errors == 1 { "it" } else { "them" },
-                if *errors == 1 { "it" } else { "each" },
-            ),
-            EditError::WouldNotRead(problems) => {
-                write!(f, "That change cannot be saved: {}", problems.join(" "))
-            }
-            EditError::NoSuchFollowUp => {
-                write!(f, "That follow-up session no longer exists; it may have been removed.")
-            }
-            EditError::TooManyFollowUps => {
-                write!(f, "A plan holds at most {MAX_FOLLOW_UPS} follow-up sessions: remove one first.")
-            }
-            EditError::FollowUpDate => write!(
-                f,
-                "A follow-up session goes on a date after the last day of the intensive and within a year of it."
-            ),
-            EditError::NoSuchPrompt => write!(f, "That journaling prompt no longer exists."),
-            EditError::TooManyPrompts => {
-                write!(f, "The integration guide holds at most {MAX_PROMPTS} prompts: remove one first.")
-            }
-        }
-    }
+fn cannot_confirm(errors: usize) -> String {
+    let (remain, them, each) = if errors == 1 { ("remains", "it", "it") } else { ("remain", "them", "each") };
+    format!(
+        "The plan cannot be confirmed while {} {remain}: the problems panel lists {them} with how to fix {each}.",
+        count(errors, "error", "errors")
+    )
 }
-
-impl std::error::Error for EditError {}

@@ -19,26 +19,16 @@ pub struct DosingSlot {
 }
 
 /// Why a placement cannot be made; the message says what to change.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PlacementError {
+    #[error("A 1-day intensive has no midway: choose opening placement or add a day.")]
     MidwayNeedsTwoDays,
+    #[error(
+        "{sessions} dosing sessions do not fit a {days}-day intensive: a partner's next dose starts at least 24 h \
+         after the last one ends, with that dose's integration session between, and two dosing days in a row are \
+         followed by a day of joint work. Choose fewer sessions, dose together, or add days."
+    )]
     NoRoomForSessions { days: u8, sessions: usize },
-}
-
-impl std::fmt::Display for PlacementError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PlacementError::MidwayNeedsTwoDays => {
-                write!(f, "A 1-day intensive has no midway: choose opening placement or add a day.")
-            }
-            PlacementError::NoRoomForSessions { days, sessions } => write!(
-                f,
-                "{sessions} dosing sessions do not fit a {days}-day intensive: a partner's next dose starts at least \
-                 24 h after the last one ends, with that dose's integration session between, and two dosing \
-                 days in a row are followed by a day of joint work. Choose fewer sessions, dose together, or add days."
-            ),
-        }
-    }
 }
 
 /// Day and part of day of the first dosing session, exactly as the README's table.
@@ -97,5 +87,3 @@ pub fn dosing_slots(days: u8, kap: &KapSettings) -> Result<Vec<DosingSlot>, Plac
     }
     Ok(slots)
 }
-
-impl std::error::Error for PlacementError {}

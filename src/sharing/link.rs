@@ -11,29 +11,16 @@ use crate::domain::model::{Partner, Plan};
 use crate::domain::status::reopen_if_broken;
 use crate::storage::format::{decode, encode, FormatError, MAX_FILE_BYTES};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ShareError {
     /// The link was cut short or changed on its way.
+    #[error("This link is damaged: part of it is missing or was changed. Ask for the link again, and copy all of it.")]
     Damaged,
+    #[error("This link does not hold a plan this app can open: {0}")]
     Unreadable(FormatError),
     /// The browser has no `CompressionStream` (before Safari 16.4 or Firefox 113).
+    #[error("This browser cannot make or open plan links: use a current version of Firefox, Safari, Chrome or Edge.")]
     NoCompression,
-}
-
-impl std::fmt::Display for ShareError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ShareError::Damaged => write!(
-                f,
-                "This link is damaged: part of it is missing or was changed. Ask for the link again, and copy all of it."
-            ),
-            ShareError::Unreadable(e) => write!(f, "This link does not hold a plan this app can open: {e}"),
-            ShareError::NoCompression => write!(
-                f,
-                "This browser cannot make or open plan links: use a current version of Firefox, Safari, Chrome or Edge."
-            ),
-        }
-    }
 }
 
 /// Which page a link opens: a shared plan or the couple's reply.

@@ -42,57 +42,37 @@ pub struct TemplateRequest {
     pub follow_ups: FollowUpRequest,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
+    #[error("An intensive lasts 1 to {MAX_DAYS} days; {0} days is not possible.")]
     DaysOutOfRange(u8),
+    #[error("The daily hours must give at least {} between start and end.", length_words(MIN_WINDOW_MINUTES))]
     WindowTooShort,
+    #[error(transparent)]
     Placement(PlacementError),
     /// The generated schedule breaks a rule the person cannot fix by paperwork.
+    #[error(
+        "These choices do not make a safe schedule: it would break {} (the README's rules table). Choose another \
+         placement or add a day.",
+        .0.join(", ")
+    )]
     DoesNotFit(Vec<&'static str>),
     /// An answer is out of range (a name too long to store).
+    #[error("These answers cannot be stored: {}", .0.join(" "))]
     Invalid(Vec<String>),
     /// An affair-recovery intensive needs a day without a dose for its arc.
+    #[error(
+        "An affair-recovery intensive spreads its atonement, attunement and attachment work over at least two days, \
+         and a day that opens with a dose has no room for it: choose midway, add a day, dose together, or choose \
+         fewer sessions."
+    )]
     NoDayForTheArc,
     /// The day's hours cannot hold its required work, however short.
+    #[error(
+        "Day {0}'s hours are too short for its work, even with every optional session left out and the others \
+         shortened: lengthen the daily hours or add a day."
+    )]
     DayTooFull(u8),
-}
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TemplateError::DaysOutOfRange(d) => {
-                write!(f, "An intensive lasts 1 to {MAX_DAYS} days; {d} days is not possible.")
-            }
-            TemplateError::WindowTooShort => {
-                write!(
-                    f,
-                    "The daily hours must give at least {} between start and end.",
-                    length_words(MIN_WINDOW_MINUTES)
-                )
-            }
-            TemplateError::Placement(e) => e.fmt(f),
-            TemplateError::DoesNotFit(problems) => {
-                write!(
-                    f,
-                    "These choices do not make a safe schedule: it would break {} (the README's rules table). \
-                     Choose another placement or add a day.",
-                    problems.join(", ")
-                )
-            }
-            TemplateError::Invalid(problems) => write!(f, "These answers cannot be stored: {}", problems.join(" ")),
-            TemplateError::NoDayForTheArc => write!(
-                f,
-                "An affair-recovery intensive spreads its atonement, attunement and attachment work over at least \
-                 two days, and a day that opens with a dose has no room for it: choose midway, add a day, dose \
-                 together, or choose fewer sessions."
-            ),
-            TemplateError::DayTooFull(day) => write!(
-                f,
-                "Day {day}'s hours are too short for its work, even with every optional session left out and the \
-                 others shortened: lengthen the daily hours or add a day."
-            ),
-        }
-    }
 }
 
 /// The shortest daily hours a template lays a day into.
@@ -267,4 +247,3 @@ fn assemble(id: &str, request: &TemplateRequest, limits: RuleLimits, placed: Vec
         shared_from: None,
     }
 }
-impl std::error::Error for TemplateError {}
