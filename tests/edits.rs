@@ -14,6 +14,7 @@ use intensive_planner::domain::template::build_plan;
 use intensive_planner::domain::time::hhmm;
 use intensive_planner::domain::validate::validate;
 use proptest::prelude::*;
+use strum::VariantArray;
 
 #[test]
 fn moves_and_resizes_snap_to_fifteen_minutes() {
@@ -123,7 +124,7 @@ fn a_duplicate_is_a_fresh_draft_and_breaks_take_no_questions() {
     assert_eq!((copy.id.as_str(), copy.status, copy.revision), ("p-copy", PlanStatus::Draft, 0));
     assert_eq!(copy.title, format!("{} (copy)", plan.title));
     assert_eq!(copy.blocks, plan.blocks);
-    for kind in BlockKind::ALL {
+    for &kind in BlockKind::VARIANTS {
         assert_eq!(kind.takes_questions(), !matches!(kind, BlockKind::Break | BlockKind::Lunch), "{kind:?}");
     }
     let block = &plan.blocks[0];
@@ -134,7 +135,7 @@ fn a_duplicate_is_a_fresh_draft_and_breaks_take_no_questions() {
 }
 
 fn any_kind() -> impl Strategy<Value = BlockKind> {
-    prop::sample::select(BlockKind::ALL.to_vec())
+    prop::sample::select(BlockKind::VARIANTS.to_vec())
 }
 
 fn any_who() -> impl Strategy<Value = Participants> {

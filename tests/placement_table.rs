@@ -13,6 +13,7 @@ use intensive_planner::domain::model::*;
 use intensive_planner::domain::placement::PlacementError;
 use intensive_planner::domain::rules::{check, RuleId, Severity};
 use intensive_planner::domain::template::{build_plan, TemplateError};
+use strum::VariantArray;
 
 /// The table itself, written out as the README gives it: (day, in the afternoon). A dose
 /// on the last day is in the afternoon, after the morning's closing work: so the one day
@@ -61,7 +62,7 @@ fn assert_integration_follows(plan: &Plan, dosing: &Block, label: &str) {
 #[test]
 fn every_cell_of_the_placement_table() {
     let mut cells = 0;
-    for kind in IntensiveKind::ALL {
+    for &kind in IntensiveKind::VARIANTS {
         for days in 1..=MAX_DAYS {
             for placement in [Placement::Opening, Placement::Midway] {
                 for who in WHO {

@@ -11,6 +11,7 @@ use intensive_planner::domain::limits::{EditableLimit, RuleLimits};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::{RuleId, Severity};
 use intensive_planner::storage::format::{decode, encode, FormatError};
+use strum::VariantArray;
 
 // The base plan: Sam (A) doses on day 2, 10:00–13:00, then "Light meal and rest" at
 // 13:00 for the couple; day 3 opens with the check-in at 09:00 and the integration at 09:30.
@@ -135,7 +136,7 @@ fn every_limit_a_file_sets_outside_its_range_is_refused_by_name() {
         ("fasting_hours", "0"),
         ("fasting_hours", "3"),
     ] {
-        let limit = EditableLimit::ALL.into_iter().find(|l| l.field() == field).expect("a limit");
+        let limit = EditableLimit::VARIANTS.iter().copied().find(|l| l.field() == field).expect("a limit");
         let was = format!("\"{field}\":{}", limit.get(&defaults));
         assert!(text.contains(&was), "{was}");
         let loose = text.replace(&was, &format!("\"{field}\":{value}"));
@@ -144,7 +145,7 @@ fn every_limit_a_file_sets_outside_its_range_is_refused_by_name() {
         assert!(problems[0].contains(&format!("(limits.{field}) is {value}")), "{problems:?}");
     }
     // Each range's strict end reads; one step past it is refused too.
-    for limit in EditableLimit::ALL {
+    for &limit in EditableLimit::VARIANTS {
         let (min, max) = limit.range_in(&defaults);
         let strict = if limit.get(&defaults) == min { max } else { min };
         let past = if strict == max { max + 1 } else { min - 1 };
@@ -158,7 +159,7 @@ fn every_limit_a_file_sets_outside_its_range_is_refused_by_name() {
 #[test]
 fn an_edit_can_make_a_limit_stricter_and_never_looser() {
     let plan = base();
-    for limit in EditableLimit::ALL {
+    for &limit in EditableLimit::VARIANTS {
         let (min, max) = limit.range_in(&plan.limits);
         for value in [0, min.saturating_sub(1), min, max, max + 1, u16::MAX] {
             let next = edited(&plan, Edit::SetLimit(limit, value));

@@ -15,8 +15,9 @@ use intensive_planner::domain::limits::RuleLimits;
 use intensive_planner::domain::model::*;
 use intensive_planner::sharing::reply::{read_reply, reply_text, BlockReply, Reply};
 use intensive_planner::storage::format::{decode, decode_file, encode, encode_backup, encode_pretty};
+use strum::VariantArray;
 
-const KINDS: [BlockKind; 14] = BlockKind::ALL;
+const KINDS: &[BlockKind] = BlockKind::VARIANTS;
 const WHO: [Participants; 6] = Participants::ALL;
 const FOR: [Option<PartnerSet>; 5] = [
     None,

@@ -17,6 +17,7 @@ use intensive_planner::domain::template::{
     build_plan, choice_refusals, ChoiceRefusals, TemplateError, TemplateRequest,
 };
 use intensive_planner::domain::time::minute_of_day;
+use strum::VariantArray;
 
 /// The reasons a request may be refused: only these, and each says what to change.
 fn refusal_is_one_the_form_explains(error: &TemplateError) -> bool {
@@ -349,7 +350,7 @@ fn every_template_day_holds_what_its_place_in_the_intensive_asks() {
 /// new skill, and a one-day intensive makes no plan for the months ahead.
 #[test]
 fn a_long_day_keeps_the_first_and_last_days_for_opening_and_closing() {
-    for kind in IntensiveKind::ALL {
+    for &kind in IntensiveKind::VARIANTS {
         for days in 1..=MAX_DAYS {
             let mut request = ready(request(kind, days, Placement::Opening, WhoDoses::Nobody));
             request.window = DayWindow { start: clock(8, 0), end: clock(19, 0) };

@@ -9,10 +9,11 @@ use intensive_planner::domain::kap::{Placement, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::rules::check;
 use intensive_planner::domain::template::{build_plan, TemplateError};
+use strum::VariantArray;
 
 #[test]
 fn every_template_without_kap_is_complete_and_problem_free() {
-    for kind in IntensiveKind::ALL {
+    for &kind in IntensiveKind::VARIANTS {
         for days in 1..=MAX_DAYS {
             let label = format!("{kind:?} {days}d");
             let plan = plan(kind, days, Placement::Opening, WhoDoses::Nobody);

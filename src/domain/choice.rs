@@ -2,6 +2,8 @@
 //! shows them and the value a form field gives each. The words are each type's own
 //! (`label`, or a function of the partners' names where they appear in it).
 
+use strum::VariantArray;
+
 use super::dates::DateStyle;
 use super::kap::{BothDosing, Placement, ScreenAnswer, WhoDoses};
 use super::model::{BlockKind, IntensiveKind, Modality, Participants, Partner, PartnerSet, PlanStatus};
@@ -20,81 +22,20 @@ pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
     }
 }
 
-impl Choice for IntensiveKind {
-    const ALL: &'static [Self] = &IntensiveKind::ALL;
-    fn value(self) -> &'static str {
-        match self {
-            IntensiveKind::Couples => "couples",
-            IntensiveKind::AffairRecovery => "affair",
+/// A list of every variant of a plain enum, its values derived beside the variants
+/// (`strum`'s `VariantArray` and `IntoStaticStr`).
+macro_rules! variant_lists {
+    ($($list:ty),*) => {$(
+        impl Choice for $list {
+            const ALL: &'static [Self] = <$list as VariantArray>::VARIANTS;
+            fn value(self) -> &'static str {
+                self.into()
+            }
         }
-    }
+    )*};
 }
 
-impl Choice for WhoDoses {
-    const ALL: &'static [Self] = &WhoDoses::ALL;
-    fn value(self) -> &'static str {
-        match self {
-            WhoDoses::Nobody => "nobody",
-            WhoDoses::PartnerA => "a",
-            WhoDoses::PartnerB => "b",
-            WhoDoses::Both => "both",
-        }
-    }
-}
-
-impl Choice for Placement {
-    const ALL: &'static [Self] = &[Placement::Opening, Placement::Midway];
-    fn value(self) -> &'static str {
-        match self {
-            Placement::Opening => "opening",
-            Placement::Midway => "midway",
-        }
-    }
-}
-
-impl Choice for BothDosing {
-    const ALL: &'static [Self] = &[BothDosing::SameSession, BothDosing::SeparateSessions];
-    fn value(self) -> &'static str {
-        match self {
-            BothDosing::SameSession => "same",
-            BothDosing::SeparateSessions => "separate",
-        }
-    }
-}
-
-impl Choice for FollowUpSpacing {
-    const ALL: &'static [Self] = &FollowUpSpacing::ALL;
-    fn value(self) -> &'static str {
-        match self {
-            FollowUpSpacing::WeekThenMonthly => "week-then-monthly",
-            FollowUpSpacing::Weekly => "weekly",
-            FollowUpSpacing::EveryTwoWeeks => "two-weeks",
-            FollowUpSpacing::Monthly => "monthly",
-        }
-    }
-}
-
-impl Choice for PlanStatus {
-    const ALL: &'static [Self] = &PlanStatus::ALL;
-    fn value(self) -> &'static str {
-        match self {
-            PlanStatus::Draft => "draft",
-            PlanStatus::SharedWithCouple => "shared",
-            PlanStatus::Confirmed => "confirmed",
-        }
-    }
-}
-
-impl Choice for ScreenAnswer {
-    const ALL: &'static [Self] = &[ScreenAnswer::NotAsked, ScreenAnswer::No, ScreenAnswer::Yes];
-    fn value(self) -> &'static str {
-        match self {
-            ScreenAnswer::NotAsked => "not-asked",
-            ScreenAnswer::No => "no",
-            ScreenAnswer::Yes => "yes",
-        }
-    }
-}
+variant_lists!(IntensiveKind, WhoDoses, Placement, BothDosing, FollowUpSpacing, PlanStatus, ScreenAnswer, BlockKind);
 
 impl Choice for Participants {
     const ALL: &'static [Self] = &Participants::ALL;
@@ -128,28 +69,6 @@ impl Choice for Option<PartnerSet> {
     }
 }
 
-impl Choice for BlockKind {
-    const ALL: &'static [Self] = &BlockKind::ALL;
-    fn value(self) -> &'static str {
-        match self {
-            BlockKind::KapPreparation => "kappreparation",
-            BlockKind::KapDosing => "kapdosing",
-            BlockKind::Integration => "integration",
-            BlockKind::CouplesCheckIn => "couplescheckin",
-            BlockKind::JointSession => "jointsession",
-            BlockKind::IndividualSession => "individualsession",
-            BlockKind::Assessment => "assessment",
-            BlockKind::Feedback => "feedback",
-            BlockKind::Psychoeducation => "psychoeducation",
-            BlockKind::Break => "break",
-            BlockKind::Lunch => "lunch",
-            BlockKind::Reflection => "reflection",
-            BlockKind::FollowUp => "followup",
-            BlockKind::Custom => "custom",
-        }
-    }
-}
-
 /// A joint session's approach; `None` is not set.
 impl Choice for Option<Modality> {
     const ALL: &'static [Self] = &[
@@ -162,15 +81,7 @@ impl Choice for Option<Modality> {
         Some(Modality::Other),
     ];
     fn value(self) -> &'static str {
-        match self {
-            None => "",
-            Some(Modality::Gottman) => "gottman",
-            Some(Modality::Eft) => "eft",
-            Some(Modality::Ifs) => "ifs",
-            Some(Modality::Brainspotting) => "brainspotting",
-            Some(Modality::Emdr) => "emdr",
-            Some(Modality::Other) => "other",
-        }
+        self.map_or("", Into::into)
     }
 }
 
@@ -211,6 +122,6 @@ mod tests {
         each_value_names_its_choice::<Option<PartnerSet>>();
         each_value_names_its_choice::<BlockKind>();
         each_value_names_its_choice::<Option<Modality>>();
-        assert_eq!(<Option<Modality>>::ALL.len(), Modality::ALL.len() + 1);
+        assert_eq!(<Option<Modality>>::ALL.len(), Modality::VARIANTS.len() + 1);
     }
 }

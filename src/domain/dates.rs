@@ -18,8 +18,6 @@ pub enum DateStyle {
 }
 
 impl DateStyle {
-    pub const ALL: [DateStyle; 2] = [DateStyle::MonthFirst12Hour, DateStyle::DayFirst24Hour];
-
     /// The style a browser language implies: American English (and the other languages
     /// of the US and the Philippines, which write the same way) reads 12-hour, month first.
     pub fn for_language(tag: &str) -> DateStyle {

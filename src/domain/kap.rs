@@ -2,21 +2,23 @@
 //! record each dosing partner needs before any medicine is given.
 
 use serde::{Deserialize, Serialize};
+use strum::{IntoStaticStr, VariantArray};
 
 use super::model::partner::{Partner, PartnerSet, Partners};
 
 /// Who takes the medicine during the intensive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum WhoDoses {
     Nobody,
+    #[strum(serialize = "a")]
     PartnerA,
+    #[strum(serialize = "b")]
     PartnerB,
     Both,
 }
 
 impl WhoDoses {
-    pub const ALL: [WhoDoses; 4] = [WhoDoses::Nobody, WhoDoses::PartnerA, WhoDoses::PartnerB, WhoDoses::Both];
-
     pub fn partners(self) -> PartnerSet {
         match self {
             WhoDoses::Nobody => PartnerSet::NONE,
@@ -37,7 +39,8 @@ impl WhoDoses {
 }
 
 /// Where the first dosing session sits in the intensive (README, *Where dosing goes*).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Placement {
     Opening,
     Midway,
@@ -53,9 +56,11 @@ impl Placement {
 }
 
 /// When both partners dose: in one shared session, or one after the other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
 pub enum BothDosing {
+    #[strum(serialize = "same")]
     SameSession,
+    #[strum(serialize = "separate")]
     SeparateSessions,
 }
 
@@ -69,7 +74,8 @@ impl BothDosing {
 }
 
 /// Answer to one contraindication question.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ScreenAnswer {
     #[default]
     NotAsked,
@@ -89,7 +95,7 @@ pub struct ContraindicationScreen {
 }
 
 /// One question of the contraindication screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray)]
 pub enum Contraindication {
     BloodPressureOrHeart,
     PregnancyOrBreastfeeding,
@@ -98,13 +104,6 @@ pub enum Contraindication {
 }
 
 impl Contraindication {
-    pub const ALL: [Contraindication; 4] = [
-        Contraindication::BloodPressureOrHeart,
-        Contraindication::PregnancyOrBreastfeeding,
-        Contraindication::PsychosisOrMania,
-        Contraindication::RecentBrainInjury,
-    ];
-
     /// As the question is asked on the readiness form.
     pub fn question(self) -> &'static str {
         match self {
@@ -147,8 +146,8 @@ impl ContraindicationScreen {
     }
 
     /// Each question with its finding's wording and the answer given.
-    pub fn items(&self) -> [(&'static str, ScreenAnswer); 4] {
-        Contraindication::ALL.map(|item| (item.finding(), self.answer(item)))
+    pub fn items(&self) -> Vec<(&'static str, ScreenAnswer)> {
+        Contraindication::VARIANTS.iter().map(|&item| (item.finding(), self.answer(item))).collect()
     }
     pub fn all_no() -> ContraindicationScreen {
         ContraindicationScreen {

@@ -3,6 +3,7 @@
 //! never looser: the loose end of every range is the default.
 
 use serde::{Deserialize, Serialize};
+use strum::{IntoStaticStr, VariantArray};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleLimits {
@@ -42,14 +43,15 @@ impl RuleLimits {
     /// These limits with every one brought inside its range, which only ever makes a
     /// rule stricter: how a plan from an older version, which allowed looser limits, is read.
     pub fn within_ranges(self) -> RuleLimits {
-        EditableLimit::ALL.into_iter().fold(self, |limits, limit| limit.set(limits, limit.get(&limits)))
+        EditableLimit::VARIANTS.iter().copied().fold(self, |limits, limit| limit.set(limits, limit.get(&limits)))
     }
 
     /// One sentence for each limit outside its range, naming the stored field: the one
     /// check every path in (files, links, backups, merges, edits) runs through `validate`.
     pub fn out_of_range(&self) -> Vec<String> {
-        EditableLimit::ALL
-            .into_iter()
+        EditableLimit::VARIANTS
+            .iter()
+            .copied()
             .filter_map(|limit| {
                 let value = limit.get(self);
                 let (min, max) = limit.range_in(self);
@@ -66,7 +68,9 @@ impl RuleLimits {
 }
 
 /// One clinical limit of a plan, with the range the therapist may set it within.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Its value names the field in the plan file, so a refusal points at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum EditableLimit {
     FastingHours,
     MaxDosingsPerPartner,
@@ -79,17 +83,6 @@ pub enum EditableLimit {
 }
 
 impl EditableLimit {
-    pub const ALL: [EditableLimit; 8] = [
-        EditableLimit::FastingHours,
-        EditableLimit::MaxDosingsPerPartner,
-        EditableLimit::MinHoursBetweenDosings,
-        EditableLimit::IntegrationWindowHours,
-        EditableLimit::MaxMinutesWithoutBreak,
-        EditableLimit::DosingMinMinutes,
-        EditableLimit::DosingMaxMinutes,
-        EditableLimit::FullDayHours,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             EditableLimit::FastingHours => "Fasting hours before dosing (at least)",
@@ -105,16 +98,7 @@ impl EditableLimit {
 
     /// The field's name in the plan file, so a refusal points at it.
     pub fn field(self) -> &'static str {
-        match self {
-            EditableLimit::FastingHours => "fasting_hours",
-            EditableLimit::MaxDosingsPerPartner => "max_dosings_per_partner",
-            EditableLimit::MinHoursBetweenDosings => "min_hours_between_dosings",
-            EditableLimit::IntegrationWindowHours => "integration_window_hours",
-            EditableLimit::MaxMinutesWithoutBreak => "max_minutes_without_break",
-            EditableLimit::DosingMinMinutes => "dosing_min_minutes",
-            EditableLimit::DosingMaxMinutes => "dosing_max_minutes",
-            EditableLimit::FullDayHours => "full_day_hours",
-        }
+        self.into()
     }
 
     /// Lowest and highest value allowed, inclusive, on their own. The default is the
@@ -199,7 +183,7 @@ mod tests {
     fn every_default_is_the_loose_end_of_its_range() {
         let defaults = RuleLimits::default();
         assert!(defaults.out_of_range().is_empty());
-        for limit in EditableLimit::ALL {
+        for &limit in EditableLimit::VARIANTS {
             let (min, max) = limit.range();
             let default = limit.get(&defaults);
             // Fewer doses, a shorter window, a shorter run, a shorter full day are
@@ -217,7 +201,7 @@ mod tests {
     #[test]
     fn each_limit_is_refused_one_step_outside_its_range_and_kept_inside_it() {
         let defaults = RuleLimits::default();
-        for limit in EditableLimit::ALL {
+        for &limit in EditableLimit::VARIANTS {
             let (min, max) = limit.range_in(&defaults);
             for (value, inside) in [(min, true), (max, true), (max + 1, false), (min - 1, false)] {
                 // As a file could hold it, unclamped.
@@ -233,7 +217,7 @@ mod tests {
             }
             // Setting one limit leaves the others alone.
             let changed = limit.set(defaults, min);
-            for other in EditableLimit::ALL.into_iter().filter(|o| *o != limit) {
+            for other in EditableLimit::VARIANTS.iter().copied().filter(|o| *o != limit) {
                 assert_eq!(other.get(&changed), other.get(&defaults), "{limit:?} moved {other:?}");
             }
         }

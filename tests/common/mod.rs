@@ -9,6 +9,7 @@ use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::kap::{BothDosing, Driver, KapSettings, Placement, Readiness, WhoDoses};
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::template::{build_plan, FollowUpRequest, TemplateRequest};
+use strum::VariantArray;
 
 pub fn request(kind: IntensiveKind, days: u8, placement: Placement, who: WhoDoses) -> TemplateRequest {
     TemplateRequest {
@@ -123,7 +124,7 @@ pub fn added(
 /// Every request the form can make, with a label to report it by.
 pub fn every_request() -> Vec<(String, TemplateRequest)> {
     let mut all = Vec::new();
-    for kind in IntensiveKind::ALL {
+    for &kind in IntensiveKind::VARIANTS {
         for days in 1..=MAX_DAYS {
             for placement in [Placement::Opening, Placement::Midway] {
                 for who in [WhoDoses::Nobody, WhoDoses::PartnerA, WhoDoses::PartnerB, WhoDoses::Both] {

@@ -10,6 +10,7 @@ mod three_way;
 
 use crate::domain::words::{day_label, describe_block, fit, length_words, names, quoted, who_for_couple};
 use std::collections::BTreeMap;
+use strum::VariantArray;
 
 use super::clash::{Clash, Side};
 use super::dates::DateStyle;
@@ -80,7 +81,7 @@ pub fn merge_sides(base: &Plan, mine: &Plan, theirs: &Plan, sides: [Side; 2], st
     plan.shared_from = pick(&base.shared_from, &mine.shared_from, &theirs.shared_from);
     plan.kind = pick(&base.kind, &mine.kind, &theirs.kind);
     plan.days = merge_days(&mut m, base, mine, theirs);
-    for limit in EditableLimit::ALL {
+    for &limit in EditableLimit::VARIANTS {
         let value = m.field(
             &limit.get(&base.limits),
             &limit.get(&mine.limits),

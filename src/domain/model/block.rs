@@ -3,6 +3,7 @@
 
 use chrono::{NaiveTime, TimeDelta, Timelike};
 use serde::{Deserialize, Serialize};
+use strum::{IntoStaticStr, VariantArray};
 
 use super::partner::{Participants, PartnerSet};
 use crate::domain::dates::DateStyle;
@@ -12,17 +13,19 @@ pub fn clock(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour.min(23), minute.min(59), 0).unwrap_or(NaiveTime::MIN)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// In the order the block form offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum BlockKind {
+    CouplesCheckIn,
+    Assessment,
+    JointSession,
+    IndividualSession,
+    Feedback,
+    Psychoeducation,
     KapPreparation,
     KapDosing,
     Integration,
-    CouplesCheckIn,
-    JointSession,
-    IndividualSession,
-    Assessment,
-    Feedback,
-    Psychoeducation,
     Break,
     Lunch,
     Reflection,
@@ -31,24 +34,6 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
-    /// In the order the block form offers them.
-    pub const ALL: [BlockKind; 14] = [
-        BlockKind::CouplesCheckIn,
-        BlockKind::Assessment,
-        BlockKind::JointSession,
-        BlockKind::IndividualSession,
-        BlockKind::Feedback,
-        BlockKind::Psychoeducation,
-        BlockKind::KapPreparation,
-        BlockKind::KapDosing,
-        BlockKind::Integration,
-        BlockKind::Break,
-        BlockKind::Lunch,
-        BlockKind::Reflection,
-        BlockKind::FollowUp,
-        BlockKind::Custom,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             BlockKind::KapPreparation => "KAP preparation / intention setting",
@@ -130,10 +115,11 @@ impl BlockKind {
 }
 
 /// Therapeutic approach of a joint session.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Modality {
-    Eft,
     Gottman,
+    Eft,
     Ifs,
     Brainspotting,
     Emdr,
@@ -141,9 +127,6 @@ pub enum Modality {
 }
 
 impl Modality {
-    pub const ALL: [Modality; 6] =
-        [Modality::Gottman, Modality::Eft, Modality::Ifs, Modality::Brainspotting, Modality::Emdr, Modality::Other];
-
     pub fn label(self) -> &'static str {
         match self {
             Modality::Eft => "EFT",

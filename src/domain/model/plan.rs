@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use serde::{Deserialize, Serialize};
+use strum::{IntoStaticStr, VariantArray};
 
 use super::block::{clock, Block, BlockId, BlockKind};
 use super::follow_up::{FollowUpId, FollowUpSession};
@@ -14,15 +15,15 @@ use crate::domain::limits::RuleLimits;
 /// Most days an intensive may have (README, *How to use it*: 1–7 days).
 pub const MAX_DAYS: u8 = 7;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum IntensiveKind {
     Couples,
+    #[strum(serialize = "affair")]
     AffairRecovery,
 }
 
 impl IntensiveKind {
-    pub const ALL: [IntensiveKind; 2] = [IntensiveKind::Couples, IntensiveKind::AffairRecovery];
-
     pub fn label(self) -> &'static str {
         match self {
             IntensiveKind::Couples => "Couples intensive",
@@ -32,16 +33,16 @@ impl IntensiveKind {
 }
 
 /// Where the plan stands between therapist and couple.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum PlanStatus {
     Draft,
+    #[strum(serialize = "shared")]
     SharedWithCouple,
     Confirmed,
 }
 
 impl PlanStatus {
-    pub const ALL: [PlanStatus; 3] = [PlanStatus::Draft, PlanStatus::SharedWithCouple, PlanStatus::Confirmed];
-
     pub fn label(self) -> &'static str {
         match self {
             PlanStatus::Draft => "Draft",

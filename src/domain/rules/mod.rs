@@ -9,6 +9,8 @@ mod schedule;
 pub use integration::MIN_INTEGRATION_MINUTES;
 pub use schedule::{LUNCH_FROM, LUNCH_UNTIL};
 
+use strum::{IntoStaticStr, VariantArray};
+
 use super::dates::DateStyle;
 use super::model::{BlockId, Partner, Plan};
 
@@ -20,67 +22,48 @@ pub enum Severity {
     Warning,
 }
 
-/// Stable identity of a rule; `id()` never changes once published.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Stable identity of a rule: its value is the id the README's rule table lists, which
+/// never changes once published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, VariantArray, IntoStaticStr)]
 pub enum RuleId {
+    #[strum(serialize = "R1-integration-within-window")]
     IntegrationWithinWindow,
+    #[strum(serialize = "R1-integration-after-intensive")]
     IntegrationAfterIntensive,
+    #[strum(serialize = "R1-preparation-before-dosing")]
     PreparationBeforeDosing,
+    #[strum(serialize = "R2-check-in-after-dosing")]
     CheckInAfterDosing,
+    #[strum(serialize = "R3-dosing-readiness")]
     DosingReadiness,
+    #[strum(serialize = "R4-ride-home")]
     RideHome,
+    #[strum(serialize = "R5-meal-in-fasting-window")]
     MealInFastingWindow,
+    #[strum(serialize = "R6-dosing-count-and-spacing")]
     DosingCountAndSpacing,
+    #[strum(serialize = "R7-rest-after-dosing")]
     RestAfterDosing,
+    #[strum(serialize = "R8-no-overlap")]
     NoOverlap,
+    #[strum(serialize = "R9-inside-day-window")]
     InsideDayWindow,
+    #[strum(serialize = "R9-break-every-two-hours")]
     BreakEveryTwoHours,
+    #[strum(serialize = "R9-lunch-every-full-day")]
     LunchEveryFullDay,
+    #[strum(serialize = "R9-meal-after-dosing")]
     MealAfterDosing,
+    #[strum(serialize = "R10-dosing-length")]
     DosingLength,
+    #[strum(serialize = "R11-follow-up-after-intensive")]
     FollowUpAfterIntensive,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 16] = [
-        RuleId::IntegrationWithinWindow,
-        RuleId::IntegrationAfterIntensive,
-        RuleId::PreparationBeforeDosing,
-        RuleId::CheckInAfterDosing,
-        RuleId::DosingReadiness,
-        RuleId::RideHome,
-        RuleId::MealInFastingWindow,
-        RuleId::DosingCountAndSpacing,
-        RuleId::RestAfterDosing,
-        RuleId::NoOverlap,
-        RuleId::InsideDayWindow,
-        RuleId::BreakEveryTwoHours,
-        RuleId::LunchEveryFullDay,
-        RuleId::MealAfterDosing,
-        RuleId::DosingLength,
-        RuleId::FollowUpAfterIntensive,
-    ];
-
     /// The stable id, as the README's rule table lists it.
     pub fn id(self) -> &'static str {
-        match self {
-            RuleId::IntegrationWithinWindow => "R1-integration-within-window",
-            RuleId::IntegrationAfterIntensive => "R1-integration-after-intensive",
-            RuleId::PreparationBeforeDosing => "R1-preparation-before-dosing",
-            RuleId::CheckInAfterDosing => "R2-check-in-after-dosing",
-            RuleId::DosingReadiness => "R3-dosing-readiness",
-            RuleId::RideHome => "R4-ride-home",
-            RuleId::MealInFastingWindow => "R5-meal-in-fasting-window",
-            RuleId::DosingCountAndSpacing => "R6-dosing-count-and-spacing",
-            RuleId::RestAfterDosing => "R7-rest-after-dosing",
-            RuleId::NoOverlap => "R8-no-overlap",
-            RuleId::InsideDayWindow => "R9-inside-day-window",
-            RuleId::BreakEveryTwoHours => "R9-break-every-two-hours",
-            RuleId::LunchEveryFullDay => "R9-lunch-every-full-day",
-            RuleId::MealAfterDosing => "R9-meal-after-dosing",
-            RuleId::DosingLength => "R10-dosing-length",
-            RuleId::FollowUpAfterIntensive => "R11-follow-up-after-intensive",
-        }
+        self.into()
     }
 
     pub fn severity(self) -> Severity {

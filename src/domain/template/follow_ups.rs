@@ -4,6 +4,7 @@
 use std::ops::RangeInclusive;
 
 use chrono::TimeDelta;
+use strum::{IntoStaticStr, VariantArray};
 
 use super::TemplateRequest;
 use crate::domain::kap::WhoDoses;
@@ -16,24 +17,19 @@ pub const FOLLOW_UP_COUNTS: RangeInclusive<u8> = 0..=6;
 pub const FOLLOW_UP_MINUTES: u16 = 90;
 
 /// How the follow-ups are spread over the weeks after the last day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, VariantArray, IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum FollowUpSpacing {
     /// One week after, then every four weeks: weeks 1, 4, 8, 12, …
     WeekThenMonthly,
     Weekly,
+    #[strum(serialize = "two-weeks")]
     EveryTwoWeeks,
     /// Every four weeks: weeks 4, 8, 12, …
     Monthly,
 }
 
 impl FollowUpSpacing {
-    pub const ALL: [FollowUpSpacing; 4] = [
-        FollowUpSpacing::WeekThenMonthly,
-        FollowUpSpacing::Weekly,
-        FollowUpSpacing::EveryTwoWeeks,
-        FollowUpSpacing::Monthly,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             FollowUpSpacing::WeekThenMonthly => "One week after, then every four weeks",

@@ -228,9 +228,9 @@ fn Toolbar(id: String) -> impl IntoView {
             <button type="button" on:click=move |_| ctx.add_block()>"Add block"</button>
             <label for="plan-status" class="inline-label">"Status"</label>
             <select id="plan-status" on:change=status_chosen>
-                {PlanStatus::ALL.map(|choice| view! {
+                {PlanStatus::ALL.iter().map(|&choice| view! {
                     <option value=choice.value() prop:selected=move || status.get() == choice>{choice.label()}</option>
-                })}
+                }).collect_view()}
             </select>
             <a class="button" href=Route::Review(id.clone()).href()>"Couple review"</a>
             <a class="button" href=Route::Print { id: id.clone(), therapist_copy: false }.href()>"Print"</a>

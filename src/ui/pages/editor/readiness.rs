@@ -4,6 +4,7 @@
 
 use crate::domain::validate::MAX_TITLE_CHARS;
 use leptos::prelude::*;
+use strum::VariantArray;
 
 use super::EditorCtx;
 use crate::domain::choice::Choice;
@@ -72,7 +73,7 @@ fn PartnerReadiness(partner: Partner) -> impl IntoView {
             {check(ReadinessItem::Prescription)}
             {check(ReadinessItem::Consent)}
             <p class="small">"Contraindication screen"</p>
-            {Contraindication::ALL.map(|question| view! { <ScreenQuestion partner question/> })}
+            {Contraindication::VARIANTS.iter().map(|&question| view! { <ScreenQuestion partner question/> }).collect_view()}
             {check(ReadinessItem::PrescriberCleared)}
             <RideHome partner/>
             <ul class="readiness-problems">
@@ -201,7 +202,7 @@ fn RideHome(partner: Partner) -> impl IntoView {
 fn ClinicalLimits() -> impl IntoView {
     view! {
         <Folded summary="Clinical limits for this plan" class="limits">
-            {EditableLimit::ALL.map(|limit| view! { <LimitField limit/> })}
+            {EditableLimit::VARIANTS.iter().map(|&limit| view! { <LimitField limit/> }).collect_view()}
         </Folded>
     }
 }

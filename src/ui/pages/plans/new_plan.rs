@@ -269,7 +269,7 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 <label for="np-spacing">"Spacing"</label>
                 <select id="np-spacing" name="spacing"
                     on:change=move |ev| picked_spacing.set(FollowUpSpacing::from_value(&event_target_value(&ev)))>
-                    {FollowUpSpacing::ALL.map(|spacing| view! {
+                    {FollowUpSpacing::ALL.iter().map(|&spacing| view! {
                         <option value=spacing.value()
                             selected=move || picked_spacing.get().unwrap_or_else(|| FollowUpRequest::usual(who.get()).spacing) == spacing>
                             {spacing.label()}
