@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::add_line::AddLine;
-use super::field_binding::{length_choices, Control, FieldChoice, FieldInput};
+use super::field_binding::{choices, length_choices, Control, FieldChoice, FieldInput};
 use super::follow_up_fields::{FollowUpField, NO_DOSE};
 use super::EditorCtx;
 use crate::domain::choice::Choice;
@@ -71,20 +71,12 @@ fn FollowUpRow(id: FollowUpId, open: bool) -> impl IntoView {
 fn FollowUpFields(id: FollowUpId, session: Shown, heading: Signal<String>) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let names = Memo::new(move |_| ctx.plan.with(|p| p.partners.clone()));
-    let who = Signal::derive(move || {
-        names.with(|partners| FOLLOW_UP_WHO.iter().map(|w| (w.value().to_string(), who_label(*w, partners))).collect())
-    });
+    let who = Signal::derive(move || names.with(|partners| choices(&FOLLOW_UP_WHO, |w| who_label(w, partners))));
+    // The list's first choice, everyone taking part (`None`), is no one's dose here instead.
+    let doses = &Option::<PartnerSet>::ALL[1..];
     let kap_for = Signal::derive(move || {
-        let mut list = vec![(NO_DOSE.to_string(), "No one's: a follow-up about no dose".to_string())];
-        names.with(|partners| {
-            list.extend(
-                Option::<PartnerSet>::ALL
-                    .iter()
-                    .filter(|set| set.is_some())
-                    .map(|set| (set.value().to_string(), kap_for_label(*set, partners))),
-            );
-        });
-        list
+        let none = (NO_DOSE.to_string(), "No one's: a follow-up about no dose".to_string());
+        names.with(|partners| [none].into_iter().chain(choices(doses, |set| kap_for_label(set, partners))).collect())
     });
     let input = move |field: FollowUpField, label: &'static str, control: Control| {
         view! { <FieldInput item=session field label control/> }

@@ -10,6 +10,7 @@ use super::add_line::AddLine;
 use super::block_fields::BlockField;
 use super::field_binding::{choices, length_choices, Control, FieldChoice, FieldInput};
 use super::EditorCtx;
+use crate::domain::choice::Choice;
 use crate::domain::edit::Edit;
 use crate::domain::model::{Block, BlockId, BlockKind, Modality, Participants};
 use crate::domain::words::{day_label, kap_for_label, who_label};
@@ -42,11 +43,11 @@ fn BlockFields(id: BlockId) -> impl IntoView {
     let days = Memo::new(move |_| {
         ctx.plan.with(|p| (1..=p.day_count() + 1).map(|d| (d.to_string(), day_label(p, d))).collect::<Vec<_>>())
     });
-    let kinds = Signal::stored(choices(|kind: BlockKind| kind.label().to_string()));
-    let who = Signal::derive(move || names.with(|partners| choices(|who: Participants| who_label(who, partners))));
-    let kap_for = Signal::derive(move || names.with(|partners| choices(|set| kap_for_label(set, partners))));
-    let modalities =
-        Signal::stored(choices(|modality: Option<Modality>| modality.map_or("Not set", Modality::label).to_string()));
+    let kinds = Signal::stored(choices(BlockKind::ALL, |kind| kind.label().to_string()));
+    let who =
+        Signal::derive(move || names.with(|partners| choices(&Participants::ALL, |who| who_label(who, partners))));
+    let kap_for = Signal::derive(move || names.with(|p| choices(Option::ALL, |set| kap_for_label(set, p))));
+    let modalities = Signal::stored(choices(Option::<Modality>::ALL, |x| x.map_or("Not set", Modality::label).into()));
 
     view! {
         <div class="block-form">

@@ -97,9 +97,9 @@ pub fn FieldChoice<T: Item, F: FieldOf<T>>(
     }
 }
 
-/// A closed list's choices as (value, words).
-pub fn choices<T: Choice>(words: impl Fn(T) -> String) -> Vec<(String, String)> {
-    T::ALL.iter().map(|choice| (choice.value().to_string(), words(*choice))).collect()
+/// Some of a closed list's choices (all: `T::ALL`) as (value, words).
+pub fn choices<T: Choice>(list: &[T], words: impl Fn(T) -> String) -> Vec<(String, String)> {
+    list.iter().map(|choice| (choice.value().to_string(), words(*choice))).collect()
 }
 
 /// Every length a block or a follow-up may have, as (value, words).
