@@ -72,10 +72,10 @@ struct PlansIn<P> {
     templates: Vec<P>,
 }
 
-fn to_json(value: &impl Serialize, pretty: bool) -> String {
-    // Plans hold only strings, numbers, dates and lists: writing them cannot fail.
+pub(super) fn to_json(value: &impl Serialize, pretty: bool) -> String {
+    // Plans and templates hold only strings, numbers, dates and lists: writing them cannot fail.
     let written = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-    written.expect("a plan always serializes")
+    written.expect("a plan or template always serializes")
 }
 
 /// The stored form: compact, as every change is saved.
@@ -230,28 +230,14 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
     let count = raw.len();
     let mut arrival = Arrival { plans: Vec::new(), templates: Vec::new(), reopened: Vec::new(), refused: Vec::new() };
     let template_count = templates.len();
-    for (index, text) in templates.into_iter().enumerate() {
-        let read_template = read::<MyTemplate>(text.get(), true).and_then(|t| match t.problems() {
-            problems if problems.is_empty() => Ok(t),
-            problems => Err(FormatError::Invalid(problems)),
-        });
-        match read_template {
+    for (index, text) in templates.iter().enumerate() {
+        match read_checked(text, MyTemplate::problems) {
             Ok(template) => arrival.templates.push(template),
-            Err(problem) => {
-                let problem = match problem {
-                    FormatError::Invalid(problems) => problems.join(" "),
-                    other => other.to_string(),
-                };
-                arrival.refused.push(format!("Template {} of {template_count}: {problem}", index + 1));
-            }
+            Err(problem) => arrival.refused.push(format!("Template {} of {template_count}: {problem}", index + 1)),
         }
     }
-    for (index, text) in raw.into_iter().enumerate() {
-        let read_plan = read::<Plan>(text.get(), true).and_then(|plan| match validate(&plan) {
-            problems if problems.is_empty() => Ok(plan),
-            problems => Err(FormatError::Invalid(problems)),
-        });
-        match read_plan {
+    for (index, text) in raw.iter().enumerate() {
+        match read_checked(text, validate) {
             Ok(mut plan) => {
                 if reopen_if_broken(&mut plan) {
                     arrival.reopened.push(plan.id.clone());
@@ -263,10 +249,6 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
                     Ok(titled) => format!(" (\u{201c}{}\u{201d})", titled.title.chars().take(80).collect::<String>()),
                     Err(_) => String::new(),
                 };
-                let problem = match problem {
-                    FormatError::Invalid(problems) => problems.join(" "),
-                    other => other.to_string(),
-                };
                 arrival.refused.push(format!("Plan {} of {count}{which}: {problem}", index + 1));
             }
         }
@@ -275,6 +257,15 @@ fn plans_in(text: &str, one: bool) -> Result<Arrival, FormatError> {
         return Err(FormatError::Invalid(arrival.refused));
     }
     Ok(arrival)
+}
+
+/// One plan or template of a backup, read and checked; what is wrong with it, in a sentence.
+fn read_checked<T: DeserializeOwned>(text: &RawValue, problems: impl Fn(&T) -> Vec<String>) -> Result<T, String> {
+    let read = read::<T>(text.get(), true).map_err(|problem| problem.to_string())?;
+    match problems(&read) {
+        problems if problems.is_empty() => Ok(read),
+        problems => Err(problems.join(" ")),
+    }
 }
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::book::PlanBook;
 use super::error::FormatError;
-use super::format::{read, BACKUP_FORMAT_NAME, FORMAT_NAME, MAX_FILE_BYTES, TEMPLATE_FORMAT};
+use super::format::{read, to_json, BACKUP_FORMAT_NAME, FORMAT_NAME, MAX_FILE_BYTES, TEMPLATE_FORMAT};
 use super::store::{template_key, KeyValue, PlanStore, StoreError, Unreadable};
 use crate::domain::my_template::{MyTemplate, MAX_TEMPLATES};
 use crate::domain::words::fit_with_suffix;
@@ -34,10 +34,7 @@ struct TemplateIn {
 
 /// The stored form (compact) or the file form (indented).
 pub fn encode_template(template: &MyTemplate, pretty: bool) -> String {
-    let envelope = Envelope { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, template };
-    let written = if pretty { serde_json::to_string_pretty(&envelope) } else { serde_json::to_string(&envelope) };
-    // Templates hold only strings, numbers, times and lists: writing them cannot fail.
-    written.expect("a template always serializes")
+    to_json(&Envelope { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, template }, pretty)
 }
 
 /// A template from a stored record or a template file; a plan file says it is one.
