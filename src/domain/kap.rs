@@ -31,8 +31,8 @@ impl WhoDoses {
     pub fn label(self) -> &'static str {
         match self {
             WhoDoses::Nobody => "Nobody (no KAP)",
-            WhoDoses::PartnerA => "Partner A",
-            WhoDoses::PartnerB => "Partner B",
+            WhoDoses::PartnerA => Partner::A.stand_in(),
+            WhoDoses::PartnerB => Partner::B.stand_in(),
             WhoDoses::Both => "Both partners",
         }
     }

@@ -15,8 +15,6 @@ use super::words::fit;
 
 /// Most templates a browser keeps: more than any practice runs.
 pub const MAX_TEMPLATES: usize = 100;
-/// The words that stand for each partner in a template's texts.
-const STAND_INS: [(Partner, &str); 2] = [(Partner::A, "Partner A"), (Partner::B, "Partner B")];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyTemplate {
@@ -83,9 +81,8 @@ impl MyTemplate {
     /// "Partner A" and "Partner B", which the next couple's names replace.
     pub fn of(plan: &Plan, id: String, name: &str) -> MyTemplate {
         let anonymous = |text: &str| {
-            STAND_INS.iter().fold(text.to_string(), |text, (partner, stand_in)| {
-                replace_word(&text, plan.partner_name(*partner), stand_in)
-            })
+            let partners = [Partner::A, Partner::B].into_iter();
+            partners.fold(text.to_string(), |text, p| replace_word(&text, plan.partner_name(p), p.stand_in()))
         };
         let last = plan.last_date();
         MyTemplate {
@@ -140,9 +137,8 @@ impl MyTemplate {
     /// any plan, so a template that holds what no plan may is refused here too.
     pub fn plan_for(&self, id: &str, couple: &ForCouple) -> Result<Plan, Vec<String>> {
         let named = |text: &str| {
-            STAND_INS.iter().fold(text.to_string(), |text, (partner, stand_in)| {
-                replace_word(&text, stand_in, couple.partners.name(*partner))
-            })
+            let partners = [Partner::A, Partner::B].into_iter();
+            partners.fold(text.to_string(), |text, p| replace_word(&text, p.stand_in(), couple.partners.name(p)))
         };
         let days = u8::try_from(self.days.len()).unwrap_or(u8::MAX);
         let last = couple.first_day + TimeDelta::days(i64::from(days.max(1)) - 1);
@@ -231,7 +227,7 @@ impl MyTemplate {
         too_long(&mut problems, || "Its name".to_string(), &self.name, MAX_TITLE_CHARS);
         let sample = ForCouple {
             first_day: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
-            partners: Partners { a: "Partner A".into(), b: "Partner B".into() },
+            partners: Partners::named("", ""),
             therapist: Therapist::default(),
             location: String::new(),
         };

@@ -4,7 +4,7 @@
 
 use super::dates;
 use super::kap::Driver;
-use super::model::{Plan, FOLLOW_UP_WHO, MAX_DAYS, MAX_DAYS_AFTER, MAX_FOLLOW_UPS, MAX_PROMPTS};
+use super::model::{Partner, Plan, FOLLOW_UP_WHO, MAX_DAYS, MAX_DAYS_AFTER, MAX_FOLLOW_UPS, MAX_PROMPTS};
 use super::time::fits_in_day;
 use crate::domain::words::length_words;
 
@@ -57,8 +57,9 @@ pub fn validate(plan: &Plan) -> Vec<String> {
     for (what, value) in texts {
         too_long(&mut problems, || what.to_string(), value, MAX_TITLE_CHARS);
     }
-    for (partner, readiness) in [("Partner A", &plan.kap.readiness_a), ("Partner B", &plan.kap.readiness_b)] {
-        if let Driver::OtherAdult { name, phone } = &readiness.ride_home {
+    for partner in [Partner::A, Partner::B] {
+        if let Driver::OtherAdult { name, phone } = &plan.kap.readiness(partner).ride_home {
+            let partner = partner.stand_in();
             too_long(&mut problems, || format!("{partner}'s driver's name"), name, MAX_TITLE_CHARS);
             too_long(&mut problems, || format!("{partner}'s driver's phone"), phone, MAX_TITLE_CHARS);
         }

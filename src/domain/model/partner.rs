@@ -10,6 +10,14 @@ pub enum Partner {
 }
 
 impl Partner {
+    /// How a partner is called until named, and in a template's texts: "Partner A".
+    pub fn stand_in(self) -> &'static str {
+        match self {
+            Partner::A => "Partner A",
+            Partner::B => "Partner B",
+        }
+    }
+
     pub fn other(self) -> Partner {
         match self {
             Partner::A => Partner::B,
@@ -63,6 +71,15 @@ pub struct Partners {
 }
 
 impl Partners {
+    /// The names given, trimmed; a partner left unnamed is called by their stand-in.
+    pub fn named(a: &str, b: &str) -> Partners {
+        let name = |given: &str, partner: Partner| match given.trim() {
+            "" => partner.stand_in().to_string(),
+            given => given.to_string(),
+        };
+        Partners { a: name(a, Partner::A), b: name(b, Partner::B) }
+    }
+
     pub fn name(&self, p: Partner) -> &str {
         match p {
             Partner::A => &self.a,

@@ -40,8 +40,8 @@ impl DetailField {
     fn label(self) -> String {
         match self {
             DetailField::Title => "Title".into(),
-            DetailField::PartnerA => "Partner A".into(),
-            DetailField::PartnerB => "Partner B".into(),
+            DetailField::PartnerA => Partner::A.stand_in().into(),
+            DetailField::PartnerB => Partner::B.stand_in().into(),
             DetailField::Therapist => "Therapist".into(),
             DetailField::Contact => "Therapist contact".into(),
             DetailField::Location => "Location".into(),

@@ -48,10 +48,6 @@ fn request_from(answers: &Answers) -> Result<TemplateRequest, String> {
     fn pick<T: Choice>(value: &str) -> T {
         T::from_value(value).unwrap_or(T::ALL[0])
     }
-    let name = |given: &str, fallback: &str| match given.trim() {
-        "" => fallback.to_string(),
-        given => given.to_string(),
-    };
     let first_day = dates::parse_iso(&answers.first_day).ok_or("Choose the first day of the intensive.")?;
     let (Some(start), Some(end)) = (parse_hhmm(&answers.starts), parse_hhmm(&answers.ends)) else {
         return Err("Give the daily hours as times, for example 09:00 and 17:00.".into());
@@ -63,7 +59,7 @@ fn request_from(answers: &Answers) -> Result<TemplateRequest, String> {
         days: answers.days.parse().unwrap_or(3),
         first_day,
         window: DayWindow { start, end },
-        partners: Partners { a: name(&answers.partner_a, "Partner A"), b: name(&answers.partner_b, "Partner B") },
+        partners: Partners::named(&answers.partner_a, &answers.partner_b),
         therapist: Therapist { name: answers.therapist.trim().into(), contact: answers.contact.trim().into() },
         location: answers.location.trim().into(),
         kap: KapSettings {
