@@ -5,7 +5,7 @@ use intensive_planner::domain::model::Plan;
 use intensive_planner::domain::sample::{overlapping_plan, sample_plan};
 use intensive_planner::domain::validate::MAX_BLOCKS;
 use intensive_planner::storage::format::encode;
-use intensive_planner::storage::store::plan_key;
+use intensive_planner::storage::keys::plan_key;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -12,7 +12,8 @@ use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::domain::settings::Settings;
 use intensive_planner::storage::book::PlanBook;
-use intensive_planner::storage::store::{clashes_key, plan_key, KeyValue, StoreError};
+use intensive_planner::storage::keys::{clashes_key, plan_key};
+use intensive_planner::storage::store::{KeyValue, StoreError};
 
 fn plan(id: &str) -> Plan {
     Plan { id: id.into(), ..sample_plan(3, 0) }

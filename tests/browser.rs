@@ -6,8 +6,9 @@
 
 use intensive_planner::domain::dates::DateStyle;
 use intensive_planner::domain::sample::sample_plan;
+use intensive_planner::storage::keys::plan_key;
 use intensive_planner::storage::local::LocalStore;
-use intensive_planner::storage::store::{plan_key, KeyValue, PlanStore};
+use intensive_planner::storage::store::{KeyValue, PlanStore};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

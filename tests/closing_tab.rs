@@ -12,8 +12,9 @@ use intensive_planner::domain::edit::Edit;
 use intensive_planner::domain::model::{clock, BlockId};
 use intensive_planner::storage::book::PlanBook;
 use intensive_planner::storage::format::decode;
+use intensive_planner::storage::keys::plan_key;
 use intensive_planner::storage::other_tab::OtherTabWrite;
-use intensive_planner::storage::store::{plan_key, KeyValue};
+use intensive_planner::storage::store::KeyValue;
 
 /// Two tabs over one stored plan "p", before either moves a block.
 struct Race {

@@ -17,7 +17,8 @@ use intensive_planner::domain::template::build_plan;
 use intensive_planner::storage::book::PlanBook;
 use intensive_planner::storage::error::FormatError;
 use intensive_planner::storage::format::{decode_arrival, encode_backup_with, encode_pretty};
-use intensive_planner::storage::store::{aside_key, template_key, KeyValue, StoreError};
+use intensive_planner::storage::keys::{aside_key, template_key};
+use intensive_planner::storage::store::{KeyValue, StoreError};
 use intensive_planner::storage::templates::{decode_template, encode_template};
 
 fn same_couple(plan: &Plan) -> ForCouple {
@@ -227,7 +228,7 @@ fn a_template_the_full_store_refused_stays_through_another_tabs_save_and_is_writ
     let disk = Shared::default();
     let mut tab = tab_holding(&disk, "a");
     let mut other = PlanBook::load(&mut disk.store());
-    disk.fill(Some(disk.get(&intensive_planner::storage::store::plan_key("a")).unwrap().unwrap().len() + 50));
+    disk.fill(Some(disk.get(&intensive_planner::storage::keys::plan_key("a")).unwrap().unwrap().len() + 50));
     let template = MyTemplate::of(&lived_in(), "t1".into(), "Three days");
     assert_eq!(tab.put_template(template.clone(), &mut disk.store()), Err(StoreError::Full));
     assert!(tab.has_unsaved(), "a reload would lose it, so it counts as unsaved");

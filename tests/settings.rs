@@ -14,8 +14,9 @@ use intensive_planner::domain::model::{clock, DayWindow, Therapist};
 use intensive_planner::domain::settings::{PracticeDetails, Settings};
 use intensive_planner::domain::template::build_plan;
 use intensive_planner::storage::book::PlanBook;
+use intensive_planner::storage::keys::{aside_key, settings_key};
 use intensive_planner::storage::settings::{decode_settings, encode_settings};
-use intensive_planner::storage::store::{aside_key, settings_key, KeyValue, StoreError};
+use intensive_planner::storage::store::{KeyValue, StoreError};
 
 fn practice() -> Settings {
     Settings {

@@ -7,9 +7,8 @@ use intensive_planner::domain::edit::{apply, Edit};
 use intensive_planner::domain::model::{clock, Plan};
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::format::{decode, decode_arrival, decode_file, encode, FormatError, CURRENT_VERSION};
-use intensive_planner::storage::store::{
-    aside_key, index_key, plan_key, KeyValue, MemoryStore, PlanStore, Saved, StoreError,
-};
+use intensive_planner::storage::keys::{aside_key, index_key, plan_key};
+use intensive_planner::storage::store::{KeyValue, MemoryStore, PlanStore, Saved, StoreError};
 
 fn plan_with_id(id: &str) -> Plan {
     let mut plan = sample_plan(3, 0);

@@ -6,7 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::store::{clashes_key, KeyValue, PlanStore, StoreError};
+use super::keys::clashes_key;
+use super::store::{KeyValue, PlanStore, StoreError};
 use crate::domain::clash::Clash;
 
 const FORMAT: &str = "intensive-planner/clashes";

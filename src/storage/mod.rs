@@ -1,6 +1,7 @@
 //! Storage: the versioned plan format (`format`, with `migrate` bringing older
 //! versions forward and `error` saying why a text cannot be read), the store of plans over a key-value
-//! seam (`store`, with the clashes kept beside each plan in `clashes`), the book of
+//! seam (`store`; `keys` says where each record lives, `unreadable` what a record that
+//! cannot be read is, and `clashes` keeps the clashes beside each plan), the book of
 //! plans a tab holds (`book`, one `entry` each; `other_tab` is another tab's write as
 //! its storage event tells it), and the browser's side:
 //! `local` is the only module that touches localStorage, `lock` the only one that
@@ -11,6 +12,7 @@ pub mod clashes;
 mod entry;
 pub mod error;
 pub mod format;
+pub mod keys;
 pub mod local;
 pub mod lock;
 pub mod migrate;
@@ -19,3 +21,4 @@ pub mod persist;
 pub mod settings;
 pub mod store;
 pub mod templates;
+pub mod unreadable;

@@ -3,7 +3,8 @@
 //! tells of the version it started from, or of a write since lost.
 
 use super::format::decode;
-use super::store::{plan_key, KeyValue, PlanStore};
+use super::keys::plan_key;
+use super::store::{KeyValue, PlanStore};
 use crate::domain::model::Plan;
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::book::PlanBook;
 use super::error::FormatError;
-use super::store::{settings_key, KeyValue, PlanStore, StoreError, Unreadable};
+use super::keys::settings_key;
+use super::store::{KeyValue, PlanStore, StoreError, Unreadable};
 use crate::domain::dates::DateStyle;
 use crate::domain::merge::settings::{merge_settings, MergedSettings};
 use crate::domain::settings::Settings;

@@ -10,46 +10,14 @@
 use std::collections::BTreeMap;
 
 pub use super::error::StoreError;
-use super::format::{decode, encode, stored_revision, stored_title, FormatError};
+use super::format::{decode, encode, stored_revision, FormatError};
+use super::keys::{aside_key, clashes_key, index_key, plan_key, shared_key};
+pub use super::unreadable::Unreadable;
 use crate::domain::clash::Clash;
 use crate::domain::dates::DateStyle;
 use crate::domain::merge::merge;
 use crate::domain::model::Plan;
 use crate::domain::validate::validate;
-
-const PREFIX: &str = "intensive-planner";
-
-pub fn plan_key(id: &str) -> String {
-    format!("{PREFIX}/plan/{id}")
-}
-/// The version of a plan this browser last sent or received (a share link copied, a
-/// plan file downloaded, an arriving copy taken in): what an arriving copy is merged
-/// against.
-pub fn shared_key(id: &str) -> String {
-    format!("{PREFIX}/shared/{id}")
-}
-/// The clashes a merge left on a plan (`clashes.rs`).
-pub fn clashes_key(id: &str) -> String {
-    format!("{PREFIX}/clashes/{id}")
-}
-/// A template of the therapist's own (`templates.rs`).
-pub fn template_key(id: &str) -> String {
-    format!("{PREFIX}/template/{id}")
-}
-/// The settings record (`settings.rs`).
-pub fn settings_key() -> String {
-    format!("{PREFIX}/settings")
-}
-pub fn index_key() -> String {
-    format!("{PREFIX}/index")
-}
-/// Where a copy of an unreadable record is kept; a second, different one gets a number.
-pub fn aside_key(key: &str, copy: usize) -> String {
-    match copy {
-        0 | 1 => format!("{PREFIX}/aside/{key}"),
-        n => format!("{PREFIX}/aside/{key}#{n}"),
-    }
-}
 
 /// Strings under keys. `copy` moves a value as the store holds it: localStorage holds
 /// UTF-16 that a Rust string cannot always carry (a lone surrogate), and a copy set
@@ -60,51 +28,6 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
     fn copy(&mut self, from: &str, to: &str) -> Result<(), StoreError>;
-}
-
-/// A record that could not be read. It stays where it was found, with a copy set
-/// aside; the raw text is kept so the person can download it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unreadable {
-    pub key: String,
-    /// Where the copy set aside is.
-    pub aside: String,
-    pub raw: String,
-    pub reason: FormatError,
-}
-
-impl Unreadable {
-    /// How to name it: its title when the JSON still shows one, else its id.
-    pub fn name(&self) -> String {
-        if self.key == index_key() {
-            return "the list that keeps the plans in order".to_string();
-        }
-        if self.is_settings() {
-            return "the settings".to_string();
-        }
-        if self.is_template() {
-            let id = self.key.rsplit('/').next().unwrap_or_default();
-            return format!("the template stored as {id}");
-        }
-        let id = self.key.rsplit('/').next().unwrap_or_default();
-        match stored_title(&self.raw) {
-            Some(title) => format!("\u{201c}{}\u{201d} ({id})", title.chars().take(80).collect::<String>()),
-            None => id.to_string(),
-        }
-    }
-
-    pub fn is_settings(&self) -> bool {
-        self.key == settings_key()
-    }
-
-    pub fn is_template(&self) -> bool {
-        self.key.starts_with(&template_key(""))
-    }
-
-    /// The id of the plan it is stored as, for a plan record.
-    pub fn plan_id(&self) -> Option<&str> {
-        self.key.strip_prefix(&plan_key(""))
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

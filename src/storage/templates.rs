@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::book::PlanBook;
 use super::error::FormatError;
 use super::format::{read, to_json, BACKUP_FORMAT_NAME, FORMAT_NAME, MAX_FILE_BYTES, TEMPLATE_FORMAT};
-use super::store::{template_key, KeyValue, PlanStore, StoreError, Unreadable};
+use super::keys::template_key;
+use super::store::{KeyValue, PlanStore, StoreError, Unreadable};
 use crate::domain::my_template::{MyTemplate, MAX_TEMPLATES};
 use crate::domain::words::fit_with_suffix;
 

@@ -169,29 +169,7 @@ fn ClearedNotice() -> impl IntoView {
 fn UnreadableNotice(record: Unreadable) -> impl IntoView {
     let file_stem = record.key.replace('/', "-");
     let keys = [record.key.clone(), record.aside.clone()];
-    let message = match record.plan_id() {
-        _ if record.is_settings() => format!(
-            "The settings could not be read: {} The usual settings are used instead, and the unreadable copy has been \
-             set aside. ",
-            record.reason
-        ),
-        _ if record.is_template() => format!(
-            "One of your templates could not be read ({}): {} It is not listed; it has been left untouched and a \
-             copy set aside. ",
-            record.name(),
-            record.reason
-        ),
-        Some(_) => format!(
-            "A stored plan could not be read ({}): {} It has been left untouched and a copy set aside. ",
-            record.name(),
-            record.reason
-        ),
-        None => format!(
-            "The list that keeps the plans in order could not be read: {} It has been set aside, and the plans are \
-             listed by their ids. ",
-            record.reason
-        ),
-    };
+    let message = record.notice();
     view! {
         <p class="notice notice-error" data-testid="unreadable-notice">
             {message}

@@ -8,7 +8,8 @@ use intensive_planner::domain::model::Plan;
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::storage::book::PlanBook;
 use intensive_planner::storage::format::decode;
-use intensive_planner::storage::store::{plan_key, KeyValue, MemoryStore, PlanStore, StoreError};
+use intensive_planner::storage::keys::plan_key;
+use intensive_planner::storage::store::{KeyValue, MemoryStore, PlanStore, StoreError};
 
 /// One browser's storage, shared by the tabs of a test.
 #[derive(Clone, Default)]
