@@ -190,6 +190,11 @@ fn every_rule_id_is_stable_and_unique() {
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
     assert!(ids.iter().all(|id| id.starts_with('R')));
+    // The ids are what the README's rules table publishes.
+    let readme = include_str!("../README.md");
+    for id in ids {
+        assert!(readme.contains(&format!("| {id} |")), "{id} is not in the README's rules table");
+    }
 }
 
 #[test]

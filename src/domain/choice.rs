@@ -124,4 +124,22 @@ mod tests {
         each_value_names_its_choice::<Option<Modality>>();
         assert_eq!(<Option<Modality>>::ALL.len(), Modality::VARIANTS.len() + 1);
     }
+
+    #[test]
+    fn derived_values_are_the_ones_forms_and_links_always_gave() {
+        fn values<T: Choice>() -> String {
+            T::ALL.iter().map(|choice| choice.value()).collect::<Vec<_>>().join(" ")
+        }
+        assert_eq!(values::<IntensiveKind>(), "couples affair");
+        assert_eq!(values::<WhoDoses>(), "nobody a b both");
+        assert_eq!(values::<Placement>(), "opening midway");
+        assert_eq!(values::<BothDosing>(), "same separate");
+        assert_eq!(values::<FollowUpSpacing>(), "week-then-monthly weekly two-weeks monthly");
+        assert_eq!(values::<PlanStatus>(), "draft shared confirmed");
+        assert_eq!(values::<ScreenAnswer>(), "not-asked no yes");
+        assert_eq!(values::<Option<Modality>>(), " gottman eft ifs brainspotting emdr other");
+        let kinds = "couplescheckin assessment jointsession individualsession feedback psychoeducation \
+                     kappreparation kapdosing integration break lunch reflection followup custom";
+        assert_eq!(values::<BlockKind>(), kinds);
+    }
 }
