@@ -148,13 +148,13 @@ fn check_day(plan: &Plan, day: u8) -> Result<u8, EditError> {
 /// An id no block of the plan has, and the counter after it. Ids count up from
 /// `next_block_id`; a plan whose counter reached the top of its range (an imported
 /// one) takes the lowest free id instead, which the block limit guarantees exists.
-pub fn fresh_block_id(plan: &Plan) -> (BlockId, u32) {
-    if plan.next_block_id < u32::MAX {
-        return (BlockId(plan.next_block_id), plan.next_block_id + 1);
+pub fn fresh_block_id(blocks: &[Block], counter: u32) -> (BlockId, u32) {
+    if counter < u32::MAX {
+        return (BlockId(counter), counter + 1);
     }
-    let taken: std::collections::BTreeSet<u32> = plan.blocks.iter().map(|b| b.id.0).collect();
+    let taken: std::collections::BTreeSet<u32> = blocks.iter().map(|b| b.id.0).collect();
     let free = (1..u32::MAX).find(|id| !taken.contains(id)).unwrap_or_default();
-    (BlockId(free), plan.next_block_id)
+    (BlockId(free), counter)
 }
 
 fn default_title(kind: BlockKind) -> String {
@@ -171,7 +171,7 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
                 return Err(EditError::TooManyBlocks);
             }
             let minutes = snap_length(i64::from(*minutes), MAX_BLOCK_MINUTES);
-            let (id, counter) = fresh_block_id(&next);
+            let (id, counter) = fresh_block_id(&next.blocks, next.next_block_id);
             next.next_block_id = counter;
             next.blocks.push(Block {
                 id,

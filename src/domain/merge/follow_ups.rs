@@ -2,70 +2,31 @@
 //! follow-up field by field, as blocks are; one deleted on one side and changed on the
 //! other is kept, and its deletion offered.
 
-use std::collections::BTreeMap;
-
-use super::{Merger, Side};
-use crate::domain::clash::Clash;
-use crate::domain::dates::DateStyle;
+use super::keyed::{merge_keyed, Items};
+use super::Merger;
 use crate::domain::edit::Edit;
 use crate::domain::follow_up_edit::GuideChange;
 use crate::domain::model::*;
 use crate::domain::words::{describe_follow_up, length_words, names, quoted, who_for_couple};
 
 pub(super) fn merge_follow_ups(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut Plan) {
-    let by_id = |p: &Plan| p.follow_ups.iter().map(|f| (f.id, f.clone())).collect::<BTreeMap<_, _>>();
-    let (base_all, mine_all, theirs_all) = (by_id(base), by_id(mine), by_id(theirs));
-    let [mine_side, theirs_side] = m.sides;
-    let mut merged = Vec::with_capacity(theirs.follow_ups.len());
-    for t in &theirs.follow_ups {
-        match (base_all.get(&t.id), mine_all.get(&t.id)) {
-            (Some(b), Some(mi)) => merged.push(merge_one(m, theirs, b, mi, t)),
-            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_follow_up(b, m.style))),
-            (Some(_), None) => {
-                let words =
-                    (format!("changed in {}", theirs_side.words()), format!("deleted in {}", mine_side.words()));
-                m.clashes.push(deletion(t, m.style, words, mine_side));
-                merged.push(t.clone());
-            }
-            (None, _) => merged.push(t.clone()),
-        }
-    }
-    plan.next_follow_up_id = mine.next_follow_up_id.max(theirs.next_follow_up_id);
-    for mi in &mine.follow_ups {
-        match (base_all.get(&mi.id), theirs_all.get(&mi.id)) {
-            (None, Some(t)) if t != mi => {
-                // Added on both sides under one id: this side's takes the next free one.
-                let id = FollowUpId(plan.next_follow_up_id);
-                plan.next_follow_up_id = plan.next_follow_up_id.saturating_add(1);
-                m.brought.push(format!("{} added", describe_follow_up(mi, m.style)));
-                merged.push(FollowUpSession { id, ..mi.clone() });
-            }
-            (None, None) => {
-                m.brought.push(format!("{} added", describe_follow_up(mi, m.style)));
-                merged.push(mi.clone());
-            }
-            (Some(b), None) if b != mi => {
-                let words =
-                    (format!("changed in {}", mine_side.words()), format!("deleted in {}", theirs_side.words()));
-                m.clashes.push(deletion(mi, m.style, words, theirs_side));
-                merged.push(mi.clone());
-            }
-            _ => {}
-        }
-    }
+    let follow_ups = Items {
+        list: |plan| &plan.follow_ups,
+        id: |session| session.id,
+        describe: |_, session, style| describe_follow_up(session, style),
+        delete: |id| Edit::DeleteFollowUp { id },
+        merge_one,
+    };
+    let mut counter = mine.next_follow_up_id.max(theirs.next_follow_up_id);
+    let mut merged = merge_keyed(m, [base, mine, theirs], follow_ups, |_, session| {
+        let id = FollowUpId(counter);
+        counter = counter.saturating_add(1);
+        FollowUpSession { id, ..session.clone() }
+    });
     // A plan holds at most so many; what one side added beyond that stays on that side's copy.
     merged.truncate(MAX_FOLLOW_UPS);
     plan.follow_ups = merged;
-}
-
-fn deletion(session: &FollowUpSession, style: DateStyle, (kept, other): (String, String), other_side: Side) -> Clash {
-    Clash {
-        what: describe_follow_up(session, style),
-        kept,
-        other,
-        other_side,
-        alternative: Edit::DeleteFollowUp { id: session.id },
-    }
+    plan.next_follow_up_id = counter;
 }
 
 fn merge_one(

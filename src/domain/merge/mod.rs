@@ -5,11 +5,11 @@
 //! it is kept, and the deletion is offered. Nothing either side did is dropped unseen.
 
 mod follow_ups;
+mod keyed;
 pub mod settings;
 mod three_way;
 
 use crate::domain::words::{day_label, describe_block, fit, length_words, names, quoted, who_for_couple};
-use std::collections::BTreeMap;
 use strum::VariantArray;
 
 use super::clash::{Clash, Side};
@@ -21,6 +21,7 @@ use super::model::*;
 use super::status::reopen_if_broken;
 use super::time::fits_in_day;
 use chrono::NaiveTime;
+use keyed::{merge_keyed, Items};
 use three_way::{changed, pick, Changed};
 
 /// The merged plan (with the other version's revision) and what the person must decide.
@@ -190,68 +191,20 @@ fn readiness_words(value: &ReadinessValue, partners: &Partners) -> String {
 }
 
 fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &mut Plan) {
-    let by_id = |p: &Plan| p.blocks.iter().map(|b| (b.id, b.clone())).collect::<BTreeMap<BlockId, Block>>();
-    let (base_blocks, mine_blocks) = (by_id(base), by_id(mine));
-    let theirs_blocks = by_id(theirs);
-    let mut blocks = Vec::with_capacity(theirs.blocks.len());
-    for t in &theirs.blocks {
-        match (base_blocks.get(&t.id), mine_blocks.get(&t.id)) {
-            (Some(b), Some(mi)) => blocks.push(merge_block(m, theirs, b, mi, t)),
-            (Some(b), None) if b == t => m.brought.push(format!("{} removed", describe_block(base, b, m.style))),
-            (Some(_), None) => {
-                let [mine_side, theirs_side] = m.sides;
-                let (kept, other) =
-                    (format!("changed in {}", theirs_side.words()), format!("deleted in {}", mine_side.words()));
-                m.clashes.push(deletion_clash(theirs, m.style, t, kept, other, mine_side));
-                blocks.push(t.clone());
-            }
-            // Added there (or added on both sides under one id: this tab's gets a new id below).
-            (None, _) => blocks.push(t.clone()),
-        }
-    }
-    plan.next_block_id = mine.next_block_id.max(theirs.next_block_id);
-    plan.blocks = blocks;
-    for mi in &mine.blocks {
-        match (base_blocks.get(&mi.id), theirs_blocks.contains_key(&mi.id)) {
-            (_, true) if base_blocks.contains_key(&mi.id) || theirs_blocks.get(&mi.id) == Some(mi) => {}
-            (None, true) => {
-                let (id, counter) = fresh_block_id(plan);
-                plan.next_block_id = counter;
-                m.brought.push(format!("{} added", describe_block(mine, mi, m.style)));
-                plan.blocks.push(Block { id, ..mi.clone() });
-            }
-            (None, false) => {
-                m.brought.push(format!("{} added", describe_block(mine, mi, m.style)));
-                plan.blocks.push(mi.clone());
-            }
-            (Some(b), false) if b == mi => {} // deleted there, untouched here
-            (Some(_), false) => {
-                let [mine_side, theirs_side] = m.sides;
-                let (kept, other) =
-                    (format!("changed in {}", mine_side.words()), format!("deleted in {}", theirs_side.words()));
-                m.clashes.push(deletion_clash(mine, m.style, mi, kept, other, theirs_side));
-                plan.blocks.push(mi.clone());
-            }
-            (Some(_), true) => {}
-        }
-    }
-}
-
-fn deletion_clash(
-    plan: &Plan,
-    style: DateStyle,
-    block: &Block,
-    kept: String,
-    other: String,
-    other_side: Side,
-) -> Clash {
-    Clash {
-        what: describe_block(plan, block, style),
-        kept,
-        other,
-        other_side,
-        alternative: Edit::DeleteBlock { id: block.id },
-    }
+    let blocks = Items {
+        list: |plan| &plan.blocks,
+        id: |block| block.id,
+        describe: describe_block,
+        delete: |id| Edit::DeleteBlock { id },
+        merge_one: merge_block,
+    };
+    let mut counter = mine.next_block_id.max(theirs.next_block_id);
+    plan.blocks = merge_keyed(m, [base, mine, theirs], blocks, |merged, block| {
+        let (id, next) = fresh_block_id(merged, counter);
+        counter = next;
+        Block { id, ..block.clone() }
+    });
+    plan.next_block_id = counter;
 }
 
 fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) -> Block {
