@@ -36,13 +36,6 @@ fn merge_one(
     mi: &FollowUpSession,
     t: &FollowUpSession,
 ) -> FollowUpSession {
-    if mi == b || mi == t {
-        return t.clone();
-    }
-    if t == b {
-        m.brought.push(describe_follow_up(t, m.style));
-        return mi.clone();
-    }
     let id = t.id;
     let name = describe_follow_up(t, m.style);
     let what = |part: &str| format!("{name}: {part}");

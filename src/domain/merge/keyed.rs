@@ -20,7 +20,8 @@ pub(super) struct Items<T, K> {
     pub describe: fn(&Plan, &T, DateStyle) -> String,
     /// The edit a deletion clash offers.
     pub delete: fn(K) -> Edit,
-    /// An item both sides hold, merged from (base, mine, theirs) within `theirs`' plan.
+    /// An item both sides changed, differently, merged from (base, mine, theirs)
+    /// within `theirs`' plan.
     pub merge_one: fn(&mut Merger, &Plan, &T, &T, &T) -> T,
 }
 
@@ -45,6 +46,12 @@ pub(super) fn merge_keyed<T: Clone + PartialEq, K: Ord + Copy>(
     let mut merged = Vec::with_capacity((items.list)(theirs).len());
     for t in (items.list)(theirs) {
         match (base_all.get(&(items.id)(t)), mine_all.get(&(items.id)(t))) {
+            // Unchanged on a side (or changed alike on both): the other side's, whole.
+            (Some(b), Some(mi)) if mi == b || *mi == t => merged.push(t.clone()),
+            (Some(b), Some(mi)) if *b == t => {
+                m.brought.push((items.describe)(theirs, t, style));
+                merged.push((*mi).clone());
+            }
             (Some(b), Some(mi)) => merged.push((items.merge_one)(m, theirs, b, mi, t)),
             (Some(b), None) if *b == t => m.brought.push(format!("{} removed", (items.describe)(base, b, style))),
             (Some(_), None) => {

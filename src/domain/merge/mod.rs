@@ -208,13 +208,6 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
 }
 
 fn merge_block(m: &mut Merger, theirs: &Plan, b: &Block, mi: &Block, t: &Block) -> Block {
-    if mi == b || mi == t {
-        return t.clone();
-    }
-    if t == b {
-        m.brought.push(describe_block(theirs, t, m.style));
-        return mi.clone();
-    }
     let id = t.id;
     let name = describe_block(theirs, t, m.style);
     let what = |part: &str| format!("{name}: {part}");
