@@ -6,7 +6,7 @@ use strum::VariantArray;
 
 use super::dates::DateStyle;
 use super::kap::{BothDosing, Placement, ScreenAnswer, WhoDoses};
-use super::model::{BlockKind, IntensiveKind, Modality, Participants, Partner, PartnerSet, PlanStatus};
+use super::model::{BlockKind, FollowUpDose, IntensiveKind, Modality, Participants, Partner, PartnerSet, PlanStatus};
 use super::template::FollowUpSpacing;
 
 pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
@@ -69,6 +69,18 @@ impl Choice for Option<PartnerSet> {
     }
 }
 
+impl Choice for FollowUpDose {
+    const ALL: &'static [Self] = &[
+        FollowUpDose(None),
+        FollowUpDose(Some(PartnerSet { a: true, b: false })),
+        FollowUpDose(Some(PartnerSet { a: false, b: true })),
+        FollowUpDose(Some(PartnerSet { a: true, b: true })),
+    ];
+    fn value(self) -> &'static str {
+        self.0.map_or("none", |set| Some(set).value())
+    }
+}
+
 /// A joint session's approach; `None` is not set.
 impl Choice for Option<Modality> {
     const ALL: &'static [Self] = &[
@@ -122,6 +134,7 @@ mod tests {
         each_value_names_its_choice::<Option<PartnerSet>>();
         each_value_names_its_choice::<BlockKind>();
         each_value_names_its_choice::<Option<Modality>>();
+        each_value_names_its_choice::<FollowUpDose>();
         assert_eq!(<Option<Modality>>::ALL.len(), Modality::VARIANTS.len() + 1);
     }
 
@@ -138,6 +151,7 @@ mod tests {
         assert_eq!(values::<PlanStatus>(), "draft shared confirmed");
         assert_eq!(values::<ScreenAnswer>(), "not-asked no yes");
         assert_eq!(values::<Option<Modality>>(), " gottman eft ifs brainspotting emdr other");
+        assert_eq!(values::<FollowUpDose>(), "none a b both");
         let kinds = "couplescheckin assessment jointsession individualsession feedback psychoeducation \
                      kappreparation kapdosing integration break lunch reflection followup custom";
         assert_eq!(values::<BlockKind>(), kinds);

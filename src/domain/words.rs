@@ -2,7 +2,7 @@
 //! days, who takes part, lists of names, counts, and the therapist when unnamed.
 
 use super::dates::DateStyle;
-use super::model::{Block, FollowUpSession, Participants, Partner, PartnerSet, Partners, Plan};
+use super::model::{Block, FollowUpDose, FollowUpSession, Participants, Partner, PartnerSet, Partners, Plan};
 
 /// A length in words, exact to the minute: "45 min", "4 h", "2 h 30 min". The one
 /// wording of a duration, for every message and form.
@@ -77,6 +77,14 @@ pub fn kap_for_label(kap_for: Option<PartnerSet>, partners: &Partners) -> String
         Some(set) if set == PartnerSet::BOTH => "Both partners".to_string(),
         Some(set) if set.contains(Partner::A) => partners.a.clone(),
         Some(_) => partners.b.clone(),
+    }
+}
+
+/// Whose medicine a follow-up integrates, in the words of its list.
+pub fn follow_up_dose_label(dose: FollowUpDose, partners: &Partners) -> String {
+    match dose.0 {
+        None => "No one's: a follow-up about no dose".to_string(),
+        set => kap_for_label(set, partners),
     }
 }
 

@@ -51,6 +51,11 @@ pub enum FollowUpChange {
     Text(FollowUpText, String),
 }
 
+/// Whose medicine a follow-up integrates, as its list offers it: `None` is a follow-up
+/// about no dose (a block's `None`, everyone taking part, has no place after the intensive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FollowUpDose(pub Option<PartnerSet>);
+
 /// Who a follow-up may be with: the therapist is always there.
 pub const FOLLOW_UP_WHO: [Participants; 3] = [
     Participants::BothWithTherapist,

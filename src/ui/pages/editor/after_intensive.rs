@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use super::add_line::AddLine;
 use super::field_binding::{choices, length_choices, Control, FieldChoice, FieldInput};
-use super::follow_up_fields::{FollowUpField, NO_DOSE};
+use super::follow_up_fields::FollowUpField;
 use super::EditorCtx;
 use crate::domain::choice::Choice;
 use crate::domain::edit::Edit;
 use crate::domain::follow_up_edit::{next_follow_up_date, GuideChange};
-use crate::domain::model::{FollowUpId, FollowUpSession, Participants, PartnerSet, FOLLOW_UP_WHO, MAX_FOLLOW_UPS};
+use crate::domain::model::{FollowUpDose, FollowUpId, FollowUpSession, Participants, FOLLOW_UP_WHO, MAX_FOLLOW_UPS};
 use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
-use crate::domain::words::{describe_follow_up, kap_for_label, who_label};
+use crate::domain::words::{describe_follow_up, follow_up_dose_label, who_label};
 use crate::ui::parts::folded::Folded;
 
 #[component]
@@ -72,11 +72,8 @@ fn FollowUpFields(id: FollowUpId, session: Shown, heading: Signal<String>) -> im
     let ctx = expect_context::<EditorCtx>();
     let names = Memo::new(move |_| ctx.plan.with(|p| p.partners.clone()));
     let who = Signal::derive(move || names.with(|partners| choices(&FOLLOW_UP_WHO, |w| who_label(w, partners))));
-    // The list's first choice, everyone taking part (`None`), is no one's dose here instead.
-    let doses = &Option::<PartnerSet>::ALL[1..];
     let kap_for = Signal::derive(move || {
-        let none = (NO_DOSE.to_string(), "No one's: a follow-up about no dose".to_string());
-        names.with(|partners| [none].into_iter().chain(choices(doses, |set| kap_for_label(set, partners))).collect())
+        names.with(|partners| choices(FollowUpDose::ALL, |d| follow_up_dose_label(d, partners)))
     });
     let input = move |field: FollowUpField, label: &'static str, control: Control| {
         view! { <FieldInput item=session field label control/> }

@@ -5,7 +5,7 @@ use super::field_binding::FieldOf;
 use crate::domain::choice::Choice;
 use crate::domain::dates;
 use crate::domain::edit::Edit;
-use crate::domain::model::{FollowUpChange, FollowUpSession, FollowUpText, PartnerSet, FOLLOW_UP_WHO};
+use crate::domain::model::{FollowUpChange, FollowUpDose, FollowUpSession, FollowUpText, FOLLOW_UP_WHO};
 use crate::domain::time::{hhmm, parse_hhmm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,9 +20,6 @@ pub enum FollowUpField {
     PrivateNotes,
 }
 
-/// The value of "about no one's medicine" in the whose-medicine list.
-pub const NO_DOSE: &str = "none";
-
 impl FieldOf<FollowUpSession> for FollowUpField {
     fn text(self, session: &FollowUpSession) -> String {
         match self {
@@ -30,7 +27,7 @@ impl FieldOf<FollowUpSession> for FollowUpField {
             FollowUpField::Start => hhmm(session.start),
             FollowUpField::Length => session.minutes.to_string(),
             FollowUpField::Who => session.who.value().to_string(),
-            FollowUpField::KapFor => session.kap_for.map_or(NO_DOSE, |set| Some(set).value()).to_string(),
+            FollowUpField::KapFor => FollowUpDose(session.kap_for).value().to_string(),
             FollowUpField::Title => session.title.clone(),
             FollowUpField::CoupleNotes => session.couple_notes.clone(),
             FollowUpField::PrivateNotes => session.private_notes.clone(),
@@ -47,8 +44,7 @@ impl FieldOf<FollowUpSession> for FollowUpField {
             FollowUpField::Who => {
                 FollowUpChange::Who(Choice::from_value(&text).filter(|who| FOLLOW_UP_WHO.contains(who))?)
             }
-            FollowUpField::KapFor if text == NO_DOSE => FollowUpChange::KapFor(None),
-            FollowUpField::KapFor => FollowUpChange::KapFor(Some(Option::<PartnerSet>::from_value(&text).flatten()?)),
+            FollowUpField::KapFor => FollowUpChange::KapFor(FollowUpDose::from_value(&text)?.0),
             FollowUpField::Title => FollowUpChange::Text(FollowUpText::Title, text),
             FollowUpField::CoupleNotes => FollowUpChange::Text(FollowUpText::CoupleNotes, text),
             FollowUpField::PrivateNotes => FollowUpChange::Text(FollowUpText::PrivateNotes, text),
@@ -82,7 +78,7 @@ impl FollowUpField {
 mod tests {
     use super::*;
     use crate::domain::edit::apply;
-    use crate::domain::model::{Participants, Partner};
+    use crate::domain::model::{Participants, Partner, PartnerSet};
 
     const ALL: [FollowUpField; 8] = [
         FollowUpField::Date,
@@ -124,7 +120,7 @@ mod tests {
             Some(FollowUpChange::Who(Participants::OneWithTherapist(Partner::A)))
         );
         assert_eq!(change(FollowUpField::Who, "couple"), None, "always with the therapist");
-        assert_eq!(change(FollowUpField::KapFor, NO_DOSE), Some(FollowUpChange::KapFor(None)));
+        assert_eq!(change(FollowUpField::KapFor, "none"), Some(FollowUpChange::KapFor(None)));
         assert_eq!(
             change(FollowUpField::KapFor, "b"),
             Some(FollowUpChange::KapFor(Some(PartnerSet::only(Partner::B))))
