@@ -70,9 +70,10 @@ export async function newEditor(browser, server, options = {}, viewport = { widt
   return { context, ...watched };
 }
 
-/** Creates an intensive through the "New intensive" form. */
+/** Creates an intensive through the "New intensive" form, and waits for its save unless
+ *  `stored: false` (storage that refuses it). */
 export async function createIntensive(page, options = {}) {
-  const o = { kind: "couples", days: "3", a: "Sam", b: "Alex", therapist: "Dr Lee", who: "nobody", placement: "opening", ...options };
+  const o = { kind: "couples", days: "3", a: "Sam", b: "Alex", therapist: "Dr Lee", who: "nobody", placement: "opening", stored: true, ...options };
   await page.getByRole("button", { name: "New intensive" }).click();
   await page.getByLabel("Kind").selectOption(o.kind);
   await page.getByLabel("Number of days").selectOption(o.days);
@@ -83,6 +84,12 @@ export async function createIntensive(page, options = {}) {
   if (o.who !== "nobody") await page.getByLabel("Placement of the dosing").selectOption(o.placement);
   await page.getByRole("button", { name: "Create the schedule" }).click();
   await page.waitForSelector(".editor .block");
+  if (!o.stored) return;
+  // The editor is drawn before the save, which follows in the next task: wait for it,
+  // so a test reading storage next reads the new plan.
+  const id = new URL(page.url()).hash.match(/^#\/plan\/([^/]+)/)?.[1];
+  if (!id) throw new Error(`the editor's address names no plan: ${page.url()}`);
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, `intensive-planner/plan/${id}`);
 }
 
 /** "day 2 10:00–13:00": where a grid block sits, read from its accessible text. */
@@ -110,13 +117,15 @@ export async function storedPlan(page) {
 /** Waits until `check(plan)` holds for the one stored plan; fails with `what` after `ms`. */
 export async function waitStored(page, check, what, ms = 5000) {
   const until = Date.now() + ms;
-  let plan;
+  let plan, missing;
   while (Date.now() < until) {
-    plan = await storedPlan(page);
-    if (check(plan)) return plan;
+    // A save still on its way is waited for, like a plan that does not yet pass `check`.
+    [plan, missing] = await storedPlan(page).then((p) => [p, null], (e) => [undefined, e.message]);
+    if (plan && check(plan)) return plan;
     await page.waitForTimeout(25);
   }
-  throw new Error(`timed out waiting for the stored plan: ${what}\n${JSON.stringify(plan?.blocks?.map((b) => [b.title, b.day, b.start]))}`);
+  const seen = missing ?? JSON.stringify(plan?.blocks?.map((b) => [b.title, b.day, b.start]));
+  throw new Error(`timed out waiting for the stored plan: ${what}\n${seen}`);
 }
 
 /** A stored block's day and start, found by its title: "1 16:00:00". */

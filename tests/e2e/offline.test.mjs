@@ -299,7 +299,7 @@ test("Reload anyway, when asked, reloads into the new version", async () => {
   const notice = page.getByTestId("update-notice");
   await notice.waitFor({ timeout: 20_000 });
   await fillStorage(page);
-  await createIntensive(page, { a: "Never", b: "Stored" });
+  await createIntensive(page, { a: "Never", b: "Stored", stored: false });
   await page.getByTestId("storage-notice").waitFor();
   await notice.getByRole("button", { name: "Reload" }).click();
   await notice.getByRole("button", { name: "Reload anyway" }).waitFor();

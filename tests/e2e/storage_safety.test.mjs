@@ -36,7 +36,7 @@ test("with storage full every unsaved plan stays listed, and the notice stays un
   const ada = page.url();
   await fillStorage(page);
   await page.goto(server.url);
-  await createIntensive(page, { a: "Full", b: "Quota" });
+  await createIntensive(page, { a: "Full", b: "Quota", stored: false });
   const notice = page.getByTestId("storage-notice");
   await notice.waitFor();
   assert.match(await notice.innerText(), /Not saved\. The browser's storage for this app is full\./);
