@@ -7,8 +7,9 @@ mod common;
 
 use common::disk::{tab_holding, Shared};
 use intensive_planner::domain::dates::DateStyle;
-use intensive_planner::domain::edit::{apply, Edit};
-use intensive_planner::domain::model::{clock, Plan};
+use intensive_planner::domain::edit::{apply, Edit, EditError};
+use intensive_planner::domain::follow_up_edit::next_follow_up_date;
+use intensive_planner::domain::model::{clock, FollowUpChange, FollowUpText, Participants, Plan, MAX_FOLLOW_UPS};
 use intensive_planner::domain::sample::sample_plan;
 use intensive_planner::domain::settings::Settings;
 use intensive_planner::storage::book::PlanBook;
@@ -171,15 +172,56 @@ fn the_same_field_typed_in_two_tabs_keeps_both_until_the_person_picks() {
     // A reload (the tab closed and opened again, or another tab) still lists it.
     let mut reopened = PlanBook::load(&mut disk.store());
     assert_eq!(reopened.clashes("p"), std::slice::from_ref(&clash), "the clash is kept beside the plan");
-    let choice = clash.alternative.clone();
-    assert!(reopened.settle_clash("p", &clash) && reopened.clashes("p").is_empty());
-    assert!(!reopened.settle_clash("p", &clash), "settled once only");
-    reopened.put(apply(reopened.plan("p").unwrap(), &choice).unwrap());
+    assert_eq!(reopened.settle_clash("p", &clash, true), Ok(true));
+    assert!(reopened.clashes("p").is_empty());
+    assert_eq!(reopened.settle_clash("p", &clash, true), Ok(false), "settled once only");
+    assert!(reopened.is_unsaved("p"), "the value chosen is a change to save");
     reopened.flush(&mut disk.store());
     assert_eq!(disk.stored("p").title, "Second");
     assert!(PlanBook::load(&mut disk.store()).clashes("p").is_empty(), "settled for good");
     second.reload(&mut disk.store());
     assert!(second.clashes("p").is_empty(), "the other tab hears it is settled");
+}
+
+/// `count` more follow-ups on plan `id` of `tab`, titled "`title` 0", "`title` 1", ….
+fn add_follow_ups(tab: &mut PlanBook, id: &str, count: usize, title: &str) {
+    for i in 0..count {
+        let date = next_follow_up_date(tab.plan(id).expect("in the book"));
+        let who = Participants::BothWithTherapist;
+        tab.put(edited(tab, id, Edit::AddFollowUp { date, start: clock(9, 0), minutes: 60, who }));
+        let session = tab.plan(id).and_then(|p| p.follow_ups.last()).expect("just added").id;
+        let change = FollowUpChange::Text(FollowUpText::Title, format!("{title} {i}"));
+        tab.put(edited(tab, id, Edit::ChangeFollowUp { id: session, change }));
+    }
+}
+
+#[test]
+fn follow_ups_two_tabs_add_past_the_limit_wait_in_a_clash_until_there_is_room() {
+    let disk = Shared::default();
+    let mut first = tab_holding(&disk, "p");
+    let now = first.plan("p").map_or(0, |p| p.follow_ups.len());
+    add_follow_ups(&mut first, "p", MAX_FOLLOW_UPS - 2 - now, "Shared");
+    first.flush(&mut disk.store());
+    let mut second = PlanBook::load(&mut disk.store());
+    add_follow_ups(&mut first, "p", 2, "First tab's");
+    add_follow_ups(&mut second, "p", 2, "Second tab's");
+    first.flush(&mut disk.store());
+    second.flush(&mut disk.store());
+    assert_eq!(disk.stored("p").follow_ups.len(), MAX_FOLLOW_UPS);
+    let clashes = second.clashes("p").to_vec();
+    assert_eq!(clashes.len(), 2, "each left-out session is listed: {clashes:#?}");
+    let clash = &clashes[0];
+
+    // Taking it back while the plan is full is refused, and the clash stays to take later.
+    assert_eq!(second.settle_clash("p", clash, true), Err(EditError::TooManyFollowUps));
+    assert_eq!(second.clashes("p"), &clashes[..]);
+    let oldest = second.plan("p").expect("in the book").follow_ups[0].id;
+    second.put(edited(&second, "p", Edit::DeleteFollowUp { id: oldest }));
+    assert_eq!(second.settle_clash("p", clash, true), Ok(true));
+    second.flush(&mut disk.store());
+    let titles: Vec<String> = disk.stored("p").follow_ups.iter().map(|s| s.title.clone()).collect();
+    assert!(titles.contains(&"Second tab's 0".to_string()), "{titles:?}");
+    assert_eq!(PlanBook::load(&mut disk.store()).clashes("p"), &clashes[1..], "the other waits, across a reload");
 }
 
 #[test]

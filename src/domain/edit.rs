@@ -128,6 +128,8 @@ pub enum Edit {
     DeleteFollowUp {
         id: FollowUpId,
     },
+    /// A follow-up put back whole: one a merge left out of a full plan.
+    RestoreFollowUp(FollowUpSession),
     ChangeGuide(GuideChange),
 }
 
@@ -296,6 +298,7 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         }
         Edit::ChangeFollowUp { id, change } => follow_up_edit::change(&mut next, *id, change)?,
         Edit::DeleteFollowUp { id } => follow_up_edit::delete(&mut next, *id)?,
+        Edit::RestoreFollowUp(session) => follow_up_edit::restore(&mut next, session)?,
         Edit::ChangeGuide(change) => follow_up_edit::change_guide(&mut next, change)?,
     }
     // A change that breaks a rule reopens a confirmed plan.

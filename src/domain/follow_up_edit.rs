@@ -58,12 +58,10 @@ pub(super) fn add(
     }
     let date = check_date(plan, date)?;
     let minutes = snap_length(i64::from(minutes), MAX_BLOCK_MINUTES);
-    let taken = |id: u32| plan.follow_ups.iter().any(|f| f.id.0 == id);
-    let id = (plan.next_follow_up_id..u32::MAX).chain(1..plan.next_follow_up_id).find(|id| !taken(*id)).unwrap_or(1);
-    plan.next_follow_up_id = plan.next_follow_up_id.max(id.saturating_add(1));
+    let id = fresh_id(plan);
     let doses = plan.dosing_partners();
     plan.follow_ups.push(FollowUpSession {
-        id: FollowUpId(id),
+        id,
         date,
         start: fit(start, minutes),
         minutes,
@@ -73,6 +71,25 @@ pub(super) fn add(
         couple_notes: String::new(),
         private_notes: String::new(),
     });
+    Ok(())
+}
+
+/// An id no follow-up of the plan has, taken from its counter.
+fn fresh_id(plan: &mut Plan) -> FollowUpId {
+    let taken = |id: u32| plan.follow_ups.iter().any(|f| f.id.0 == id);
+    let id = (plan.next_follow_up_id..u32::MAX).chain(1..plan.next_follow_up_id).find(|id| !taken(*id)).unwrap_or(1);
+    plan.next_follow_up_id = plan.next_follow_up_id.max(id.saturating_add(1));
+    FollowUpId(id)
+}
+
+/// Puts back a session whole, under an id of its own (its old one may be taken since).
+pub(super) fn restore(plan: &mut Plan, session: &FollowUpSession) -> Result<(), EditError> {
+    if plan.follow_ups.len() >= MAX_FOLLOW_UPS {
+        return Err(EditError::TooManyFollowUps);
+    }
+    check_date(plan, session.date)?;
+    let id = fresh_id(plan);
+    plan.follow_ups.push(FollowUpSession { id, ..session.clone() });
     Ok(())
 }
 

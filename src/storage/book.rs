@@ -204,13 +204,18 @@ impl PlanBook {
         }
     }
 
-    /// Removes a clash of a plan once the person has chosen; false if it is gone already.
-    pub fn settle_clash(&mut self, id: &str, clash: &Clash) -> bool {
-        let Some(entry) = self.entry_mut(id) else { return false };
-        let Some(index) = entry.clashes.iter().position(|c| c == clash) else { return false };
+    /// Settles a clash of a plan as the person chose: `use_other` takes its alternative,
+    /// one step of the history. A clash whose alternative is refused stays listed, so
+    /// the value it offers is not lost. False if the clash is gone already.
+    pub fn settle_clash(&mut self, id: &str, clash: &Clash, use_other: bool) -> Result<bool, EditError> {
+        let Some(entry) = self.entry_mut(id) else { return Ok(false) };
+        let Some(index) = entry.clashes.iter().position(|c| c == clash) else { return Ok(false) };
+        if use_other {
+            entry.unsaved |= entry.history.apply(&clash.alternative)?;
+        }
         entry.clashes.remove(index);
         entry.clashes_unsaved = true;
-        true
+        Ok(true)
     }
 
     /// Writes every unsaved plan. A plan another tab saved meanwhile is merged with it;

@@ -126,9 +126,20 @@ impl AppState {
     /// An edit to a plan, from whichever page: one step of its history in the book,
     /// shown at once and saved soon. A refused edit changes nothing and says why.
     pub fn send(&self, id: &str, edit: &Edit) -> Result<(), EditError> {
+        self.change(|book| book.apply(id, edit))
+    }
+
+    /// Settles a clash as the person chose (`PlanBook::settle_clash`), saved soon.
+    pub fn settle_clash(&self, id: &str, clash: &Clash, use_other: bool) -> Result<(), EditError> {
+        self.change(|book| book.settle_clash(id, clash, use_other))
+    }
+
+    /// A change to the book that says whether it changed anything; notifies and saves
+    /// only then.
+    fn change(&self, change: impl FnOnce(&mut PlanBook) -> Result<bool, EditError>) -> Result<(), EditError> {
         let mut result = Ok(false);
         self.book.maybe_update(|book| {
-            result = book.apply(id, edit);
+            result = change(book);
             matches!(result, Ok(true))
         });
         if result? {

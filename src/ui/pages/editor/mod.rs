@@ -24,7 +24,7 @@ use web_sys::HtmlSelectElement;
 
 use crate::domain::choice::Choice;
 use crate::domain::clash::Clash;
-use crate::domain::edit::Edit;
+use crate::domain::edit::{Edit, EditError};
 use crate::domain::model::{BlockId, BlockKind, Participants, Plan, PlanStatus};
 use crate::domain::rules::{check, Problem};
 use crate::ui::parts::not_found::PlanNotFound;
@@ -78,7 +78,12 @@ impl EditorCtx {
     }
 
     pub fn send(&self, edit: Edit) {
-        match self.plan_id.with_value(|id| self.state.send(id, &edit)) {
+        self.answer(self.plan_id.with_value(|id| self.state.send(id, &edit)));
+    }
+
+    /// Clears the last refusal once a change is taken, or says why this one was not.
+    fn answer(&self, result: Result<(), EditError>) {
+        match result {
             Ok(()) => {
                 if self.message.with_untracked(Option::is_some) {
                     self.message.set(None);
@@ -97,13 +102,10 @@ impl EditorCtx {
     }
 
     /// Settles a clash with another tab's change: `use_other` puts the other value in
-    /// place (one more edit, undoable); otherwise the one shown stays.
+    /// place (one more edit, undoable); otherwise the one shown stays. One whose other
+    /// value is refused stays listed, and the refusal is said.
     pub fn settle_clash(&self, clash: &Clash, use_other: bool) {
-        let mut settled = false;
-        self.state.book.update(|book| settled = self.plan_id.with_value(|id| book.settle_clash(id, clash)));
-        if settled && use_other {
-            self.send(clash.alternative.clone());
-        }
+        self.answer(self.plan_id.with_value(|id| self.state.settle_clash(id, clash, use_other)));
     }
 
     /// Moves keyboard focus to a block on the grid (from the problems panel).
