@@ -251,3 +251,42 @@ test("settings saved from two tabs' open forms: each keeps the other's change, a
   assert.deepEqual([...first.errors, ...second.errors], []);
   await context.close();
 });
+
+// A plan holds at most 24 follow-ups: one the two tabs together add past that waits in
+// the clash list until there is room, never dropped.
+test("follow-ups two tabs add past the limit: the one left out is offered back once there is room", async () => {
+  const { context, first, second } = await twoTabs(browser, server, { hold: true });
+  const add = (page) => page.getByRole("button", { name: "Add a follow-up session" }).click();
+  const count = (n) => (p) => p.follow_ups.length === n;
+  for (let n = (await storedPlan(first.page)).follow_ups.length; n < 23; n++) await add(first.page);
+  await waitStored(first.page, count(23), "23 follow-ups");
+  await second.page.getByTestId("follow-up").nth(22).waitFor();
+  await second.page.evaluate(() => { window.__held = []; });
+  // The first tab adds the 24th, an hour long; the second, not hearing of it, adds its own.
+  await add(first.page);
+  await first.page.getByTestId("follow-up").nth(23).getByLabel("Length").selectOption("60");
+  await waitStored(first.page, (p) => count(24)(p) && p.follow_ups.at(-1).minutes === 60, "the first tab's 24th");
+  await add(second.page);
+  const notice = second.page.getByTestId("clash-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(),
+    /shown without it, as a plan holds at most 24 follow-up sessions \(remove one to bring it back\); this tab had it/);
+  const offered = await second.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("intensive-planner/clashes/"))
+    .flatMap((k) => JSON.parse(localStorage.getItem(k)).clashes).map((c) => c.alternative.RestoreFollowUp));
+  assert.equal(offered.length, 1, "one left out, one offered back");
+  const isLeftOut = (f) => f.date === offered[0].date && f.minutes === 90;
+  assert.ok(offered.every(isLeftOut), JSON.stringify(offered));
+  assert.equal((await storedPlan(second.page)).follow_ups.filter(isLeftOut).length, 0, "left out of the saved plan");
+  // While full, taking it is refused in words and the clash stays.
+  const useIt = notice.getByRole("button", { name: "Use this tab's" });
+  await useIt.click();
+  await second.page.getByTestId("editor-message")
+    .filter({ hasText: "A plan holds at most 24 follow-up sessions: remove one first." }).waitFor();
+  assert.equal(await notice.getByRole("listitem").count(), 1, "the clash is still listed");
+  await second.page.getByRole("button", { name: /^Remove follow-up / }).first().click();
+  await useIt.click();
+  const stored = await waitStored(second.page, (p) => p.follow_ups.some(isLeftOut), "the left-out session back");
+  assert.equal(stored.follow_ups.length, 24);
+  assert.equal(await notice.count(), 0, "settled");
+  await context.close();
+});
