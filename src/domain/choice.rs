@@ -7,6 +7,7 @@ use strum::VariantArray;
 use super::dates::DateStyle;
 use super::kap::{BothDosing, Placement, ScreenAnswer, WhoDoses};
 use super::model::{BlockKind, FollowUpDose, IntensiveKind, Modality, Participants, Partner, PartnerSet, PlanStatus};
+use super::ride_home::RideHomeChoice;
 use super::template::FollowUpSpacing;
 
 pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
@@ -35,7 +36,17 @@ macro_rules! variant_lists {
     )*};
 }
 
-variant_lists!(IntensiveKind, WhoDoses, Placement, BothDosing, FollowUpSpacing, PlanStatus, ScreenAnswer, BlockKind);
+variant_lists!(
+    IntensiveKind,
+    WhoDoses,
+    Placement,
+    BothDosing,
+    FollowUpSpacing,
+    PlanStatus,
+    ScreenAnswer,
+    BlockKind,
+    RideHomeChoice
+);
 
 impl Choice for Participants {
     const ALL: &'static [Self] = &Participants::ALL;
@@ -152,6 +163,7 @@ mod tests {
         assert_eq!(values::<ScreenAnswer>(), "not-asked no yes");
         assert_eq!(values::<Option<Modality>>(), " gottman eft ifs brainspotting emdr other");
         assert_eq!(values::<FollowUpDose>(), "none a b both");
+        assert_eq!(values::<RideHomeChoice>(), "none partner self adult");
         let kinds = "couplescheckin assessment jointsession individualsession feedback psychoeducation \
                      kappreparation kapdosing integration break lunch reflection followup custom";
         assert_eq!(values::<BlockKind>(), kinds);

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use strum::{IntoStaticStr, VariantArray};
 
-use super::model::partner::{Partner, PartnerSet, Partners};
+use super::model::partner::{Partner, PartnerSet};
+pub use super::ride_home::Driver;
 
 /// Who takes the medicine during the intensive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, VariantArray, IntoStaticStr)]
@@ -156,35 +157,6 @@ impl ContraindicationScreen {
             psychosis_or_mania_history: ScreenAnswer::No,
             recent_brain_injury: ScreenAnswer::No,
             prescriber_cleared: false,
-        }
-    }
-}
-
-/// Who drives a partner home after dosing (nobody who doses may drive until the next
-/// day). A choice of person, never free text, so the rules compare people, not
-/// spellings of names.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Driver {
-    #[default]
-    NotArranged,
-    /// One of the two partners.
-    Partner(Partner),
-    /// Another adult, with a name and a phone number to reach them.
-    OtherAdult { name: String, phone: String },
-}
-
-impl Driver {
-    pub fn other_adult(name: &str, phone: &str) -> Driver {
-        Driver::OtherAdult { name: name.to_string(), phone: phone.to_string() }
-    }
-
-    /// The driver in words: "Alex", "Jordan Reyes (555 0100)", "nobody yet".
-    pub fn describe(&self, partners: &Partners) -> String {
-        match self {
-            Driver::NotArranged => "nobody yet".to_string(),
-            Driver::Partner(p) => partners.name(*p).to_string(),
-            Driver::OtherAdult { name, phone } if phone.trim().is_empty() => name.trim().to_string(),
-            Driver::OtherAdult { name, phone } => format!("{} ({})", name.trim(), phone.trim()),
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod merge;
 pub mod model;
 pub mod my_template;
 pub mod placement;
+pub mod ride_home;
 pub mod rules;
 pub mod sample;
 pub mod settings;

@@ -44,6 +44,8 @@ fn bind<T: Item, F: FieldOf<T>>(item: Memo<Option<T>>, field: F) -> (String, Mem
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Control {
     Text,
+    /// A phone number: the phone's keypad.
+    Tel,
     Date,
     Time,
     Notes,
@@ -64,6 +66,7 @@ pub fn FieldInput<T: Item, F: FieldOf<T>>(
         Control::Date => Some("date"),
         Control::Time => Some("time"),
         Control::Text => Some("text"),
+        Control::Tel => Some("tel"),
     };
     let input = match kind {
         None => Either::Left(view! {
@@ -72,7 +75,7 @@ pub fn FieldInput<T: Item, F: FieldOf<T>>(
         }),
         Some(kind) => Either::Right(view! {
             <input id=id.clone() type=kind step=(control == Control::Time).then_some("900")
-                maxlength=MAX_TITLE_CHARS.to_string() prop:value=value on:change=changed/>
+                maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off" prop:value=value on:change=changed/>
         }),
     };
     view! { <label for=id>{label}</label>{input} }

@@ -2,16 +2,17 @@
 //! plan's clinical limits. Each control is one item of the record (`ReadinessItem`),
 //! and `Readiness::with` says what a change to it makes.
 
-use crate::domain::validate::MAX_TITLE_CHARS;
 use leptos::prelude::*;
 use strum::VariantArray;
 
+use super::field_binding::{choices, Control, FieldChoice, FieldInput, FieldOf};
 use super::EditorCtx;
 use crate::domain::choice::Choice;
 use crate::domain::edit::Edit;
 use crate::domain::kap::{Contraindication, Driver, ReadinessItem, ReadinessValue, ScreenAnswer};
 use crate::domain::limits::EditableLimit;
 use crate::domain::model::Partner;
+use crate::domain::ride_home::RideHomeChoice;
 use crate::ui::parts::folded::Folded;
 
 fn partner_key(partner: Partner) -> &'static str {
@@ -136,64 +137,63 @@ fn ScreenQuestion(partner: Partner, question: Contraindication) -> impl IntoView
 #[component]
 fn RideHome(partner: Partner) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let item = ReadinessItem::RideHome;
-    let value = item_value(ctx, partner, item);
-    let id = item_id(partner, item);
-    let driver = move || match value.get() {
-        ReadinessValue::Driver(driver) => driver,
-        _ => Driver::NotArranged,
-    };
-    let other = partner.other();
-    let other_name = Memo::new(move |_| ctx.plan.with(|p| p.partner_name(other).to_string()));
-    let choice = move || match driver() {
-        Driver::NotArranged => "none",
-        Driver::Partner(p) if p == other => "partner",
-        Driver::Partner(_) => "self",
-        Driver::OtherAdult { .. } => "adult",
-    };
-    let chosen = move |ev| {
-        let next = match event_target_value(&ev).as_str() {
-            "partner" => Driver::Partner(other),
-            "adult" => match driver() {
-                adult @ Driver::OtherAdult { .. } => adult,
-                _ => Driver::other_adult("", ""),
-            },
-            _ => Driver::NotArranged,
-        };
-        set_item(ctx, partner, item, ReadinessValue::Driver(next));
-    };
-    let adult = Memo::new(move |_| match driver() {
-        Driver::OtherAdult { name, phone } => Some((name, phone)),
+    let driver = Memo::new(move |_| match ctx.plan.with(|p| p.kap.readiness(partner).value(ReadinessItem::RideHome)) {
+        ReadinessValue::Driver(driver) => Some(driver),
         _ => None,
     });
-    let set_adult = move |name: Option<String>, phone: Option<String>| {
-        let (old_name, old_phone) = adult.get_untracked().unwrap_or_default();
-        let next = Driver::OtherAdult { name: name.unwrap_or(old_name), phone: phone.unwrap_or(old_phone) };
-        set_item(ctx, partner, item, ReadinessValue::Driver(next));
-    };
-    let (name_id, phone_id) = (format!("{id}-name"), format!("{id}-phone"));
+    let other_name = Memo::new(move |_| ctx.plan.with(|p| p.partner_name(partner.other()).to_string()));
+    let choices = Signal::derive(move || {
+        let current = driver.with(|d| d.as_ref().map_or(RideHomeChoice::NotArranged, |d| d.choice_for(partner)));
+        other_name.with(|name| choices(&RideHomeChoice::offered(current), |choice| choice.label(name)))
+    });
+    let adult = move || driver.with(|d| matches!(d, Some(Driver::OtherAdult { .. })));
     view! {
-        <label for=id.clone()>{item.label()}</label>
-        <select id=id on:change=chosen>
-            <option value="none" prop:selected=move || choice() == "none">"Not arranged yet"</option>
-            <option value="partner" prop:selected=move || choice() == "partner">
-                {move || format!("{} (the other partner)", other_name.get())}
-            </option>
-            <Show when=move || choice() == "self">
-                <option value="self" prop:selected=true>"Themselves (not allowed)"</option>
-            </Show>
-            <option value="adult" prop:selected=move || choice() == "adult">"Another adult"</option>
-        </select>
-        <Show when=move || adult.with(Option::is_some)>
-            <label for=name_id.clone()>"Driver's name"</label>
-            <input id=name_id.clone() type="text" maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off"
-                prop:value=move || adult.get().map(|a| a.0).unwrap_or_default()
-                on:change=move |ev| set_adult(Some(event_target_value(&ev)), None)/>
-            <label for=phone_id.clone()>"Driver's phone"</label>
-            <input id=phone_id.clone() type="tel" maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off"
-                prop:value=move || adult.get().map(|a| a.1).unwrap_or_default()
-                on:change=move |ev| set_adult(None, Some(event_target_value(&ev)))/>
+        <FieldChoice item=driver field=RideHomeField::Who(partner) label=ReadinessItem::RideHome.label() choices/>
+        <Show when=adult>
+            <FieldInput item=driver field=RideHomeField::Name(partner) label="Driver's name" control=Control::Text/>
+            <FieldInput item=driver field=RideHomeField::Phone(partner) label="Driver's phone" control=Control::Tel/>
         </Show>
+    }
+}
+
+/// A field of a partner's ride home: who drives, and another adult's name and phone.
+#[derive(Clone, Copy)]
+enum RideHomeField {
+    Who(Partner),
+    Name(Partner),
+    Phone(Partner),
+}
+
+impl FieldOf<Driver> for RideHomeField {
+    fn text(self, driver: &Driver) -> String {
+        match (self, driver) {
+            (RideHomeField::Who(partner), _) => driver.choice_for(partner).value().to_string(),
+            (RideHomeField::Name(_), Driver::OtherAdult { name, .. }) => name.clone(),
+            (RideHomeField::Phone(_), Driver::OtherAdult { phone, .. }) => phone.clone(),
+            _ => String::new(),
+        }
+    }
+
+    fn edit(self, driver: &Driver, text: String) -> Option<Edit> {
+        let (partner, next) = match (self, driver.clone()) {
+            (RideHomeField::Who(partner), _) => (partner, driver.chosen(partner, RideHomeChoice::from_value(&text)?)),
+            (RideHomeField::Name(partner), Driver::OtherAdult { phone, .. }) => {
+                (partner, Driver::OtherAdult { name: text, phone })
+            }
+            (RideHomeField::Phone(partner), Driver::OtherAdult { name, .. }) => {
+                (partner, Driver::OtherAdult { name, phone: text })
+            }
+            _ => return None,
+        };
+        Some(Edit::SetReadiness { partner, item: ReadinessItem::RideHome, value: ReadinessValue::Driver(next) })
+    }
+
+    fn element_id(self, _: &Driver) -> String {
+        match self {
+            RideHomeField::Who(partner) => item_id(partner, ReadinessItem::RideHome),
+            RideHomeField::Name(partner) => format!("{}-name", item_id(partner, ReadinessItem::RideHome)),
+            RideHomeField::Phone(partner) => format!("{}-phone", item_id(partner, ReadinessItem::RideHome)),
+        }
     }
 }
 
