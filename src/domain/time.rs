@@ -39,6 +39,11 @@ pub fn snap_length(minutes: i64, max: i64) -> u16 {
     u16::try_from(snapped).unwrap_or(u16::MAX)
 }
 
+/// A time field's `step`, in seconds: the grid's, so the field steps as the grid does.
+pub fn time_field_step() -> String {
+    (GRID_MINUTES * 60).to_string()
+}
+
 /// "09:30"
 pub fn hhmm(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()

@@ -8,7 +8,7 @@ use super::EditorCtx;
 use crate::domain::dates;
 use crate::domain::edit::Edit;
 use crate::domain::model::{DayWindow, Partner, Plan};
-use crate::domain::time::{hhmm, parse_hhmm};
+use crate::domain::time::{hhmm, parse_hhmm, time_field_step};
 use crate::ui::parts::folded::Folded;
 
 /// A field of the plan details.
@@ -146,7 +146,7 @@ fn DetailInput(field: DetailField) -> impl IntoView {
     view! {
         <label for=field.dom_id()>{field.label()}</label>
         <input id=field.dom_id() type=kind maxlength=(kind == "text").then(|| MAX_TITLE_CHARS.to_string())
-            step=(kind == "time").then_some("900") prop:value=value on:change=changed/>
+            step=(kind == "time").then(time_field_step) prop:value=value on:change=changed/>
     }
 }
 

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::EditorCtx;
 use crate::domain::choice::Choice;
 use crate::domain::edit::{block_lengths, Edit};
+use crate::domain::time::time_field_step;
 use crate::domain::validate::{MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 use crate::domain::words::length_words;
 
@@ -74,7 +75,7 @@ pub fn FieldInput<T: Item, F: FieldOf<T>>(
                 maxlength=MAX_NOTE_CHARS.to_string() prop:value=value on:change=changed></textarea>
         }),
         Some(kind) => Either::Right(view! {
-            <input id=id.clone() type=kind step=(control == Control::Time).then_some("900")
+            <input id=id.clone() type=kind step=(control == Control::Time).then(time_field_step)
                 maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off" prop:value=value on:change=changed/>
         }),
     };

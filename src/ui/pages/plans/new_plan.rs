@@ -12,7 +12,7 @@ use crate::domain::template::{
     build_plan, choice_refusals, ChoiceRefusals, FollowUpRequest, FollowUpSpacing, TemplateRequest, FOLLOW_UP_COUNTS,
     SESSIONS_PER_PARTNER,
 };
-use crate::domain::time::{hhmm, parse_hhmm};
+use crate::domain::time::{hhmm, parse_hhmm, time_field_step};
 use crate::domain::validate::MAX_TITLE_CHARS;
 use crate::ui::route::Route;
 use crate::ui::state::{new_plan_id, today, AppState};
@@ -197,9 +197,9 @@ pub fn NewPlanForm(on_cancel: Callback<()>) -> impl IntoView {
                 <input id="np-first" name="first_day" type="date" value=dates::iso(today().succ_opt().unwrap_or_default())/>
                 <div hidden=move || !built_in()>
                 <label for="np-start">"Daily start"</label>
-                <input id="np-start" name="starts" type="time" step="900" value=hhmm(practice.day.start)/>
+                <input id="np-start" name="starts" type="time" step=time_field_step() value=hhmm(practice.day.start)/>
                 <label for="np-end">"Daily end"</label>
-                <input id="np-end" name="ends" type="time" step="900" value=hhmm(practice.day.end)/>
+                <input id="np-end" name="ends" type="time" step=time_field_step() value=hhmm(practice.day.end)/>
                 </div>
             </fieldset>
             <fieldset>

@@ -10,7 +10,7 @@ use crate::domain::dates::DateStyle;
 use crate::domain::merge::settings::SettingsClash;
 use crate::domain::model::{DayWindow, Therapist};
 use crate::domain::settings::{PracticeDetails, Settings};
-use crate::domain::time::{hhmm, parse_hhmm};
+use crate::domain::time::{hhmm, parse_hhmm, time_field_step};
 use crate::domain::validate::MAX_TITLE_CHARS;
 use crate::ui::parts::folded::Folded;
 use crate::ui::state::AppState;
@@ -163,9 +163,9 @@ fn SettingsFields(kept: Settings) -> impl IntoView {
             {text_field("settings-contact", "contact", "Therapist contact", practice.therapist.contact)}
             {text_field("settings-location", "location", "Location", practice.location)}
             <label for="settings-start">"Usual daily start"</label>
-            <input id="settings-start" name="starts" type="time" step="900" value=hhmm(practice.day.start)/>
+            <input id="settings-start" name="starts" type="time" step=time_field_step() value=hhmm(practice.day.start)/>
             <label for="settings-end">"Usual daily end"</label>
-            <input id="settings-end" name="ends" type="time" step="900" value=hhmm(practice.day.end)/>
+            <input id="settings-end" name="ends" type="time" step=time_field_step() value=hhmm(practice.day.end)/>
         </fieldset>
     }
 }
