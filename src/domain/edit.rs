@@ -128,6 +128,8 @@ pub enum Edit {
     DeleteFollowUp {
         id: FollowUpId,
     },
+    /// A block put back whole: one a merge left out of a full plan.
+    RestoreBlock(Box<Block>),
     /// A follow-up put back whole: one a merge left out of a full plan.
     RestoreFollowUp(FollowUpSession),
     ChangeGuide(GuideChange),
@@ -213,6 +215,15 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::DeleteBlock { id } => {
             block_mut(&mut next, *id)?;
             next.blocks.retain(|b| b.id != *id);
+        }
+        Edit::RestoreBlock(block) => {
+            let day = check_day(&next, block.day)?;
+            if next.blocks.len() >= MAX_BLOCKS {
+                return Err(EditError::TooManyBlocks);
+            }
+            let (id, counter) = fresh_block_id(&next.blocks, next.next_block_id);
+            next.next_block_id = counter;
+            next.blocks.push(Block { id, day, ..(**block).clone() });
         }
         Edit::ChangeKind { id, kind } => block_mut(&mut next, *id)?.kind = *kind,
         Edit::ChangeWho { id, who } => block_mut(&mut next, *id)?.who = *who,

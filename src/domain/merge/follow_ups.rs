@@ -4,7 +4,6 @@
 
 use super::keyed::{merge_keyed, Items};
 use super::Merger;
-use crate::domain::clash::Clash;
 use crate::domain::edit::Edit;
 use crate::domain::follow_up_edit::GuideChange;
 use crate::domain::model::*;
@@ -16,28 +15,16 @@ pub(super) fn merge_follow_ups(m: &mut Merger, base: &Plan, mine: &Plan, theirs:
         id: |session| session.id,
         describe: |_, session, style| describe_follow_up(session, style),
         delete: |id| Edit::DeleteFollowUp { id },
+        max: (MAX_FOLLOW_UPS, "follow-up sessions"),
+        restore: Edit::RestoreFollowUp,
         merge_one,
     };
     let mut counter = mine.next_follow_up_id.max(theirs.next_follow_up_id);
-    let mut merged = merge_keyed(m, [base, mine, theirs], follow_ups, |_, session| {
+    let merged = merge_keyed(m, [base, mine, theirs], follow_ups, |_, session| {
         let id = FollowUpId(counter);
         counter = counter.saturating_add(1);
         FollowUpSession { id, ..session.clone() }
     });
-    // A plan holds at most so many. What `mine` added past that is left out, each
-    // offered back: the person makes room and takes it, and nothing is dropped unseen.
-    for session in merged.split_off(merged.len().min(MAX_FOLLOW_UPS)) {
-        m.clashes.retain(|clash| clash.alternative != Edit::DeleteFollowUp { id: session.id });
-        m.clashes.push(Clash {
-            what: describe_follow_up(&session, m.style),
-            kept: format!(
-                "without it, as a plan holds at most {MAX_FOLLOW_UPS} follow-up sessions (remove one to bring it back)"
-            ),
-            other: "it".to_string(),
-            other_side: m.sides[0],
-            alternative: Edit::RestoreFollowUp(session),
-        });
-    }
     plan.follow_ups = merged;
     plan.next_follow_up_id = counter;
 }

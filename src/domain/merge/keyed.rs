@@ -2,7 +2,8 @@
 //! rule for what each side added, changed and deleted. An item on both sides is merged
 //! field by field; one a side deleted and the other left alone goes; one a side deleted
 //! and the other changed stays, and its deletion is offered; one a side added is kept,
-//! under a new id when the other side added a different one under the same id.
+//! under a new id when the other side added a different one under the same id. What a
+//! side added past the most a plan holds is left out and offered back, never dropped.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +21,10 @@ pub(super) struct Items<T, K> {
     pub describe: fn(&Plan, &T, DateStyle) -> String,
     /// The edit a deletion clash offers.
     pub delete: fn(K) -> Edit,
+    /// The most a plan holds, and what they are in a sentence: "follow-up sessions".
+    pub max: (usize, &'static str),
+    /// The edit that puts back one left out past `max`.
+    pub restore: fn(T) -> Edit,
     /// An item both sides changed, differently, merged from (base, mine, theirs)
     /// within `theirs`' plan.
     pub merge_one: fn(&mut Merger, &Plan, &T, &T, &T) -> T,
@@ -74,6 +79,18 @@ pub(super) fn merge_keyed<T: Clone + PartialEq, K: Ord + Copy>(
             }
             _ => {}
         }
+    }
+    let (max, many) = items.max;
+    for item in merged.split_off(merged.len().min(max)) {
+        let deleted = (items.delete)((items.id)(&item));
+        m.clashes.retain(|clash| clash.alternative != deleted);
+        m.clashes.push(Clash {
+            what: (items.describe)(mine, &item, style),
+            kept: format!("without it, as a plan holds at most {max} {many} (remove one to bring it back)"),
+            other: "it".to_string(),
+            other_side: mine_side,
+            alternative: (items.restore)(item),
+        });
     }
     merged
 }

@@ -20,6 +20,7 @@ use super::limits::EditableLimit;
 use super::model::*;
 use super::status::reopen_if_broken;
 use super::time::fits_in_day;
+use super::validate::MAX_BLOCKS;
 use chrono::NaiveTime;
 use keyed::{merge_keyed, Items};
 use three_way::{changed, pick, Changed};
@@ -196,6 +197,8 @@ fn merge_blocks(m: &mut Merger, base: &Plan, mine: &Plan, theirs: &Plan, plan: &
         id: |block| block.id,
         describe: describe_block,
         delete: |id| Edit::DeleteBlock { id },
+        max: (MAX_BLOCKS, "blocks"),
+        restore: |block| Edit::RestoreBlock(Box::new(block)),
         merge_one: merge_block,
     };
     let mut counter = mine.next_block_id.max(theirs.next_block_id);
