@@ -5,15 +5,13 @@
 mod common;
 
 use common::*;
-use std::collections::BTreeSet;
-
-use intensive_planner::domain::clash::{Clash, Side};
+use intensive_planner::domain::clash::Side;
 use intensive_planner::domain::dates::DateStyle;
-use intensive_planner::domain::edit::{apply, BlockText, Edit, EditError};
+use intensive_planner::domain::edit::{apply, BlockText, Edit};
 use intensive_planner::domain::kap::{Driver, Placement, ReadinessItem, ReadinessValue, WhoDoses};
 use intensive_planner::domain::merge::merge;
 use intensive_planner::domain::model::*;
-use intensive_planner::domain::validate::{validate, MAX_BLOCKS};
+use intensive_planner::domain::validate::validate;
 use proptest::prelude::*;
 
 fn base() -> Plan {
@@ -96,51 +94,6 @@ fn blocks_added_on_both_sides_are_all_kept_under_their_own_ids() {
     assert_eq!(validate(&merged.plan), Vec::<String>::new());
     let new_days: Vec<u8> = merged.plan.blocks.iter().filter(|b| b.start == clock(16, 30)).map(|b| b.day).collect();
     assert_eq!(new_days, vec![3, 1, 2]);
-}
-
-#[test]
-fn blocks_two_sides_add_past_the_limit_are_offered_back_never_dropped() {
-    let add = |plan: &Plan, day, title: &str| {
-        let who = Participants::CoupleOnTheirOwn;
-        let plan =
-            after(plan, &[Edit::AddBlock { kind: BlockKind::Custom, day, start: clock(9, 0), minutes: 15, who }]);
-        let id = plan.blocks.last().expect("just added").id;
-        after(&plan, &[Edit::SetText { id, field: BlockText::Title, text: title.to_string() }])
-    };
-    // Filled straight to two short of the limit: an edit each would take a while.
-    let mut base = base();
-    let like = base.blocks[0].clone();
-    while base.blocks.len() < MAX_BLOCKS - 2 {
-        let id = BlockId(base.next_block_id);
-        base.next_block_id += 1;
-        base.blocks.push(Block { id, title: format!("Shared {}", id.0), ..like.clone() });
-    }
-    let mine = add(&add(&base, 2, "Mine 1"), 3, "Mine 2");
-    let theirs = add(&add(&base, 1, "Theirs 1"), 1, "Theirs 2");
-    let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour);
-    assert_eq!(merged.plan.blocks.len(), MAX_BLOCKS);
-    assert_eq!(validate(&merged.plan), Vec::<String>::new());
-    let offered: Vec<(&Clash, &Block)> = merged
-        .clashes
-        .iter()
-        .filter_map(|clash| match &clash.alternative {
-            Edit::RestoreBlock(block) => Some((clash, &**block)),
-            _ => None,
-        })
-        .collect();
-    let titles = |blocks: &mut dyn Iterator<Item = &Block>| blocks.map(|b| b.title.clone()).collect::<BTreeSet<_>>();
-    let on_either_side = titles(&mut mine.blocks.iter().chain(&theirs.blocks));
-    assert_eq!(titles(&mut merged.plan.blocks.iter().chain(offered.iter().map(|(_, b)| *b))), on_either_side);
-    assert_eq!(offered.len(), 2, "{:#?}", merged.clashes);
-    let (clash, block) = offered[0];
-    assert!(clash.what.contains(&block.title), "{}", clash.what);
-    assert!(clash.kept.contains("at most 1000 blocks"), "{}", clash.kept);
-    assert_eq!(apply(&merged.plan, &clash.alternative), Err(EditError::TooManyBlocks));
-    let room = after(&merged.plan, &[Edit::DeleteBlock { id: merged.plan.blocks[0].id }]);
-    let restored = after(&room, std::slice::from_ref(&clash.alternative));
-    let back = restored.blocks.iter().find(|b| b.title == block.title).expect("back");
-    assert_eq!(*back, Block { id: back.id, ..block.clone() });
-    assert_eq!(validate(&restored), Vec::<String>::new());
 }
 
 #[test]

@@ -314,9 +314,12 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
     }
     // A change that breaks a rule reopens a confirmed plan.
     reopen_if_broken(&mut next);
-    // What an edit makes is what storage will read: the same check, every time.
+    // What an edit makes is what storage will read: the same check, every time. A plan
+    // the store already refuses (two versions merged, each readable alone) takes any
+    // edit that adds no problem, so the person can mend it a step at a time; the store
+    // goes on refusing it, and saying why, until it is mended.
     let problems = validate(&next);
-    if !problems.is_empty() {
+    if !problems.is_empty() && problems.len() > validate(plan).len() {
         return Err(EditError::WouldNotRead(problems));
     }
     Ok(next)
