@@ -40,13 +40,19 @@ pub fn ClashNotice() -> impl IntoView {
                 <p>{status}" Where both changed the same thing, the version shown is the one below; choose the \
                     other one if it is right."</p>
                 <ul>
-                    <For each=move || clashes.get() key=|clash| format!("{}\u{1f}{}\u{1f}{}", clash.what, clash.kept, clash.other) let:clash>
-                        <ClashRow clash/>
+                    <For each=move || clashes.get().into_iter().enumerate() key=row_key let:row>
+                        <ClashRow clash=row.1/>
                     </For>
                 </ul>
             </div>
         </Show>
     }
+}
+
+/// A row's key: its place and its whole content. Two clashes can read alike (two like
+/// blocks left out), and each row must settle its own.
+fn row_key((at, clash): &(usize, Clash)) -> (usize, String) {
+    (*at, serde_json::to_string(clash).unwrap_or_default())
 }
 
 #[component]
