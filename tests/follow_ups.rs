@@ -333,3 +333,20 @@ fn the_integration_guide_is_the_therapist_s_to_edit_and_merges_prompt_by_prompt(
     assert_eq!(guide(&removed, GuideChange::Defaults).guide, IntegrationGuide::default());
     assert_eq!(apply(&base, &Edit::ChangeGuide(GuideChange::RemovePrompt(99))), Err(EditError::NoSuchPrompt));
 }
+
+#[test]
+fn a_first_day_that_would_strand_a_follow_up_is_refused_naming_it() {
+    let plan = base();
+    let title = plan.follow_ups_in_order()[0].title.clone();
+    let refused = apply(&plan, &Edit::SetFirstDay(plan.first_day + TimeDelta::days(10)));
+    assert_eq!(refused, Err(EditError::FirstDayStrandsFollowUp(title.clone())));
+    assert_eq!(
+        refused.map(|_| ()).unwrap_err().to_string(),
+        format!(
+            "With that first day the follow-up \u{201c}{title}\u{201d} would no longer come after the last day \
+             and within a year of it: move the follow-up first."
+        )
+    );
+    let moved = edited(&plan, Edit::SetFirstDay(plan.first_day + TimeDelta::days(2)));
+    assert_eq!(moved.follow_ups, plan.follow_ups, "the follow-ups stay on their dates");
+}

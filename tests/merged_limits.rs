@@ -15,7 +15,7 @@ use intensive_planner::domain::edit::{apply, BlockText, Edit, EditError};
 use intensive_planner::domain::follow_up_edit::next_follow_up_date;
 use intensive_planner::domain::merge::merge;
 use intensive_planner::domain::model::*;
-use intensive_planner::domain::validate::{validate, MAX_BLOCKS};
+use intensive_planner::domain::validate::{validate, MAX_BLOCKS, MAX_TITLE_CHARS};
 use intensive_planner::storage::format::{decode, encode};
 
 fn after(plan: &Plan, edits: &[Edit]) -> Plan {
@@ -139,7 +139,8 @@ fn a_merged_plan_the_store_refuses_can_still_be_mended_edit_by_edit() {
     let located = edited(&merged, Edit::SetLocation("Room 2".into()));
     assert_eq!(validate(&located).len(), 1);
     let other = merged.follow_ups[1].id;
-    let worse = Edit::SetFirstDay(merged.first_day + TimeDelta::days(60));
+    let title = "x".repeat(MAX_TITLE_CHARS + 1);
+    let worse = Edit::RestoreFollowUp(FollowUpSession { title, ..located.follow_ups[1].clone() });
     assert!(matches!(apply(&located, &worse), Err(EditError::WouldNotRead(_))));
     let mended = edited(&located, Edit::ChangeFollowUp { id, change: FollowUpChange::Date(days_after(&located, 1)) });
     assert_eq!(validate(&mended), Vec::<String>::new());

@@ -271,7 +271,10 @@ pub fn apply(plan: &Plan, edit: &Edit) -> Result<Plan, EditError> {
         Edit::SetTherapistName(name) => next.therapist.name = check_text(name, MAX_TITLE_CHARS)?,
         Edit::SetTherapistContact(contact) => next.therapist.contact = check_text(contact, MAX_TITLE_CHARS)?,
         Edit::SetLocation(location) => next.location = check_text(location, MAX_TITLE_CHARS)?,
-        Edit::SetFirstDay(day) => next.first_day = *day,
+        Edit::SetFirstDay(day) => {
+            next.first_day = *day;
+            follow_up_edit::none_stranded(plan, &next)?;
+        }
         Edit::SetDayWindow { day, window } => {
             if window.end <= window.start {
                 return Err(EditError::BadWindow);

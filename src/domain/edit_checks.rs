@@ -63,6 +63,12 @@ pub enum EditError {
     /// that day, in the reader's style).
     #[error("A follow-up session goes on a date after the last day of the intensive and within a year of it.")]
     FollowUpDate,
+    /// A new first day would leave this follow-up (its title) outside its window.
+    #[error(
+        "With that first day the follow-up \u{201c}{0}\u{201d} would no longer come after the last day and \
+         within a year of it: move the follow-up first."
+    )]
+    FirstDayStrandsFollowUp(String),
     #[error("That journaling prompt no longer exists.")]
     NoSuchPrompt,
     #[error("The integration guide holds at most {MAX_PROMPTS} prompts: remove one first.")]

@@ -29,6 +29,17 @@ pub fn next_follow_up_date(plan: &Plan) -> NaiveDate {
     (latest + TimeDelta::weeks(1)).min(last_allowed)
 }
 
+/// Refuses new dates of the intensive (`next`) that would leave a follow-up, in its
+/// window before, outside it: the follow-ups stay on their dates, so the person moves
+/// one first. The refusal names it, so the words need no date style.
+pub(super) fn none_stranded(before: &Plan, next: &Plan) -> Result<(), EditError> {
+    let stranded = next
+        .follow_ups_in_order()
+        .into_iter()
+        .find(|session| check_date(next, session.date).is_err() && check_date(before, session.date).is_ok());
+    stranded.map_or(Ok(()), |session| Err(EditError::FirstDayStrandsFollowUp(session.title.clone())))
+}
+
 fn follow_up_mut(plan: &mut Plan, id: FollowUpId) -> Result<&mut FollowUpSession, EditError> {
     plan.follow_ups.iter_mut().find(|f| f.id == id).ok_or(EditError::NoSuchFollowUp)
 }
