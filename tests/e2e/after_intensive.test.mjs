@@ -165,3 +165,29 @@ test("the form's usual follow-ups follow who doses until the therapist picks", a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a value refused or snapped does not stay in its field: the field shows what the plan holds", async () => {
+  const { context, page, errors } = await newEditor(browser, server, AFFAIR_MIDWAY_A);
+  const plan = await storedPlan(page);
+  const first = page.locator("#pd-first");
+  await page.locator("details.panel > summary", { hasText: "Plan details" }).click();
+  const was = await first.inputValue();
+  // Ten days later puts the intensive's last day past the first follow-up: refused.
+  await first.fill(addDays(plan.first_day, 10));
+  await page.getByTestId("editor-message").filter({ hasText: "would no longer come after the last day" }).waitFor();
+  // While the field has the focus, the typing stays (a date is typed part by part); as
+  // it is left, it shows what the plan holds.
+  assert.equal(await first.inputValue(), addDays(plan.first_day, 10));
+  await first.blur();
+  assert.equal(await first.inputValue(), was, "the plan's first day, not the refused one");
+  // Seven minutes past a block's start is snapped back to it: the field says so.
+  await page.locator(".block").first().click();
+  const start = page.locator("#bf-start");
+  const at = await start.inputValue();
+  await start.fill(`${at.slice(0, 3)}07`);
+  await start.blur();
+  assert.equal(await start.inputValue(), at);
+  assert.equal((await storedPlan(page)).revision, plan.revision, "nothing changed");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

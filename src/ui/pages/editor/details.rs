@@ -4,6 +4,7 @@
 use crate::domain::validate::MAX_TITLE_CHARS;
 use leptos::prelude::*;
 
+use super::field_binding::show_held;
 use super::EditorCtx;
 use crate::domain::dates;
 use crate::domain::edit::Edit;
@@ -142,11 +143,12 @@ fn DetailInput(field: DetailField) -> impl IntoView {
             ctx.send(edit);
         }
     };
+    let left = move |ev: leptos::ev::FocusEvent| show_held(&ev, &value.get_untracked());
     let kind = field.input_type();
     view! {
         <label for=field.dom_id()>{field.label()}</label>
         <input id=field.dom_id() type=kind maxlength=(kind == "text").then(|| MAX_TITLE_CHARS.to_string())
-            step=(kind == "time").then(time_field_step) prop:value=value on:change=changed/>
+            step=(kind == "time").then(time_field_step) prop:value=value on:change=changed on:blur=left/>
     }
 }
 

@@ -41,6 +41,30 @@ fn bind<T: Item, F: FieldOf<T>>(item: Memo<Option<T>>, field: F) -> (String, Mem
     (id, value, changed)
 }
 
+/// Puts what the plan holds back into the field an event came from. A value refused,
+/// snapped to the grid or kept inside its range can leave the plan as it was, so the
+/// field's binding does not redraw, and the field would go on showing what was typed.
+/// A list takes it at its change; a typed field as it is left, since a date or time
+/// field changes at each part typed, and putting the value back then would undo the
+/// typing.
+pub fn show_held(ev: &leptos::ev::Event, held: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target() else { return };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        if input.value() != held {
+            input.set_value(held);
+        }
+    } else if let Some(text) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        if text.value() != held {
+            text.set_value(held);
+        }
+    } else if let Some(list) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        if list.value() != held {
+            list.set_value(held);
+        }
+    }
+}
+
 /// How a field is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Control {
@@ -62,6 +86,7 @@ pub fn FieldInput<T: Item, F: FieldOf<T>>(
     control: Control,
 ) -> impl IntoView {
     let (id, value, changed) = bind(item, field);
+    let left = move |ev: leptos::ev::FocusEvent| show_held(&ev, &value.get_untracked());
     let kind = match control {
         Control::Notes | Control::PrivateNotes => None,
         Control::Date => Some("date"),
@@ -72,11 +97,11 @@ pub fn FieldInput<T: Item, F: FieldOf<T>>(
     let input = match kind {
         None => Either::Left(view! {
             <textarea id=id.clone() class=(control == Control::PrivateNotes).then_some("private") rows="3"
-                maxlength=MAX_NOTE_CHARS.to_string() prop:value=value on:change=changed></textarea>
+                maxlength=MAX_NOTE_CHARS.to_string() prop:value=value on:change=changed on:blur=left></textarea>
         }),
         Some(kind) => Either::Right(view! {
             <input id=id.clone() type=kind step=(control == Control::Time).then(time_field_step)
-                maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off" prop:value=value on:change=changed/>
+                maxlength=MAX_TITLE_CHARS.to_string() autocomplete="off" prop:value=value on:change=changed on:blur=left/>
         }),
     };
     view! { <label for=id>{label}</label>{input} }
@@ -91,9 +116,13 @@ pub fn FieldChoice<T: Item, F: FieldOf<T>>(
     #[prop(into)] choices: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let (id, value, changed) = bind(item, field);
+    let chosen = move |ev: leptos::ev::Event| {
+        changed(ev.clone());
+        show_held(&ev, &value.get_untracked());
+    };
     view! {
         <label for=id.clone()>{label}</label>
-        <select id=id on:change=changed>
+        <select id=id on:change=chosen>
             <For each=move || choices.get() key=|choice| choice.clone() let:choice>
                 <option value=choice.0.clone() prop:selected=move || value.get() == choice.0>{choice.1.clone()}</option>
             </For>

@@ -20,7 +20,6 @@ mod reopened;
 mod save_template;
 
 use leptos::prelude::*;
-use web_sys::HtmlSelectElement;
 
 use crate::domain::choice::Choice;
 use crate::domain::clash::Clash;
@@ -217,7 +216,7 @@ fn Toolbar(id: String) -> impl IntoView {
             ctx.send(Edit::SetStatus(status));
         }
         // A refused confirmation must not leave the list showing "Confirmed".
-        event_target::<HtmlSelectElement>(&ev).set_value(status.get_untracked().value());
+        field_binding::show_held(&ev, status.get_untracked().value());
     };
     view! {
         <div class="toolbar no-print" role="toolbar" aria-label="Plan tools">

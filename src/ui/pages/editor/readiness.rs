@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use strum::VariantArray;
 
-use super::field_binding::{choices, Control, FieldChoice, FieldInput, FieldOf};
+use super::field_binding::{choices, show_held, Control, FieldChoice, FieldInput, FieldOf};
 use super::EditorCtx;
 use crate::domain::choice::Choice;
 use crate::domain::edit::Edit;
@@ -214,13 +214,10 @@ fn LimitField(limit: EditableLimit) -> impl IntoView {
     let range = Memo::new(move |_| ctx.plan.with(|p| limit.range_in(&p.limits)));
     let id = format!("limit-{limit:?}").to_lowercase();
     let changed = move |ev: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        if let Ok(value) = input.value().trim().parse::<u16>() {
-            ctx.send(Edit::SetLimit(limit, value));
+        if let Ok(typed) = event_target_value(&ev).trim().parse::<u16>() {
+            ctx.send(Edit::SetLimit(limit, typed));
         }
-        // A value outside the range is kept at the nearest allowed one, which may be the
-        // value already held: show what the plan holds, not what was typed.
-        input.set_value(&ctx.plan.with_untracked(|p| limit.get(&p.limits)).to_string());
+        show_held(&ev, &value.get_untracked().to_string());
     };
     view! {
         <label for=id.clone()>{limit.label()}</label>
