@@ -122,6 +122,13 @@ fn follow_ups_two_tabs_add_past_the_limit_are_offered_back_never_dropped() {
     let ids: BTreeSet<_> = restored.follow_ups.iter().map(|s| s.id).collect();
     assert_eq!(ids.len(), MAX_FOLLOW_UPS);
     assert_eq!(decode(&encode(&restored)), Ok(restored.clone()));
+
+    // Both tabs listed the clash, and both took it back the same way: one session, not two.
+    let other_tab = edited(&room, clash.alternative.clone());
+    let both = merge(&merged.plan, &restored, &other_tab, DateStyle::DayFirst24Hour);
+    assert_eq!(both.clashes, vec![]);
+    assert_eq!(both.plan.follow_ups.len(), MAX_FOLLOW_UPS);
+    assert_eq!(both.plan.follow_ups.iter().filter(|s| s.title == session.title).count(), 1);
 }
 
 #[test]
