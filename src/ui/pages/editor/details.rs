@@ -139,11 +139,11 @@ fn DetailInput(field: DetailField) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
     let value = Memo::new(move |_| ctx.plan.with(|p| field.text(p)));
     let changed = move |ev| {
-        if let Some(edit) = ctx.plan.with_untracked(|p| detail_edit(p, field, event_target_value(&ev))) {
+        if let Some(edit) = ctx.plan.try_with_untracked(|p| detail_edit(p, field, event_target_value(&ev))).flatten() {
             ctx.send(edit);
         }
     };
-    let left = move |ev: leptos::ev::FocusEvent| show_held(&ev, &value.get_untracked());
+    let left = move |ev: leptos::ev::FocusEvent| show_held(&ev, value.try_get_untracked().as_deref());
     let kind = field.input_type();
     view! {
         <label for=field.dom_id()>{field.label()}</label>

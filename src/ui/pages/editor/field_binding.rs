@@ -46,10 +46,11 @@ fn bind<T: Item, F: FieldOf<T>>(item: Memo<Option<T>>, field: F) -> (String, Mem
 /// field's binding does not redraw, and the field would go on showing what was typed.
 /// A list takes it at its change; a typed field as it is left, since a date or time
 /// field changes at each part typed, and putting the value back then would undo the
-/// typing.
-pub fn show_held(ev: &leptos::ev::Event, held: &str) {
+/// typing. `held` is `None` once the field's page is gone: a field being taken out of
+/// the page loses the focus, and says so, after its values are disposed.
+pub fn show_held(ev: &leptos::ev::Event, held: Option<&str>) {
     use wasm_bindgen::JsCast;
-    let Some(target) = ev.target() else { return };
+    let (Some(target), Some(held)) = (ev.target(), held) else { return };
     if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
         if input.value() != held {
             input.set_value(held);
@@ -86,7 +87,7 @@ pub fn FieldInput<T: Item, F: FieldOf<T>>(
     control: Control,
 ) -> impl IntoView {
     let (id, value, changed) = bind(item, field);
-    let left = move |ev: leptos::ev::FocusEvent| show_held(&ev, &value.get_untracked());
+    let left = move |ev: leptos::ev::FocusEvent| show_held(&ev, value.try_get_untracked().as_deref());
     let kind = match control {
         Control::Notes | Control::PrivateNotes => None,
         Control::Date => Some("date"),
@@ -118,7 +119,7 @@ pub fn FieldChoice<T: Item, F: FieldOf<T>>(
     let (id, value, changed) = bind(item, field);
     let chosen = move |ev: leptos::ev::Event| {
         changed(ev.clone());
-        show_held(&ev, &value.get_untracked());
+        show_held(&ev, value.try_get_untracked().as_deref());
     };
     view! {
         <label for=id.clone()>{label}</label>

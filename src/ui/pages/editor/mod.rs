@@ -216,7 +216,7 @@ fn Toolbar(id: String) -> impl IntoView {
             ctx.send(Edit::SetStatus(status));
         }
         // A refused confirmation must not leave the list showing "Confirmed".
-        field_binding::show_held(&ev, status.get_untracked().value());
+        field_binding::show_held(&ev, status.try_get_untracked().map(PlanStatus::value));
     };
     view! {
         <div class="toolbar no-print" role="toolbar" aria-label="Plan tools">

@@ -217,7 +217,7 @@ fn LimitField(limit: EditableLimit) -> impl IntoView {
         if let Ok(typed) = event_target_value(&ev).trim().parse::<u16>() {
             ctx.send(Edit::SetLimit(limit, typed));
         }
-        show_held(&ev, &value.get_untracked().to_string());
+        show_held(&ev, value.try_get_untracked().map(|held| held.to_string()).as_deref());
     };
     view! {
         <label for=id.clone()>{limit.label()}</label>
