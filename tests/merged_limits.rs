@@ -16,7 +16,7 @@ use intensive_planner::domain::follow_up_edit::next_follow_up_date;
 use intensive_planner::domain::merge::merge;
 use intensive_planner::domain::model::*;
 use intensive_planner::domain::validate::{validate, MAX_BLOCKS, MAX_TITLE_CHARS};
-use intensive_planner::storage::format::{decode, encode};
+use intensive_planner::storage::format::{decode, encode, writable, FormatError};
 
 fn after(plan: &Plan, edits: &[Edit]) -> Plan {
     edits.iter().fold(plan.clone(), |p, e| apply(&p, e).unwrap_or_else(|err| panic!("{e:?}: {err}")))
@@ -141,6 +141,9 @@ fn a_merged_plan_the_store_refuses_can_still_be_mended_edit_by_edit() {
     let theirs = edited(&base, Edit::SetFirstDay(base.first_day + TimeDelta::days(3)));
     let merged = merge(&base, &mine, &theirs, DateStyle::DayFirst24Hour).plan;
     assert_eq!(validate(&merged).len(), 1, "{:?}", validate(&merged));
+    // Until it is mended it is not written out: a file of it would be refused on reading.
+    assert!(matches!(writable(&merged), Err(FormatError::Invalid(_))));
+    assert!(decode(&encode(&merged)).is_err());
     // An edit that adds no problem is taken, so the person is never stuck; one that adds
     // a problem is refused, naming it; the edit that mends it leaves a plan the store reads.
     let located = edited(&merged, Edit::SetLocation("Room 2".into()));
@@ -151,5 +154,6 @@ fn a_merged_plan_the_store_refuses_can_still_be_mended_edit_by_edit() {
     assert!(matches!(apply(&located, &worse), Err(EditError::WouldNotRead(_))));
     let mended = edited(&located, Edit::ChangeFollowUp { id, change: FollowUpChange::Date(days_after(&located, 1)) });
     assert_eq!(validate(&mended), Vec::<String>::new());
+    assert_eq!(writable(&mended), Ok(()));
     assert_eq!(mended.follow_up(other), located.follow_up(other));
 }

@@ -83,6 +83,17 @@ pub fn encode(plan: &Plan) -> String {
     to_json(&Envelope { format: FORMAT_NAME, version: CURRENT_VERSION, plan }, false)
 }
 
+/// Whether a plan may be written out (a file, a link): only a plan the reader takes. A
+/// merged plan the store refuses, shown until it is mended, is not.
+pub fn writable(plan: &Plan) -> Result<(), FormatError> {
+    let problems = validate(plan);
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(FormatError::Invalid(problems))
+    }
+}
+
 /// The file form: the same envelope, indented for people who open it.
 pub fn encode_pretty(plan: &Plan) -> String {
     to_json(&Envelope { format: FORMAT_NAME, version: CURRENT_VERSION, plan }, true)

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::save_template::SaveAsTemplate;
 use super::EditorCtx;
 use crate::export::ics::calendar;
-use crate::sharing::link::{share_text, shared_copy};
-use crate::storage::format::encode_pretty;
+use crate::sharing::link::{share_text, shared_copy, LinkText};
+use crate::storage::format::{encode_pretty, writable};
 use crate::ui::parts::download::{download_text, file_stem};
 use crate::ui::parts::link_box::LinkBox;
 use crate::ui::state::{now_utc, store};
@@ -19,6 +19,10 @@ pub fn ExportBar() -> impl IntoView {
     let link = Memo::new(move |_| ctx.plan.with(share_text));
     // What leaves this browser is recorded: a copy of it coming back merges against it.
     let plan_file = move |_: leptos::ev::MouseEvent| {
+        if let Err(refused) = ctx.plan.with_untracked(writable) {
+            ctx.message.set(Some(format!("Not written: {refused}")));
+            return;
+        }
         let (name, text) = ctx.plan.with_untracked(|p| (format!("{}.json", file_stem(&p.title)), encode_pretty(p)));
         download_text(&name, "application/json", &text);
         ctx.plan.with_untracked(|p| store().record_shared(p));
@@ -44,8 +48,21 @@ pub fn ExportBar() -> impl IntoView {
         <Show when=move || sharing.get()>
             <div class="card no-print share-card">
                 <p class="muted">"The link holds the whole plan except your private notes and each partner's readiness record (only who drives them home). It stays in the link: nothing is uploaded. Anyone with the link can read the plan, so send it only to the couple."</p>
-                <LinkBox id="share-link" label="Share link" carried=link on_copy=link_sent/>
+                <ShareLink link on_copy=link_sent/>
             </div>
+        </Show>
+    }
+}
+
+/// The share link, while the plan is one the couple's page can read; otherwise why not.
+/// Built only while the share card is open, so an edit elsewhere pays nothing for it.
+#[component]
+fn ShareLink(link: Memo<LinkText>, on_copy: Callback<()>) -> impl IntoView {
+    let ctx = expect_context::<EditorCtx>();
+    let refused = Memo::new(move |_| ctx.plan.with(|p| writable(p).err().map(|e| format!("No link yet: {e}"))));
+    view! {
+        <Show when=move || refused.with(Option::is_none) fallback=move || view! { <p role="alert">{refused.get()}</p> }>
+            <LinkBox id="share-link" label="Share link" carried=link on_copy/>
         </Show>
     }
 }

@@ -137,7 +137,8 @@ fn ScreenQuestion(partner: Partner, question: Contraindication) -> impl IntoView
 #[component]
 fn RideHome(partner: Partner) -> impl IntoView {
     let ctx = expect_context::<EditorCtx>();
-    let driver = Memo::new(move |_| match ctx.plan.with(|p| p.kap.readiness(partner).value(ReadinessItem::RideHome)) {
+    let value = item_value(ctx, partner, ReadinessItem::RideHome);
+    let driver = Memo::new(move |_| match value.get() {
         ReadinessValue::Driver(driver) => Some(driver),
         _ => None,
     });
